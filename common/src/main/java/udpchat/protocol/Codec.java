@@ -1,0 +1,236 @@
+package udpchat.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.util.Map;
+import udpchat.protocol.ProtocolException.Reason;
+
+/**
+ * Turns messages into datagrams and back, refusing anything that is not exactly our protocol.
+ *
+ * <p>Jackson's defaults are made for trusted input: it takes the last of duplicate keys (so {@code
+ * {"type":"say","type":"leave"}} would read as a leave), ignores junk after the document, nests
+ * 1000 deep and reads strings of 20 million characters. Here duplicates and trailing tokens fail,
+ * the stream limits are those of one small datagram, scalars are never coerced ({@code "id":"7"}
+ * and {@code "text":5} are wrong types), and no polymorphic typing is enabled: the {@code type}
+ * field is looked up in a fixed table. Unknown fields are ignored, so a later minor version can add
+ * fields without breaking older peers.
+ *
+ * <p>Thread-safe: one instance can serve every thread.
+ */
+public final class Codec {
+
+  private static final Map<String, Class<? extends Message>> TYPES =
+      Map.ofEntries(
+          Map.entry("join", Join.class),
+          Map.entry("ping", Ping.class),
+          Map.entry("say", Say.class),
+          Map.entry("tell", Tell.class),
+          Map.entry("who", Who.class),
+          Map.entry("nick", Nick.class),
+          Map.entry("leave", Leave.class),
+          Map.entry("welcome", Welcome.class),
+          Map.entry("pong", Pong.class),
+          Map.entry("chat", Chat.class),
+          Map.entry("private", Private.class),
+          Map.entry("notice", Notice.class),
+          Map.entry("members", Members.class),
+          Map.entry("error", ErrorReply.class));
+
+  private static final Map<Class<? extends Message>, String> NAMES = invert(TYPES);
+
+  private final ObjectMapper mapper;
+
+  public Codec() {
+    JsonFactory factory =
+        JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxDocumentLength(Limits.MAX_DATAGRAM_BYTES)
+                    .maxNestingDepth(Limits.MAX_NESTING_DEPTH)
+                    .maxStringLength(Limits.MAX_DATAGRAM_BYTES)
+                    .maxNumberLength(Limits.MAX_NUMBER_CHARS)
+                    .maxNameLength(Limits.MAX_FIELD_NAME_CHARS)
+                    .build())
+            .build();
+    JsonMapper jsonMapper =
+        JsonMapper.builder(factory)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+    for (LogicalType type : LogicalType.values()) {
+      jsonMapper
+          .coercionConfigFor(type)
+          .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
+    // The coercions above also stop a field's own shape; give each logical type its shape back.
+    jsonMapper
+        .coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
+    jsonMapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert);
+    jsonMapper
+        .coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
+    this.mapper = jsonMapper;
+  }
+
+  /** The datagram for {@code message}: one JSON object, UTF-8, at most the datagram limit. */
+  public byte[] encode(Message message) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("v", Message.VERSION);
+    node.put("type", NAMES.get(message.getClass()));
+    node.setAll((ObjectNode) mapper.valueToTree(message));
+    byte[] bytes;
+    try {
+      bytes = mapper.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode " + message, e);
+    }
+    if (bytes.length > Limits.MAX_DATAGRAM_BYTES) {
+      // Callers check text sizes first (see textBytes), so this is a bug, not bad input.
+      throw new IllegalArgumentException(
+          "a " + NAMES.get(message.getClass()) + " of " + bytes.length + " bytes exceeds the limit");
+    }
+    return bytes;
+  }
+
+  /**
+   * Reads one datagram of {@code length} bytes as a message of the {@code expected} direction
+   * ({@link ClientMessage} on the server, {@link ServerMessage} on the client).
+   *
+   * @throws ProtocolException naming the reason when the bytes are not such a message
+   */
+  public <T extends Message> T decode(byte[] buffer, int length, Class<T> expected)
+      throws ProtocolException {
+    if (length > Limits.MAX_DATAGRAM_BYTES) {
+      throw new ProtocolException(
+          Reason.OVERSIZE,
+          "datagram larger than " + Limits.MAX_DATAGRAM_BYTES + " bytes");
+    }
+    for (int i = 0; i < length; i++) {
+      // JSON never holds a raw NUL, and Jackson reads bytes with NULs as UTF-16 or UTF-32:
+      // refusing them keeps every datagram UTF-8, as the protocol says.
+      if (buffer[i] == 0) {
+        throw new ProtocolException(Reason.NOT_JSON, "a NUL byte at offset " + i);
+      }
+    }
+    JsonNode tree = readTree(buffer, length);
+    if (!tree.isObject()) {
+      throw new ProtocolException(Reason.NOT_AN_OBJECT, "a datagram must be one JSON object");
+    }
+    JsonNode version = tree.get("v");
+    if (version == null || !version.isIntegralNumber()) {
+      throw new ProtocolException(Reason.BAD_VERSION, "field v (protocol version) is missing");
+    }
+    if (version.asLong() != Message.VERSION) {
+      throw new ProtocolException(
+          Reason.BAD_VERSION,
+          "protocol version " + version + " is not supported (this side speaks "
+              + Message.VERSION + ")");
+    }
+    JsonNode type = tree.get("type");
+    if (type == null || !type.isTextual()) {
+      throw new ProtocolException(Reason.UNKNOWN_TYPE, "field type is missing or not a string");
+    }
+    Class<? extends Message> messageClass = TYPES.get(type.textValue());
+    if (messageClass == null) {
+      throw new ProtocolException(
+          Reason.UNKNOWN_TYPE, "unknown type \"" + shorten(type.textValue()) + "\"");
+    }
+    if (!expected.isAssignableFrom(messageClass)) {
+      throw new ProtocolException(
+          Reason.WRONG_DIRECTION, "type " + type.textValue() + " is not sent this way");
+    }
+    try {
+      return expected.cast(mapper.treeToValue(tree, messageClass));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new ProtocolException(Reason.BAD_FIELD, fieldProblem(e), e);
+    }
+  }
+
+  /**
+   * The bytes {@code text} takes inside a datagram: its JSON string body in UTF-8, escapes
+   * included. Compare with {@link Limits#MAX_TEXT_BYTES}.
+   */
+  public int textBytes(String text) {
+    try {
+      return mapper.writeValueAsBytes(text).length - 2; // minus the quotes
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The wire name of a message type, as in {@code "type"}. */
+  public static String typeName(Class<? extends Message> type) {
+    return NAMES.get(type);
+  }
+
+  private JsonNode readTree(byte[] buffer, int length) throws ProtocolException {
+    try {
+      JsonNode tree = mapper.readTree(buffer, 0, length);
+      if (tree == null || tree.isMissingNode()) {
+        throw new ProtocolException(Reason.NOT_JSON, "empty datagram");
+      }
+      return tree;
+    } catch (StreamConstraintsException e) {
+      throw new ProtocolException(Reason.TOO_COMPLEX, firstLine(e), e);
+    } catch (IOException e) {
+      throw new ProtocolException(Reason.NOT_JSON, firstLine(e), e);
+    }
+  }
+
+  private static String fieldProblem(Exception e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof IllegalArgumentException) {
+      return cause.getMessage();
+    }
+    return firstLine(e);
+  }
+
+  private static String firstLine(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    int newline = message.indexOf('\n');
+    return shorten(newline < 0 ? message : message.substring(0, newline));
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 120 ? s : s.substring(0, 117) + "...";
+  }
+
+  private static Map<Class<? extends Message>, String> invert(
+      Map<String, Class<? extends Message>> types) {
+    Map<Class<? extends Message>, String> names = new java.util.HashMap<>();
+    types.forEach((name, type) -> names.put(type, name));
+    return Map.copyOf(names);
+  }
+}

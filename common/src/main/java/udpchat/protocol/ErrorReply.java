@@ -1,0 +1,22 @@
+package udpchat.protocol;
+
+/**
+ * A refusal the client should show: {@code code} is one of the constants below, {@code message}
+ * says it in words, {@code ref} is the id of the request it answers (0 when none).
+ */
+public record ErrorReply(String code, String message, long ref) implements ServerMessage {
+
+  public static final String NAME_TAKEN = "name-taken";
+  public static final String NAME_INVALID = "name-invalid";
+  public static final String ALREADY_JOINED = "already-joined";
+  public static final String UNKNOWN_SESSION = "unknown-session";
+  public static final String NO_SUCH_MEMBER = "no-such-member";
+  public static final String TOO_LONG = "too-long";
+  public static final String MALFORMED = "malformed";
+
+  public ErrorReply {
+    Fields.text("code", code);
+    Fields.text("message", message);
+    Fields.nonNegative("ref", ref);
+  }
+}

@@ -1,0 +1,8 @@
+package udpchat.protocol;
+
+/** Leaves the room at once; not answered. */
+public record Leave(String session) implements SessionMessage {
+  public Leave {
+    Fields.session(session);
+  }
+}

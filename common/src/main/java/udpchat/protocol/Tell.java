@@ -1,0 +1,11 @@
+package udpchat.protocol;
+
+/** A private message to the member named {@code to}. */
+public record Tell(String session, long id, String to, String text) implements SessionMessage {
+  public Tell {
+    Fields.session(session);
+    Fields.nonNegative("id", id);
+    Fields.name("to", to);
+    Fields.text("text", text);
+  }
+}
