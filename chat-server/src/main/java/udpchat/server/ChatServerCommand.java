@@ -1,0 +1,92 @@
+package udpchat.server;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+import udpchat.time.Durations;
+
+/** The {@code chat-server} command line: parses the options and runs a {@link ChatServer}. */
+@Command(
+    name = "chat-server",
+    mixinStandardHelpOptions = true,
+    version = "udpchat server 1.0",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Runs a UDP group-chat room on one socket.",
+      "Members stay in the room while they send datagrams (chat or heartbeats); one silent for"
+          + " longer than --timeout is expired and the room is told. Ctrl-C or SIGTERM tells the"
+          + " members the server is going away and exits 0.",
+      "Logs go to standard output; -Dlogback.configurationFile=FILE replaces the logging setup."
+    })
+public final class ChatServerCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      defaultValue = "0.0.0.0",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, every interface).")
+  InetAddress bind;
+
+  @Option(
+      names = "--port",
+      defaultValue = "9999",
+      description = "UDP port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "15s",
+      converter = Durations.class,
+      description =
+          "Expire a member whose last datagram is older than this (default: ${DEFAULT-VALUE})."
+              + " Clients are asked to send a heartbeat every third of it.")
+  Duration timeout;
+
+  @Option(
+      names = "--sweep",
+      paramLabel = "DURATION",
+      defaultValue = "1s",
+      converter = Durations.class,
+      description =
+          "How often to check for expired members (default: ${DEFAULT-VALUE}). A silent member is"
+              + " expired between --timeout and --timeout plus --sweep after its last datagram.")
+  Duration sweep;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535");
+    }
+    if (timeout.isZero() || sweep.isZero()) {
+      throw new ParameterException(spec.commandLine(), "--timeout and --sweep must be above 0");
+    }
+    ServerConfig config = new ServerConfig(new InetSocketAddress(bind, port), timeout, sweep);
+    CountDownLatch stop = new CountDownLatch(1);
+    // Handling the signals ourselves (not a shutdown hook) lets the server say goodbye and
+    // still exit 0 on Ctrl-C or SIGTERM.
+    Signal.handle(new Signal("INT"), signal -> stop.countDown());
+    Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+    try (ChatServer server = new ChatServer(config, Clock.systemUTC()).start()) {
+      stop.await();
+    }
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ChatServerCommand()).execute(args));
+  }
+}

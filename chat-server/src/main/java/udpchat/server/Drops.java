@@ -1,0 +1,75 @@
+package udpchat.server;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import udpchat.protocol.Addresses;
+import udpchat.text.Sanitizer;
+
+/**
+ * Counts the datagrams the server drops, by reason, and logs each reason at most once a second, so
+ * a flood of garbage shows up in the log as one line a second, not one line a datagram.
+ */
+public final class Drops {
+
+  /** A well-formed request from an address that is not a member. */
+  public static final String NOT_JOINED = "not-joined";
+  /** A request whose session token is not the one of the member at its source address. */
+  public static final String FORGED_SESSION = "forged-session";
+  /** An outgoing datagram dropped because the outbox queue was full (overload). */
+  public static final String OUTBOX_FULL = "outbox-full";
+  /** An outgoing datagram the kernel refused to send. */
+  public static final String SEND_FAILED = "send-failed";
+
+  private static final Logger log = LoggerFactory.getLogger(Drops.class);
+  private static final long LOG_INTERVAL_MS = 1000;
+
+  private final Clock clock;
+  private final Map<String, Counter> byReason = new ConcurrentHashMap<>();
+
+  Drops(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Counts one drop of a datagram from {@code from}; {@code detail} says what was wrong. */
+  void count(String reason, InetSocketAddress from, String detail) {
+    Counter counter = byReason.computeIfAbsent(reason, r -> new Counter());
+    long total = counter.total.incrementAndGet();
+    long nowMs = clock.millis();
+    long lastMs = counter.lastLogMs.get();
+    if (nowMs - lastMs >= LOG_INTERVAL_MS && counter.lastLogMs.compareAndSet(lastMs, nowMs)) {
+      long since = total - counter.loggedTotal.getAndSet(total);
+      log.warn(
+          "dropped {} datagram(s) ({}), {} in all; latest from {}: {}",
+          since,
+          reason,
+          total,
+          from == null ? "this server" : Addresses.format(from),
+          Sanitizer.clean(detail));
+    }
+  }
+
+  /** How many datagrams were dropped for {@code reason} so far. */
+  public long count(String reason) {
+    Counter counter = byReason.get(reason);
+    return counter == null ? 0 : counter.total.get();
+  }
+
+  /** Every reason with its count, in name order. */
+  public Map<String, Long> snapshot() {
+    Map<String, Long> counts = new TreeMap<>();
+    byReason.forEach((reason, counter) -> counts.put(reason, counter.total.get()));
+    return counts;
+  }
+
+  private static final class Counter {
+    final AtomicLong total = new AtomicLong();
+    final AtomicLong loggedTotal = new AtomicLong();
+    final AtomicLong lastLogMs = new AtomicLong(Long.MIN_VALUE / 2);
+  }
+}

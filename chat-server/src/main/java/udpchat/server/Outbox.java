@@ -1,0 +1,16 @@
+package udpchat.server;
+
+import java.net.InetSocketAddress;
+import java.util.Collection;
+import java.util.List;
+import udpchat.protocol.ServerMessage;
+
+/** Where the room puts what it sends; it must not block, since the room holds its lock. */
+interface Outbox {
+
+  void broadcast(ServerMessage message, Collection<InetSocketAddress> to);
+
+  default void send(ServerMessage message, InetSocketAddress to) {
+    broadcast(message, List.of(to));
+  }
+}

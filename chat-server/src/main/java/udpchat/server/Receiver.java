@@ -1,0 +1,85 @@
+package udpchat.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import udpchat.protocol.ClientMessage;
+import udpchat.protocol.Codec;
+import udpchat.protocol.Limits;
+import udpchat.protocol.ProtocolException;
+
+/**
+ * The thread on the socket: reads each datagram, decodes it, and hands it to the room. Bad input is
+ * dropped and counted here; nothing a peer sends can end this loop.
+ */
+final class Receiver implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Receiver.class);
+
+  private final DatagramChannel channel;
+  private final Codec codec;
+  private final Room room;
+  private final Drops drops;
+  private final Clock clock;
+  private final Thread thread;
+
+  Receiver(DatagramChannel channel, Codec codec, Room room, Drops drops, Clock clock) {
+    this.channel = channel;
+    this.codec = codec;
+    this.room = room;
+    this.drops = drops;
+    this.clock = clock;
+    this.thread = new Thread(this::run, "udpchat-receiver");
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  private void run() {
+    // One byte more than the limit: the JDK truncates a larger datagram silently, so a full
+    // buffer is the only sign that a datagram was too large.
+    ByteBuffer buffer = ByteBuffer.allocate(Limits.MAX_DATAGRAM_BYTES + 1);
+    while (true) {
+      buffer.clear();
+      InetSocketAddress from;
+      try {
+        from = (InetSocketAddress) channel.receive(buffer);
+      } catch (ClosedChannelException e) {
+        return; // close() closed the socket: the way this thread is told to stop
+      } catch (IOException e) {
+        log.warn("receive failed: {}", e.toString());
+        continue;
+      }
+      try {
+        handle(from, buffer);
+      } catch (RuntimeException e) {
+        log.error("unexpected failure handling a datagram from {}", from, e);
+      }
+    }
+  }
+
+  private void handle(InetSocketAddress from, ByteBuffer buffer) {
+    long nowMs = clock.millis();
+    try {
+      ClientMessage request =
+          codec.decode(buffer.array(), buffer.position(), ClientMessage.class);
+      room.onRequest(from, request, nowMs);
+    } catch (ProtocolException e) {
+      drops.count(e.reason().code(), from, e.getMessage());
+      room.onMalformed(from, e, nowMs);
+    }
+  }
+
+  /** Closes the socket, which ends the blocked receive, and waits for the thread to end. */
+  @Override
+  public void close() throws IOException, InterruptedException {
+    channel.close();
+    thread.join();
+  }
+}
