@@ -1,0 +1,140 @@
+package udpchat.client;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import udpchat.client.view.Event;
+import udpchat.client.view.EventFormat;
+import udpchat.client.view.PlainView;
+import udpchat.client.view.TerminalView;
+import udpchat.client.view.View;
+import udpchat.protocol.Names;
+import udpchat.time.Durations;
+
+/** The {@code chat-client} command line: parses the options, picks the view, runs the client. */
+@Command(
+    name = "chat-client",
+    mixinStandardHelpOptions = true,
+    version = "udpchat client 1.0",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Joins a UDP chat room. Type to talk; /help lists the commands; quit, /quit or Ctrl-D"
+          + " leaves.",
+      "Line history is kept in ~/.udpchat/history, warnings in ~/.udpchat/client.log"
+          + " (-Dudpchat.home=DIR moves both)."
+    })
+public final class ChatClientCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "The server's host name or address (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(
+      names = "--port",
+      defaultValue = "9999",
+      description = "The server's UDP port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--name",
+      description =
+          "Your name in the room: letters, digits and _ - . (up to 32), unique ignoring case."
+              + " Asked for when not given.")
+  String name;
+
+  @Option(
+      names = "--heartbeat",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      description =
+          "Send a heartbeat this often, like 2s (default: what the server asks, a third of its"
+              + " timeout).")
+  Duration heartbeat;
+
+  @Option(
+      names = "--plain",
+      description =
+          "Plain line mode: one command per input line, one event per output line, no terminal"
+              + " codes. The default when input is not a terminal.")
+  boolean plain;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    InetSocketAddress server = new InetSocketAddress(host, port);
+    if (server.isUnresolved()) {
+      throw new ParameterException(spec.commandLine(), "cannot resolve --host " + host);
+    }
+    if (port < 1 || port > 65535) {
+      throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535");
+    }
+    if (heartbeat != null && heartbeat.isZero()) {
+      throw new ParameterException(spec.commandLine(), "--heartbeat must be above 0");
+    }
+    if (name != null) {
+      Optional<String> problem = Names.problem(name);
+      if (problem.isPresent()) {
+        throw new ParameterException(spec.commandLine(), "--name: " + problem.get());
+      }
+    }
+    Path home = home();
+    EventFormat format = new EventFormat(ZoneId.systemDefault());
+    boolean interactive = !plain && System.console() != null;
+    try (View view =
+        interactive
+            ? new TerminalView(home.resolve("history"), format)
+            : new PlainView(System.in, System.out, format)) {
+      String chosen = name != null ? name : askName(view);
+      if (chosen == null) {
+        return 0; // input ended before a name was given
+      }
+      ClientConfig config = new ClientConfig(server, chosen, heartbeat);
+      try (ChatClient client = new ChatClient(config, view, Clock.systemDefaultZone())) {
+        return client.run();
+      }
+    }
+  }
+
+  private static String askName(View view) {
+    view.show(Event.notice(java.time.Instant.now(), "your name? (letters, digits, _ - .)"));
+    for (String line = view.readLine("name: "); line != null; line = view.readLine("name: ")) {
+      Optional<String> problem = Names.problem(line.strip());
+      if (problem.isEmpty()) {
+        return line.strip();
+      }
+      view.show(Event.error(java.time.Instant.now(), problem.get()));
+    }
+    return null;
+  }
+
+  /** The folder for the history file and the log: -Dudpchat.home, or ~/.udpchat. */
+  static Path home() throws IOException {
+    String configured = System.getProperty("udpchat.home");
+    Path home =
+        configured != null
+            ? Path.of(configured)
+            : Path.of(System.getProperty("user.home"), ".udpchat");
+    Files.createDirectories(home);
+    return home;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ChatClientCommand()).execute(args));
+  }
+}

@@ -1,0 +1,68 @@
+package udpchat.client;
+
+import java.util.List;
+
+/** Reads a typed line as a {@link Command}. Lines that start with {@code /} are commands. */
+public final class Commands {
+
+  /** One line per command, for {@code /help}. */
+  public static final List<String> HELP =
+      List.of(
+          "TEXT             say TEXT to the room (start it with // to say something beginning"
+              + " with /)",
+          "/me ACTION       show an action, like: * alice waves",
+          "/msg NAME TEXT   send TEXT to NAME only",
+          "/who             list the members of the room",
+          "/nick NEW        change your name",
+          "/hb off | on     stop or restart your heartbeats (watch yourself expire)",
+          "/help            this list",
+          "quit, /quit      leave the room (Ctrl-D too)");
+
+  private Commands() {}
+
+  public static Command parse(String line) {
+    if (line.isBlank()) {
+      return new Command.Nothing();
+    }
+    String trimmed = line.strip();
+    if (trimmed.equals("quit")) {
+      return new Command.Quit();
+    }
+    if (!trimmed.startsWith("/")) {
+      return new Command.Say(line);
+    }
+    if (trimmed.startsWith("//")) {
+      return new Command.Say(trimmed.substring(1));
+    }
+    String[] words = trimmed.split("\\s+", 2);
+    String rest = words.length > 1 ? words[1] : "";
+    switch (words[0]) {
+      case "/quit":
+        return new Command.Quit();
+      case "/who":
+        return new Command.Who();
+      case "/help":
+        return new Command.Help();
+      case "/me":
+        return rest.isEmpty() ? new Command.Invalid("usage: /me ACTION") : new Command.Act(rest);
+      case "/nick":
+        return rest.isEmpty() || rest.contains(" ")
+            ? new Command.Invalid("usage: /nick NEW (a name has no spaces)")
+            : new Command.Nick(rest);
+      case "/msg":
+        String[] target = rest.split("\\s+", 2);
+        return target.length < 2 || target[0].isEmpty()
+            ? new Command.Invalid("usage: /msg NAME TEXT")
+            : new Command.Tell(target[0], target[1]);
+      case "/hb":
+        if (rest.equals("on") || rest.equals("off")) {
+          return new Command.Heartbeats(rest.equals("on"));
+        }
+        return new Command.Invalid("usage: /hb off | /hb on");
+      default:
+        return new Command.Invalid(
+            "unknown command " + words[0] + " (/help lists the commands; // sends a line that"
+                + " starts with /)");
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package udpchat.client;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import udpchat.protocol.ClientMessage;
+import udpchat.protocol.Codec;
+
+/**
+ * The client's UDP socket, connected to the server: the kernel then delivers only datagrams whose
+ * source is the server's address, so strangers on the LAN cannot reach the client directly.
+ */
+final class Connection implements AutoCloseable {
+
+  private final DatagramChannel channel;
+  private final Codec codec;
+  private final InetSocketAddress server;
+
+  Connection(InetSocketAddress server, Codec codec) throws IOException {
+    this.server = server;
+    this.codec = codec;
+    this.channel = DatagramChannel.open();
+    try {
+      channel.connect(server);
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  InetSocketAddress server() {
+    return server;
+  }
+
+  /**
+   * Sends one message. A failure (the server's port closed, which the kernel reports as an ICMP
+   * error on the next call, or the network down) is not an error here: UDP promises nothing, and
+   * the session notices the silence and says so.
+   *
+   * @return whether the kernel took the datagram
+   */
+  boolean send(ClientMessage message) {
+    try {
+      channel.write(ByteBuffer.wrap(codec.encode(message)));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Blocks for the next datagram from the server; see {@link DatagramChannel#read}. */
+  int receive(ByteBuffer buffer) throws IOException {
+    return channel.read(buffer);
+  }
+
+  /** Closes the socket, which also ends a blocked {@link #receive}. */
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+}

@@ -1,0 +1,82 @@
+package udpchat.client;
+
+import java.io.IOException;
+import java.net.PortUnreachableException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import udpchat.protocol.Codec;
+import udpchat.protocol.Limits;
+import udpchat.protocol.ProtocolException;
+import udpchat.protocol.ServerMessage;
+
+/**
+ * The thread that reads the server's datagrams and hands them to the session. A datagram that is
+ * not valid protocol is dropped, counted and logged; it never ends the loop.
+ */
+final class Receiver implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Receiver.class);
+
+  private final Connection connection;
+  private final Codec codec;
+  private final Session session;
+  private final Clock clock;
+  private final Thread thread;
+  private final AtomicLong dropped = new AtomicLong();
+
+  Receiver(Connection connection, Codec codec, Session session, Clock clock) {
+    this.connection = connection;
+    this.codec = codec;
+    this.session = session;
+    this.clock = clock;
+    this.thread = new Thread(this::run, "udpchat-receiver");
+    thread.setDaemon(true); // never keeps a leaving client alive
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** How many datagrams from the server were dropped as invalid. */
+  long dropped() {
+    return dropped.get();
+  }
+
+  private void run() {
+    // One byte over the limit, so a datagram the JDK truncated shows as a full buffer.
+    ByteBuffer buffer = ByteBuffer.allocate(Limits.MAX_DATAGRAM_BYTES + 1);
+    while (true) {
+      buffer.clear();
+      try {
+        connection.receive(buffer);
+      } catch (ClosedChannelException e) {
+        return; // close() closed the socket
+      } catch (PortUnreachableException e) {
+        continue; // the server's port is closed for now: the session notices the silence
+      } catch (IOException e) {
+        log.warn("receive failed: {}", e.toString());
+        continue;
+      }
+      try {
+        ServerMessage message =
+            codec.decode(buffer.array(), buffer.position(), ServerMessage.class);
+        session.onMessage(message, clock.millis());
+      } catch (ProtocolException e) {
+        dropped.incrementAndGet();
+        log.warn("dropped a datagram from the server ({}): {}", e.reason().code(), e.getMessage());
+      } catch (RuntimeException e) {
+        log.error("unexpected failure handling a datagram", e);
+      }
+    }
+  }
+
+  /** Waits for the thread to end; the caller closes the connection first, which wakes it. */
+  @Override
+  public void close() throws InterruptedException {
+    thread.join(2000);
+  }
+}

@@ -1,0 +1,46 @@
+package udpchat.client.view;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The view for scripts and tests: one command or message per input line, one event per output
+ * line, no terminal control codes. Always UTF-8, whatever the locale says.
+ */
+public final class PlainView implements View {
+
+  private final BufferedReader in;
+  private final PrintStream out;
+  private final EventFormat format;
+
+  public PlainView(InputStream in, OutputStream out, EventFormat format) {
+    this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    this.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+    this.format = format;
+  }
+
+  @Override
+  public String readLine(String prompt) {
+    try {
+      return in.readLine(); // no prompt: the output is events only
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void show(Event event) {
+    out.println(format.format(event)); // println on a PrintStream is atomic per call
+  }
+
+  @Override
+  public void close() {
+    out.flush();
+  }
+}

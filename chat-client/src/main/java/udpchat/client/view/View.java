@@ -1,0 +1,21 @@
+package udpchat.client.view;
+
+/**
+ * Where the client shows events and reads what the user types. {@link #show} is called from the
+ * receive and heartbeat threads while {@link #readLine} blocks on the main thread, so
+ * implementations make {@code show} safe to call from any thread at any time.
+ */
+public interface View extends AutoCloseable {
+
+  /**
+   * The next line the user typed, without its line end, or {@code null} when input has ended
+   * (Ctrl-D, end of file): the user is leaving.
+   */
+  String readLine(String prompt);
+
+  /** Shows one event; safe from any thread, and never leaves a half-typed line garbled. */
+  void show(Event event);
+
+  @Override
+  void close();
+}

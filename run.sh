@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs udpchat, building it first when the jars are missing or older than the sources.
+#
+#   ./run.sh server [options]   the chat server   (./run.sh server --help)
+#   ./run.sh client [options]   the chat client   (./run.sh client --help)
+#   ./run.sh test               builds and runs every test (what CI runs)
+#   ./run.sh build              builds the jars only
+#
+# JAVA_OPTS is passed to java, e.g. JAVA_OPTS=-Dlogback.configurationFile=my-logback.xml
+set -euo pipefail
+cd "$(dirname "$0")"
+
+say() { printf 'run.sh: %s\n' "$*" >&2; }
+
+need() {
+  command -v "$1" >/dev/null 2>&1 && return
+  say "$1 is not installed: $2"
+  exit 1
+}
+
+check_tools() {
+  need java "install a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)"
+  need mvn "install Apache Maven 3.8 or newer (Debian: apt-get install maven)"
+}
+
+jars=(chat-server/target/chat-server.jar chat-client/target/chat-client.jar)
+
+# True when a jar is missing or any source or pom is newer than the oldest jar.
+stale() {
+  local jar oldest=""
+  for jar in "${jars[@]}"; do
+    [ -f "$jar" ] || return 0
+    if [ -z "$oldest" ] || [ "$jar" -ot "$oldest" ]; then oldest=$jar; fi
+  done
+  [ -n "$(find pom.xml common chat-server chat-client -path '*/target' -prune -o \
+      -type f \( -name '*.java' -o -name '*.xml' \) -newer "$oldest" -print -quit)" ]
+}
+
+build() {
+  check_tools
+  say "building the jars (mvn package, tests skipped; './run.sh test' runs them)..."
+  mvn -q -B -DskipTests package
+  say "built ${jars[*]}"
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  server|client)
+    if stale; then build; fi
+    need java "install a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)"
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    exec java ${JAVA_OPTS:-} -jar "chat-$cmd/target/chat-$cmd.jar" "$@"
+    ;;
+  test)
+    check_tools
+    command -v tmux >/dev/null 2>&1 ||
+      say "tmux is not installed: the pseudo-terminal test will be skipped (apt-get install tmux)"
+    exec mvn -B verify "$@"
+    ;;
+  build)
+    build
+    ;;
+  *)
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    [ -z "$cmd" ] || [ "$cmd" = help ] || [ "$cmd" = --help ] || exit 2
+    ;;
+esac
