@@ -1,6 +1,7 @@
 package udpchat.protocol;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The member list, or one part of it: a large room's list is split over several datagrams, each
@@ -8,7 +9,7 @@ import java.util.List;
  */
 public record Members(int total, List<String> names) implements ServerMessage {
   public Members {
-    if (names == null || names.contains(null)) {
+    if (names == null || names.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException("names must be a list of names");
     }
     names = List.copyOf(names);

@@ -1,0 +1,283 @@
+package udpchat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import udpchat.protocol.Chat;
+import udpchat.protocol.Codec;
+import udpchat.protocol.ErrorReply;
+import udpchat.protocol.Join;
+import udpchat.protocol.Leave;
+import udpchat.protocol.Limits;
+import udpchat.protocol.Members;
+import udpchat.protocol.Nick;
+import udpchat.protocol.Notice;
+import udpchat.protocol.Ping;
+import udpchat.protocol.Pong;
+import udpchat.protocol.Private;
+import udpchat.protocol.ProtocolException;
+import udpchat.protocol.Say;
+import udpchat.protocol.Tell;
+import udpchat.protocol.Welcome;
+import udpchat.protocol.Who;
+
+class RoomTest {
+
+  static final long TIMEOUT_MS = 15_000;
+  static final InetSocketAddress ALICE = new InetSocketAddress("127.0.0.1", 40001);
+  static final InetSocketAddress BOB = new InetSocketAddress("127.0.0.1", 40002);
+  static final InetSocketAddress CAROL = new InetSocketAddress("127.0.0.1", 40003);
+  static final InetSocketAddress STRANGER = new InetSocketAddress("127.0.0.1", 40009);
+
+  final RecordingOutbox outbox = new RecordingOutbox();
+  final Drops drops = new Drops(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+  final Room room =
+      new Room(
+          outbox, new Codec(), drops, Duration.ofMillis(TIMEOUT_MS), Duration.ofSeconds(5));
+
+  String alice;
+  String bob;
+
+  @BeforeEach
+  void aliceAndBobJoinAtTimeZero() {
+    alice = join(ALICE, "alice", 0);
+    bob = join(BOB, "bob", 0);
+    outbox.clear();
+  }
+
+  String join(InetSocketAddress from, String name, long nowMs) {
+    room.onRequest(from, new Join(name), nowMs);
+    return outbox.last(from, Welcome.class).session();
+  }
+
+  @Test
+  void welcomeCarriesTheServersHeartbeatAndTimeout() {
+    join(CAROL, "carol", 0);
+    Welcome welcome = outbox.last(CAROL, Welcome.class);
+    assertThat(welcome.name()).isEqualTo("carol");
+    assertThat(welcome.heartbeatMs()).isEqualTo(5000);
+    assertThat(welcome.timeoutMs()).isEqualTo(TIMEOUT_MS);
+    assertThat(welcome.online()).isEqualTo(3);
+    assertThat(welcome.session()).hasSize(22).isNotIn(alice, bob);
+  }
+
+  @Test
+  void othersAreToldOfAJoinButNotTheJoinerItself() {
+    join(CAROL, "carol", 0);
+    assertThat(outbox.last(ALICE, Notice.class)).isEqualTo(Notice.about(Notice.JOINED, "carol", 3));
+    assertThat(outbox.to(CAROL)).noneMatch(m -> m instanceof Notice);
+  }
+
+  @Test
+  void aNameIsTakenIgnoringCaseAndWidth() {
+    for (String lookalike : new String[] {"ALICE", "Alice", "ａｌｉｃｅ"}) {
+      room.onRequest(CAROL, new Join(lookalike), 0);
+      assertThat(outbox.last(CAROL, ErrorReply.class).code()).isEqualTo(ErrorReply.NAME_TAKEN);
+    }
+    assertThat(room.names()).containsExactly("alice", "bob");
+  }
+
+  @Test
+  void aRetransmittedJoinGetsTheSameWelcomeAndAnotherNameIsRefused() {
+    room.onRequest(ALICE, new Join("alice"), 1000);
+    assertThat(outbox.last(ALICE, Welcome.class).session()).isEqualTo(alice);
+    room.onRequest(ALICE, new Join("mallory"), 1000);
+    assertThat(outbox.last(ALICE, ErrorReply.class).code()).isEqualTo(ErrorReply.ALREADY_JOINED);
+    assertThat(room.names()).containsExactly("alice", "bob");
+  }
+
+  @Test
+  void aChatGoesToEveryoneElseWithTheSendersName() {
+    join(CAROL, "carol", 0);
+    outbox.clear();
+    room.onRequest(ALICE, new Say(alice, 1, "hello", false), 10);
+    Chat expected = new Chat("alice", "hello", false);
+    assertThat(outbox.to(BOB)).containsExactly(expected);
+    assertThat(outbox.to(CAROL)).containsExactly(expected);
+    assertThat(outbox.to(ALICE)).isEmpty();
+  }
+
+  @Test
+  void controlCharactersAreEscapedBeforeTheyAreForwarded() {
+    room.onRequest(ALICE, new Say(alice, 1, "\u001b]0;owned\u0007 hi \u202e", false), 10);
+    assertThat(outbox.last(BOB, Chat.class).text()).isEqualTo("^[]0;owned^G hi <U+202E>");
+  }
+
+  @Test
+  void aTextOverTheLimitIsRefusedWithTheRequestId() {
+    room.onRequest(ALICE, new Say(alice, 42, "x".repeat(Limits.MAX_TEXT_BYTES + 1), false), 10);
+    ErrorReply error = outbox.last(ALICE, ErrorReply.class);
+    assertThat(error.code()).isEqualTo(ErrorReply.TOO_LONG);
+    assertThat(error.ref()).isEqualTo(42);
+    assertThat(outbox.to(BOB)).isEmpty();
+  }
+
+  @Test
+  void aPrivateMessageReachesOnlyItsTargetAndConfirmsToTheSender() {
+    join(CAROL, "carol", 0);
+    outbox.clear();
+    room.onRequest(ALICE, new Tell(alice, 1, "BOB", "psst"), 10);
+    Private expected = new Private("alice", "bob", "psst");
+    assertThat(outbox.to(BOB)).containsExactly(expected);
+    assertThat(outbox.to(ALICE)).containsExactly(expected);
+    assertThat(outbox.to(CAROL)).isEmpty();
+  }
+
+  @Test
+  void aPrivateMessageToNobodyIsAnError() {
+    room.onRequest(ALICE, new Tell(alice, 7, "zed", "psst"), 10);
+    ErrorReply error = outbox.last(ALICE, ErrorReply.class);
+    assertThat(error.code()).isEqualTo(ErrorReply.NO_SUCH_MEMBER);
+    assertThat(error.ref()).isEqualTo(7);
+  }
+
+  @Test
+  void whoListsTheMembersInNameOrder() {
+    join(CAROL, "Carol", 0);
+    room.onRequest(BOB, new Who(bob, 3), 10);
+    assertThat(outbox.last(BOB, Members.class)).isEqualTo(new Members(3, java.util.List.of(
+        "alice", "bob", "Carol")));
+  }
+
+  @Test
+  void aLargeRoomsListIsSplitIntoDatagramsThatFit() {
+    for (int i = 0; i < 200; i++) {
+      join(new InetSocketAddress("127.0.0.1", 41000 + i), "member-with-a-long-name-" + i, 0);
+    }
+    outbox.clear();
+    room.onRequest(BOB, new Who(bob, 3), 10);
+    Codec codec = new Codec();
+    java.util.List<Members> parts =
+        outbox.to(BOB).stream().map(Members.class::cast).toList();
+    assertThat(parts).hasSizeGreaterThan(1);
+    assertThat(parts).allSatisfy(part -> assertThat(part.total()).isEqualTo(202));
+    assertThat(parts.stream().mapToInt(part -> part.names().size()).sum()).isEqualTo(202);
+    assertThat(parts)
+        .allSatisfy(part -> assertThat(codec.encode(part).length)
+            .isLessThanOrEqualTo(Limits.MAX_DATAGRAM_BYTES));
+  }
+
+  @Test
+  void nickRenamesAndTellsTheWholeRoom() {
+    room.onRequest(ALICE, new Nick(alice, 1, "Alicia"), 10);
+    Notice renamed = new Notice(Notice.RENAMED, "alice", "Alicia", 2);
+    assertThat(outbox.to(ALICE)).containsExactly(renamed);
+    assertThat(outbox.to(BOB)).containsExactly(renamed);
+    assertThat(room.names()).containsExactly("Alicia", "bob");
+    join(CAROL, "alice", 20); // the old name is free again
+    assertThat(room.names()).contains("alice");
+  }
+
+  @Test
+  void nickToAnotherMembersNameIsRefusedButACaseChangeIsAllowed() {
+    room.onRequest(ALICE, new Nick(alice, 1, "Bob"), 10);
+    assertThat(outbox.last(ALICE, ErrorReply.class).code()).isEqualTo(ErrorReply.NAME_TAKEN);
+    room.onRequest(ALICE, new Nick(alice, 2, "ALICE"), 10);
+    assertThat(room.names()).containsExactly("ALICE", "bob");
+  }
+
+  @Test
+  void leaveRemovesAtOnceAndTellsTheOthers() {
+    room.onRequest(ALICE, new Leave(alice), 10);
+    assertThat(room.names()).containsExactly("bob");
+    assertThat(outbox.to(BOB)).containsExactly(Notice.about(Notice.LEFT, "alice", 1));
+  }
+
+  @Test
+  void aForgedTokenFromAMembersAddressIsDroppedAndChangesNothing() {
+    // Bob's token from Alice's address: a forged source address cannot speak for anyone.
+    room.onRequest(ALICE, new Say(bob, 1, "I am bob", false), 10);
+    room.onRequest(ALICE, new Leave(bob), 10);
+    assertThat(outbox.sent).isEmpty();
+    assertThat(room.names()).containsExactly("alice", "bob");
+    assertThat(drops.count(Drops.FORGED_SESSION)).isEqualTo(2);
+  }
+
+  @Test
+  void aForgedHeartbeatDoesNotKeepAMemberAlive() {
+    room.onRequest(ALICE, new Ping(bob, 1), TIMEOUT_MS);
+    assertThat(room.expire(TIMEOUT_MS + 1)).containsExactlyInAnyOrder("alice", "bob");
+  }
+
+  @Test
+  void aRequestFromAnUnknownAddressIsToldToJoinAgain() {
+    room.onRequest(STRANGER, new Ping(alice, 9), 10);
+    ErrorReply error = outbox.last(STRANGER, ErrorReply.class);
+    assertThat(error.code()).isEqualTo(ErrorReply.UNKNOWN_SESSION);
+    assertThat(error.ref()).isEqualTo(9);
+    assertThat(drops.count(Drops.NOT_JOINED)).isEqualTo(1);
+  }
+
+  @Test
+  void aPingIsAnsweredWithItsId() {
+    room.onRequest(ALICE, new Ping(alice, 77), 10);
+    assertThat(outbox.to(ALICE)).containsExactly(new Pong(77));
+  }
+
+  @Test
+  void expiryHappensOnlyAfterTheTimeoutHasPassed() {
+    room.onRequest(BOB, new Ping(bob, 1), 5_000); // bob is heard from at 5 s, alice never again
+    assertThat(room.expire(TIMEOUT_MS - 1)).isEmpty();
+    assertThat(room.expire(TIMEOUT_MS)).isEmpty();
+    assertThat(room.expire(TIMEOUT_MS + 1)).containsExactly("alice");
+    assertThat(room.names()).containsExactly("bob");
+    assertThat(room.expire(5_000 + TIMEOUT_MS)).isEmpty();
+    assertThat(room.expire(5_000 + TIMEOUT_MS + 1)).containsExactly("bob");
+  }
+
+  @Test
+  void anyAuthenticatedDatagramCountsAsAHeartbeat() {
+    room.onRequest(ALICE, new Say(alice, 1, "still here", false), 10_000);
+    assertThat(room.expire(TIMEOUT_MS + 1)).containsExactly("bob");
+    assertThat(room.expire(10_000 + TIMEOUT_MS + 1)).containsExactly("alice");
+  }
+
+  @Test
+  void theRoomAndTheExpiredMemberAreToldOfAnExpiry() {
+    room.onRequest(BOB, new Ping(bob, 1), 5_000);
+    outbox.clear();
+    room.expire(TIMEOUT_MS + 1);
+    Notice expired = Notice.about(Notice.EXPIRED, "alice", 1);
+    assertThat(outbox.to(BOB)).containsExactly(expired);
+    assertThat(outbox.to(ALICE)).containsExactly(expired);
+  }
+
+  @Test
+  void anExpiredMemberIsToldItsSessionIsUnknownAndCanJoinAgain() {
+    room.expire(TIMEOUT_MS + 1);
+    room.onRequest(ALICE, new Ping(alice, 5), TIMEOUT_MS + 2);
+    assertThat(outbox.last(ALICE, ErrorReply.class).code()).isEqualTo(ErrorReply.UNKNOWN_SESSION);
+    String again = join(ALICE, "alice", TIMEOUT_MS + 3);
+    assertThat(again).isNotEqualTo(alice);
+    assertThat(room.names()).containsExactly("alice");
+  }
+
+  @Test
+  void aMemberIsToldOfItsMalformedDatagramAtMostOnceASecond() {
+    ProtocolException problem =
+        new ProtocolException(ProtocolException.Reason.NOT_JSON, "Unexpected character");
+    room.onMalformed(ALICE, problem, 1000);
+    room.onMalformed(ALICE, problem, 1999);
+    room.onMalformed(ALICE, problem, 2000);
+    room.onMalformed(STRANGER, problem, 2000);
+    assertThat(outbox.to(ALICE)).hasSize(2).allSatisfy(m -> assertThat(((ErrorReply) m).code())
+        .isEqualTo(ErrorReply.MALFORMED));
+    assertThat(outbox.to(STRANGER)).isEmpty();
+  }
+
+  @Test
+  void shutdownTellsEveryoneOnceAndThenIgnoresRequests() {
+    room.shutdown();
+    room.shutdown();
+    assertThat(outbox.to(ALICE)).containsExactly(new Notice(Notice.SHUTDOWN, null, null, 0));
+    outbox.clear();
+    room.onRequest(CAROL, new Join("carol"), 10);
+    assertThat(outbox.sent).isEmpty();
+  }
+}
