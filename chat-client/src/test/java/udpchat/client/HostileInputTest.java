@@ -1,0 +1,119 @@
+package udpchat.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static udpchat.client.TestUser.message;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import udpchat.protocol.Codec;
+import udpchat.protocol.Join;
+import udpchat.protocol.Say;
+import udpchat.protocol.ServerMessage;
+import udpchat.protocol.Welcome;
+import udpchat.server.ChatServer;
+import udpchat.server.Drops;
+
+/** Garbage and forgeries sent at a real server: dropped, counted, and the room goes on. */
+@Timeout(60)
+class HostileInputTest {
+
+  ChatServer server;
+  InetSocketAddress address;
+  TestUser alice;
+  TestUser bob;
+  DatagramSocket attacker;
+  final Codec codec = new Codec();
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestServers.start(Duration.ofSeconds(15), Duration.ofSeconds(1));
+    address = TestServers.addressOf(server);
+    alice = TestUser.joined(address, "alice");
+    bob = TestUser.joined(address, "bob");
+    attacker = new DatagramSocket(new InetSocketAddress(address.getAddress(), 0));
+    attacker.setSoTimeout(5000);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    attacker.close();
+    alice.close();
+    bob.close();
+    server.close();
+  }
+
+  void send(byte[] bytes) throws Exception {
+    attacker.send(new DatagramPacket(bytes, bytes.length, address));
+  }
+
+  void send(String text) throws Exception {
+    send(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void garbageIsDroppedAndCountedAndTheRoomKeepsWorking() throws Exception {
+    Random random = new Random(42);
+    for (int i = 0; i < 500; i++) {
+      byte[] junk = new byte[1 + random.nextInt(1500)];
+      random.nextBytes(junk);
+      send(junk);
+    }
+    send(new byte[5000]); // over the size limit
+    send("{\"v\":1,\"type\":\"join\",\"name\":\"" + "x".repeat(1300) + "\"}");
+    send("{\"v\":1,\"type\":\"join\",\"x\":[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]}");
+    send("{\"v\":1,\"type\":\"join\",\"type\":\"leave\",\"name\":\"mallory\"}");
+    send("{\"v\":1,\"type\":\"join\",\"name\":\"mallory\"} trailing");
+    send("{\"v\":1,\"type\":\"join\",\"name\":42}");
+    send("{\"v\":1,\"type\":\"launch-missiles\"}");
+    send("{\"v\":2,\"type\":\"join\",\"name\":\"mallory\"}");
+    send("[1,2,3]");
+
+    alice.type("still here");
+    bob.await(message("alice", "still here"));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(server.drops().snapshot())
+                    .containsKeys(
+                        "oversize", "too-complex", "not-json", "bad-field", "unknown-type",
+                        "bad-version", "not-an-object"));
+    long total = server.drops().snapshot().values().stream().mapToLong(Long::longValue).sum();
+    assertThat(total).isGreaterThanOrEqualTo(500 + 8);
+    assertThat(server.members()).containsExactly("alice", "bob");
+  }
+
+  @Test
+  void aForgedSessionTokenCannotPostAsAnyone() throws Exception {
+    send(codec.encode(new Join("mallory")));
+    String realToken = receiveWelcome().session();
+    String forged = (realToken.charAt(0) == 'A' ? "B" : "A") + realToken.substring(1);
+    send(codec.encode(new Say(forged, 1, "I am totally alice", false)));
+    send(codec.encode(new Say(realToken, 2, "mallory, honestly", false)));
+
+    bob.await(message("mallory", "mallory, honestly"));
+    assertThat(bob.events()).noneMatch(e -> e.text().contains("totally alice"));
+    assertThat(server.drops().count(Drops.FORGED_SESSION)).isEqualTo(1);
+  }
+
+  private Welcome receiveWelcome() throws Exception {
+    byte[] buffer = new byte[2048];
+    while (true) {
+      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+      attacker.receive(packet);
+      ServerMessage message =
+          codec.decode(packet.getData(), packet.getLength(), ServerMessage.class);
+      if (message instanceof Welcome welcome) {
+        return welcome;
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package udpchat.client;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import udpchat.client.view.Event;
+import udpchat.client.view.View;
+
+/** A view for tests: input lines come from {@link #type}, shown events are kept in order. */
+final class ScriptedView implements View {
+
+  private static final String END = new String("end of input"); // compared by identity
+
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  final List<Event> events = new CopyOnWriteArrayList<>();
+
+  void type(String line) {
+    lines.add(line);
+  }
+
+  /** Ends the input, as Ctrl-D does. */
+  void end() {
+    lines.add(END);
+  }
+
+  @Override
+  public String readLine(String prompt) {
+    try {
+      String line = lines.take();
+      return line == END ? null : line;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  @Override
+  public void show(Event event) {
+    events.add(event);
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,92 @@
+package udpchat.client;
+
+import org.awaitility.Awaitility;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import udpchat.client.view.Event;
+
+/** A real client on a real socket, driven by typed lines, with what it showed kept for asserts. */
+final class TestUser implements AutoCloseable {
+
+  static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  final String name;
+  final ScriptedView view = new ScriptedView();
+  private final ChatClient client;
+  private final Thread input;
+  private volatile int exitCode = -1;
+
+  private TestUser(InetSocketAddress server, String name, Duration heartbeat) throws IOException {
+    this.name = name;
+    this.client = new ChatClient(new ClientConfig(server, name, heartbeat), view, Clock.systemUTC());
+    this.input = new Thread(() -> exitCode = client.run(), "input-" + name);
+  }
+
+  /** Starts a client and waits until it is in the room. */
+  static TestUser joined(InetSocketAddress server, String name) throws IOException {
+    return joined(server, name, null);
+  }
+
+  static TestUser joined(InetSocketAddress server, String name, Duration heartbeat)
+      throws IOException {
+    TestUser user = started(server, name, heartbeat);
+    user.await(notice("joined "));
+    return user;
+  }
+
+  static TestUser started(InetSocketAddress server, String name, Duration heartbeat)
+      throws IOException {
+    TestUser user = new TestUser(server, name, heartbeat);
+    user.input.start();
+    return user;
+  }
+
+  void type(String line) {
+    view.type(line);
+  }
+
+  /** Waits for an event that matches, and returns the first one. */
+  Event await(Predicate<Event> matching) {
+    return Awaitility.await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> view.events.stream().filter(matching).findFirst().orElse(null),
+            event -> event != null);
+  }
+
+  List<Event> events() {
+    return List.copyOf(view.events);
+  }
+
+  /** Types quit and waits for the client's input loop to end; its exit status. */
+  int quit() throws InterruptedException {
+    type("quit");
+    input.join(PATIENCE.toMillis());
+    return exitCode;
+  }
+
+  @Override
+  public void close() throws Exception {
+    view.end();
+    input.join(PATIENCE.toMillis());
+    client.close();
+  }
+
+  static Predicate<Event> notice(String containing) {
+    return e -> e.kind() == Event.Kind.NOTICE && e.text().contains(containing);
+  }
+
+  static Predicate<Event> error(String containing) {
+    return e -> e.kind() == Event.Kind.ERROR && e.text().contains(containing);
+  }
+
+  static Predicate<Event> message(String from, String text) {
+    return e -> e.kind() == Event.Kind.MESSAGE && e.from().equals(from) && e.text().equals(text);
+  }
+}
