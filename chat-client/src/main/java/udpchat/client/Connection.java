@@ -11,7 +11,7 @@ import udpchat.protocol.Codec;
  * The client's UDP socket, connected to the server: the kernel then delivers only datagrams whose
  * source is the server's address, so strangers on the LAN cannot reach the client directly.
  */
-final class Connection implements AutoCloseable {
+final class Connection implements Transport, AutoCloseable {
 
   private final DatagramChannel channel;
   private final Codec codec;
@@ -29,7 +29,8 @@ final class Connection implements AutoCloseable {
     }
   }
 
-  InetSocketAddress server() {
+  @Override
+  public InetSocketAddress server() {
     return server;
   }
 
@@ -37,15 +38,13 @@ final class Connection implements AutoCloseable {
    * Sends one message. A failure (the server's port closed, which the kernel reports as an ICMP
    * error on the next call, or the network down) is not an error here: UDP promises nothing, and
    * the session notices the silence and says so.
-   *
-   * @return whether the kernel took the datagram
    */
-  boolean send(ClientMessage message) {
+  @Override
+  public void send(ClientMessage message) {
     try {
       channel.write(ByteBuffer.wrap(codec.encode(message)));
-      return true;
     } catch (IOException e) {
-      return false;
+      // silence; see above
     }
   }
 

@@ -36,8 +36,8 @@ import udpchat.time.Durations;
  * Event}s.
  *
  * <p>Three threads call in (input, receive, heartbeat), so every method is synchronized; each takes
- * the time as {@code nowMs}, so tests drive it exactly. It sends through the {@link Connection} and
- * shows through the {@link View}, neither of which blocks for long.
+ * the time as {@code nowMs}, so tests drive it exactly. It sends through a {@link Transport} (the
+ * {@link Connection}) and shows through the {@link View}, neither of which blocks for long.
  *
  * <p>Joining: a join is sent at once and again after 1, 2, 4 and then every 5 seconds until the
  * server answers. Once joined, a ping goes out every heartbeat interval (the server's, unless the
@@ -75,7 +75,7 @@ final class Session {
   /** Sent messages remembered by id, to resend one that the server refused for a lost session. */
   static final int RECENT_SENT = 64;
 
-  private final Connection connection;
+  private final Transport transport;
   private final View view;
   private final Codec codec;
   private final Duration heartbeatOverride;
@@ -110,8 +110,8 @@ final class Session {
   private record Outgoing(String to, String text, boolean action) {}
 
   Session(
-      Connection connection, View view, Codec codec, String name, Duration heartbeatOverride) {
-    this.connection = connection;
+      Transport transport, View view, Codec codec, String name, Duration heartbeatOverride) {
+    this.transport = transport;
     this.view = view;
     this.codec = codec;
     this.name = name;
@@ -134,7 +134,7 @@ final class Session {
   synchronized void start(long nowMs) {
     view.show(
         Event.notice(
-            at(nowMs), "joining " + Addresses.format(connection.server()) + " as " + name));
+            at(nowMs), "joining " + Addresses.format(transport.server()) + " as " + name));
     beginJoin(nowMs);
   }
 
@@ -157,7 +157,7 @@ final class Session {
       view.show(Event.error(at(nowMs), "not in the room yet"));
       return;
     }
-    connection.send(new Who(session, nextId++));
+    transport.send(new Who(session, nextId++));
   }
 
   synchronized void nick(String newName, long nowMs) {
@@ -167,7 +167,7 @@ final class Session {
       return;
     }
     if (state == State.JOINED) {
-      connection.send(new Nick(session, nextId++, newName));
+      transport.send(new Nick(session, nextId++, newName));
     } else if (state != State.LEFT) {
       name = newName; // not in the room: join under the new name
       beginJoin(nowMs);
@@ -197,7 +197,7 @@ final class Session {
   /** Leaves the room: the server is told, and nothing more is sent. */
   synchronized void leave() {
     if (state == State.JOINED) {
-      connection.send(new Leave(session));
+      transport.send(new Leave(session));
     }
     state = State.LEFT;
   }
@@ -213,7 +213,7 @@ final class Session {
         view.show(
             Event.notice(
                 at(nowMs),
-                "no answer from " + Addresses.format(connection.server())
+                "no answer from " + Addresses.format(transport.server())
                     + " yet; still trying (quit or Ctrl-D to give up)"));
       }
     } else if (state == State.JOINED && heartbeatsOn && nowMs - pingSentMs >= heartbeatMs) {
@@ -281,7 +281,7 @@ final class Session {
     view.show(
         Event.notice(
             at(nowMs),
-            (everJoined ? "rejoined as " : "joined " + Addresses.format(connection.server())
+            (everJoined ? "rejoined as " : "joined " + Addresses.format(transport.server())
                 + " as ")
                 + name
                 + " ("
@@ -424,14 +424,14 @@ final class Session {
   private void transmit(Outgoing outgoing) {
     long id = nextId++;
     recent.put(id, outgoing);
-    connection.send(
+    transport.send(
         outgoing.to() == null
             ? new Say(session, id, outgoing.text(), outgoing.action())
             : new Tell(session, id, outgoing.to(), outgoing.text()));
   }
 
   private void ping(long nowMs) {
-    connection.send(new Ping(session, nextId++));
+    transport.send(new Ping(session, nextId++));
     pingSentMs = nowMs;
     unansweredPings++;
   }
@@ -445,7 +445,7 @@ final class Session {
   }
 
   private void sendJoin(long nowMs) {
-    connection.send(new Join(name));
+    transport.send(new Join(name));
     joinSentMs = nowMs;
     joinAttempts++;
   }

@@ -1,0 +1,240 @@
+package udpchat.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import udpchat.client.view.Event;
+import udpchat.protocol.ClientMessage;
+import udpchat.protocol.Codec;
+import udpchat.protocol.ErrorReply;
+import udpchat.protocol.Join;
+import udpchat.protocol.Leave;
+import udpchat.protocol.Notice;
+import udpchat.protocol.Ping;
+import udpchat.protocol.Pong;
+import udpchat.protocol.Say;
+import udpchat.protocol.Welcome;
+
+/** The client's timers and reactions, decided at exact instants: no socket, no sleeping. */
+class SessionTest {
+
+  static final String TOKEN = "AAAAAAAAAAAAAAAAAAAAAA";
+  static final String NEW_TOKEN = "BBBBBBBBBBBBBBBBBBBBBB";
+  static final long HEARTBEAT_MS = 5000;
+
+  /** Keeps what the session sends, with the time it was sent at. */
+  static final class RecordingTransport implements Transport {
+    final List<ClientMessage> sent = new ArrayList<>();
+
+    @Override
+    public void send(ClientMessage message) {
+      sent.add(message);
+    }
+
+    @Override
+    public InetSocketAddress server() {
+      return new InetSocketAddress("127.0.0.1", 9999);
+    }
+
+    long count(Class<? extends ClientMessage> type) {
+      return sent.stream().filter(type::isInstance).count();
+    }
+  }
+
+  final RecordingTransport transport = new RecordingTransport();
+  final ScriptedView view = new ScriptedView();
+  final Session session = new Session(transport, view, new Codec(), "alice", null);
+
+  void joinedAt(long nowMs) {
+    session.start(nowMs);
+    session.onMessage(new Welcome(TOKEN, "alice", HEARTBEAT_MS, 15_000, 1), nowMs);
+    transport.sent.clear();
+  }
+
+  /** Ticks every 50 ms from {@code fromMs} up to and including {@code toMs}. */
+  void tick(long fromMs, long toMs) {
+    for (long t = fromMs; t <= toMs; t += 50) {
+      session.onTick(t);
+    }
+  }
+
+  boolean shown(String text) {
+    return view.events.stream().anyMatch(e -> e.text().contains(text));
+  }
+
+  @Test
+  void joinIsRetriedAfterOneTwoFourAndThenEveryFiveSeconds() {
+    session.start(0);
+    List<Long> joinTimes = new ArrayList<>();
+    for (long t = 0; t <= 30_000; t += 50) {
+      int before = transport.sent.size();
+      session.onTick(t);
+      if (transport.sent.size() > before) {
+        joinTimes.add(t);
+      }
+    }
+    assertThat(transport.sent).allMatch(m -> m.equals(new Join("alice")));
+    assertThat(joinTimes).startsWith(1000L, 3000L, 7000L, 12000L, 17000L, 22000L, 27000L);
+    assertThat(shown("no answer from 127.0.0.1:9999 yet; still trying")).isTrue();
+  }
+
+  @Test
+  void aPingGoesOutEveryHeartbeatIntervalOnceJoined() {
+    joinedAt(0);
+    tick(0, HEARTBEAT_MS - 50);
+    assertThat(transport.sent).isEmpty();
+    session.onTick(HEARTBEAT_MS);
+    assertThat(transport.sent).hasSize(1).first().isInstanceOf(Ping.class);
+    assertThat(((Ping) transport.sent.get(0)).session()).isEqualTo(TOKEN);
+  }
+
+  @Test
+  void theUsersHeartbeatOverridesTheServers() {
+    Session own = new Session(transport, view, new Codec(), "alice", Duration.ofSeconds(2));
+    own.start(0);
+    own.onMessage(new Welcome(TOKEN, "alice", HEARTBEAT_MS, 15_000, 1), 0);
+    transport.sent.clear();
+    own.onTick(1950);
+    assertThat(transport.sent).isEmpty();
+    own.onTick(2000);
+    assertThat(transport.count(Ping.class)).isEqualTo(1);
+  }
+
+  @Test
+  void aSilentServerIsReportedAfterThreeIntervalsAndItsReturnToo() {
+    joinedAt(0);
+    tick(50, 3 * HEARTBEAT_MS - 50);
+    assertThat(shown("no reply from the server")).isFalse();
+    session.onTick(3 * HEARTBEAT_MS);
+    assertThat(shown("no reply from the server for 15s; still trying")).isTrue();
+    tick(3 * HEARTBEAT_MS + 50, 10 * HEARTBEAT_MS);
+    assertThat(view.events).filteredOn(e -> e.text().contains("no reply")).hasSize(1);
+    assertThat(transport.count(Ping.class)).isEqualTo(10); // it keeps trying
+
+    session.onMessage(new Pong(3), 10 * HEARTBEAT_MS + 1);
+    assertThat(shown("the server is answering again")).isTrue();
+  }
+
+  @Test
+  void answeredPingsKeepTheServerAlive() {
+    joinedAt(0);
+    for (long t = 50; t <= 20 * HEARTBEAT_MS; t += 50) {
+      session.onTick(t);
+      if (t % HEARTBEAT_MS == 0) {
+        session.onMessage(new Pong(1), t + 1);
+      }
+    }
+    assertThat(shown("no reply")).isFalse();
+  }
+
+  @Test
+  void aThawAfterAFreezeIsNotTakenForASilentServer() {
+    joinedAt(0);
+    session.onTick(HEARTBEAT_MS);
+    session.onMessage(new Pong(1), HEARTBEAT_MS + 1);
+    // Frozen (Ctrl-Z) for a minute: the first tick after fg finds a long silence, but no ping
+    // has gone unanswered yet.
+    session.onTick(60_000);
+    assertThat(shown("no reply")).isFalse();
+    assertThat(transport.count(Ping.class)).isEqualTo(2);
+  }
+
+  @Test
+  void heartbeatsOffStopsPingsAndOnSendsOneAtOnce() {
+    joinedAt(0);
+    session.heartbeats(false, 10);
+    tick(50, 60_000);
+    assertThat(transport.sent).isEmpty();
+    assertThat(shown("no reply")).isFalse();
+    session.heartbeats(true, 60_010);
+    assertThat(transport.sent).hasSize(1).first().isInstanceOf(Ping.class);
+  }
+
+  @Test
+  void anUnknownSessionMeansRejoiningAndTheRefusedMessageIsSentAgain() {
+    joinedAt(0);
+    session.say("hello?", false, 100);
+    Say refused = (Say) transport.sent.get(0);
+    session.onMessage(new ErrorReply(ErrorReply.UNKNOWN_SESSION, "join again", refused.id()), 110);
+    assertThat(session.state()).isEqualTo(Session.State.JOINING);
+    assertThat(transport.sent.get(1)).isEqualTo(new Join("alice"));
+    assertThat(shown("rejoining as alice")).isTrue();
+
+    session.onMessage(new Welcome(NEW_TOKEN, "alice", HEARTBEAT_MS, 15_000, 2), 120);
+    assertThat(shown("rejoined as alice")).isTrue();
+    Say again = (Say) transport.sent.get(2);
+    assertThat(again.session()).isEqualTo(NEW_TOKEN);
+    assertThat(again.text()).isEqualTo("hello?");
+  }
+
+  @Test
+  void ourOwnExpiryNoticeMeansRejoiningAtOnce() {
+    joinedAt(0);
+    session.onMessage(Notice.about(Notice.EXPIRED, "ALICE", 1), 20_000);
+    assertThat(transport.sent).containsExactly(new Join("alice"));
+    assertThat(shown("the server expired you")).isTrue();
+  }
+
+  @Test
+  void anotherMembersExpiryIsJustNews() {
+    joinedAt(0);
+    session.onMessage(Notice.about(Notice.EXPIRED, "bob", 1), 20_000);
+    assertThat(transport.sent).isEmpty();
+    assertThat(shown("bob expired")).isTrue();
+  }
+
+  @Test
+  void withHeartbeatsOffAnExpiryWaitsForTheUser() {
+    joinedAt(0);
+    session.heartbeats(false, 10);
+    session.onMessage(Notice.about(Notice.EXPIRED, "alice", 1), 16_000);
+    assertThat(session.state()).isEqualTo(Session.State.EXPIRED);
+    assertThat(transport.sent).isEmpty();
+    session.heartbeats(true, 30_000);
+    assertThat(transport.sent).containsExactly(new Join("alice"));
+  }
+
+  @Test
+  void aRefusedNameWaitsForNickAndThenJoinsUnderTheNewName() {
+    session.start(0);
+    session.onMessage(new ErrorReply(ErrorReply.NAME_TAKEN, "the name alice is taken", 0), 10);
+    assertThat(session.state()).isEqualTo(Session.State.NAME_REFUSED);
+    tick(50, 20_000);
+    assertThat(transport.count(Join.class)).isEqualTo(1); // no retries with a refused name
+    session.nick("alicia", 20_010);
+    assertThat(transport.sent.get(transport.sent.size() - 1)).isEqualTo(new Join("alicia"));
+  }
+
+  @Test
+  void whatIsTypedBeforeTheWelcomeIsSentAfterIt() {
+    session.start(0);
+    session.say("early bird", false, 10);
+    assertThat(transport.count(Say.class)).isZero();
+    session.onMessage(new Welcome(TOKEN, "alice", HEARTBEAT_MS, 15_000, 1), 20);
+    assertThat(transport.sent).contains(new Say(TOKEN, 1, "early bird", false));
+  }
+
+  @Test
+  void leaveTellsTheServerOnceAndThenNothingMoreIsSent() {
+    joinedAt(0);
+    session.leave();
+    session.leave();
+    tick(50, 60_000);
+    session.say("too late", false, 60_001);
+    assertThat(transport.sent).containsExactly(new Leave(TOKEN));
+  }
+
+  @Test
+  void ownMessagesAreShownOnceAndMarkedOwn() {
+    joinedAt(0);
+    session.say("hi", false, 5);
+    assertThat(view.events)
+        .filteredOn(e -> e.kind() == Event.Kind.MESSAGE)
+        .singleElement()
+        .satisfies(e -> assertThat(e.own()).isTrue());
+  }
+}

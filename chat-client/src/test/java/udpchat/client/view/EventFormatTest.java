@@ -1,0 +1,40 @@
+package udpchat.client.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class EventFormatTest {
+
+  static final Instant NOON = Instant.parse("2026-11-23T12:00:01Z");
+  final EventFormat format = new EventFormat(ZoneOffset.UTC);
+
+  @Test
+  void eachKindHasItsOwnShape() {
+    assertThat(format.format(Event.message(NOON, "bob", "hello", false)))
+        .isEqualTo("12:00:01 <bob> hello");
+    assertThat(format.format(Event.action(NOON, "bob", "waves", false)))
+        .isEqualTo("12:00:01 * bob waves");
+    assertThat(format.format(Event.privately(NOON, "bob", "alice", "psst", false)))
+        .isEqualTo("12:00:01 [private] <bob> psst");
+    assertThat(format.format(Event.privately(NOON, "alice", "bob", "psst", true)))
+        .isEqualTo("12:00:01 [private to bob] <alice> psst");
+    assertThat(format.format(Event.notice(NOON, "carol joined (3 online)")))
+        .isEqualTo("12:00:01 -- carol joined (3 online)");
+    assertThat(format.format(Event.error(NOON, "no such member")))
+        .isEqualTo("12:00:01 !! no such member");
+  }
+
+  @Test
+  void nothingFromTheNetworkReachesTheTerminalRaw() {
+    String hostile = "\u001b]52;c;aGk=\u0007\u001b[2J\u009b31m\u202eevil";
+    String line =
+        format.format(new Event(NOON, Event.Kind.PRIVATE, hostile, hostile, hostile, true));
+    assertThat(line).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e");
+    assertThat(line).contains("^[]52;c;aGk=^G^[[2J<U+009B>31m<U+202E>evil");
+    assertThat(format.format(Event.notice(NOON, hostile))).doesNotContain("\u001b");
+    assertThat(format.format(Event.error(NOON, hostile))).doesNotContain("\u001b");
+  }
+}
