@@ -42,18 +42,21 @@ public final class ChatClientCommand implements Callable<Integer> {
 
   @Option(
       names = "--host",
+      paramLabel = "HOST",
       defaultValue = "127.0.0.1",
       description = "The server's host name or address (default: ${DEFAULT-VALUE}).")
   String host;
 
   @Option(
       names = "--port",
+      paramLabel = "PORT",
       defaultValue = "9999",
       description = "The server's UDP port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
       names = "--name",
+      paramLabel = "NAME",
       description =
           "Your name in the room: letters, digits and _ - . (up to 32), unique ignoring case."
               + " Asked for when not given.")

@@ -42,6 +42,7 @@ public final class ChatServerCommand implements Callable<Integer> {
 
   @Option(
       names = "--port",
+      paramLabel = "PORT",
       defaultValue = "9999",
       description = "UDP port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
   int port;

@@ -1,0 +1,42 @@
+package udpchat.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ChatClientCommandTest {
+
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  int run(String... args) {
+    return new CommandLine(new ChatClientCommand())
+        .setOut(new PrintWriter(out))
+        .setErr(new PrintWriter(err))
+        .execute(args);
+  }
+
+  @Test
+  void helpExplainsEveryOptionAndExitsZero() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString())
+        .contains("--host", "--port", "--name", "--heartbeat", "--plain", "127.0.0.1", "9999");
+  }
+
+  @Test
+  void anInvalidNameIsRefusedBeforeAnythingStarts() {
+    assertThat(run("--name", "two words")).isEqualTo(2);
+    assertThat(err.toString()).contains("--name: a name has only letters, digits and _ - .");
+  }
+
+  @Test
+  void badValuesAreRefusedWithStatusTwo() {
+    assertThat(run("--heartbeat", "soon")).isEqualTo(2);
+    assertThat(err.toString()).contains("'soon' is not a duration");
+    assertThat(run("--port", "0")).isEqualTo(2);
+    assertThat(run("--frobnicate")).isEqualTo(2);
+  }
+}

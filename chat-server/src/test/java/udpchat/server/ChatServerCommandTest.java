@@ -1,0 +1,47 @@
+package udpchat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ChatServerCommandTest {
+
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  int run(String... args) {
+    return new CommandLine(new ChatServerCommand())
+        .setOut(new PrintWriter(out))
+        .setErr(new PrintWriter(err))
+        .execute(args);
+  }
+
+  @Test
+  void helpExplainsEveryOptionAndExitsZero() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("--bind", "--port", "--timeout", "--sweep", "15s", "1s");
+  }
+
+  @Test
+  void aBadDurationIsRefusedWithAHintAndStatusTwo() {
+    assertThat(run("--timeout", "5x")).isEqualTo(2);
+    assertThat(err.toString()).contains("'5x' is not a duration", "500ms, 5s, 2m");
+  }
+
+  @Test
+  void anUnknownOptionIsRefusedWithStatusTwo() {
+    assertThat(run("--colour", "blue")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown options: '--colour', 'blue'");
+  }
+
+  @Test
+  void outOfRangeValuesAreRefusedWithStatusTwo() {
+    assertThat(run("--port", "70000")).isEqualTo(2);
+    assertThat(err.toString()).contains("--port must be between 0 and 65535");
+    assertThat(run("--sweep", "0s")).isEqualTo(2);
+    assertThat(run("--bind", "not an address!")).isEqualTo(2);
+  }
+}
