@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -16,6 +17,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import udpchat.protocol.ProtocolException.Reason;
 
@@ -59,6 +64,10 @@ public final class Codec {
     JsonFactory factory =
         JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // By default Jackson writes a character outside the BMP (an emoji, U+20000) as an
+            // escaped surrogate pair, 12 bytes instead of its 4 in UTF-8: a name of 32 such letters
+            // would then take 384 bytes and a maximal text no longer fit beside it (see Limits).
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .streamReadConstraints(
                 StreamReadConstraints.builder()
                     .maxDocumentLength(Limits.MAX_DATAGRAM_BYTES)
@@ -141,6 +150,7 @@ public final class Codec {
         throw new ProtocolException(Reason.NOT_JSON, "a NUL byte at offset " + i);
       }
     }
+    requireUtf8(buffer, length);
     JsonNode tree = readTree(buffer, length);
     if (!tree.isObject()) {
       throw new ProtocolException(Reason.NOT_AN_OBJECT, "a datagram must be one JSON object");
@@ -149,7 +159,8 @@ public final class Codec {
     if (version == null || !version.isIntegralNumber()) {
       throw new ProtocolException(Reason.BAD_VERSION, "field v (protocol version) is missing");
     }
-    if (version.asLong() != Message.VERSION) {
+    // canConvertToLong: asLong() would wrap a huge literal such as 18446744073709551617 to 1.
+    if (!version.canConvertToLong() || version.asLong() != Message.VERSION) {
       throw new ProtocolException(
           Reason.BAD_VERSION,
           "protocol version " + version + " is not supported (this side speaks "
@@ -190,6 +201,22 @@ public final class Codec {
   /** The wire name of a message type, as in {@code "type"}. */
   public static String typeName(Class<? extends Message> type) {
     return NAMES.get(type);
+  }
+
+  /**
+   * Jackson's UTF-8 reader accepts overlong forms (C0 80 reads as a NUL, C0 AF as '/') and
+   * sequences beyond U+10FFFF; the JDK's strict decoder refuses every malformed byte sequence.
+   */
+  private static void requireUtf8(byte[] buffer, int length) throws ProtocolException {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(buffer, 0, length));
+    } catch (CharacterCodingException e) {
+      throw new ProtocolException(Reason.NOT_JSON, "the datagram is not valid UTF-8", e);
+    }
   }
 
   private JsonNode readTree(byte[] buffer, int length) throws ProtocolException {

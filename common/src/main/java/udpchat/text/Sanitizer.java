@@ -55,6 +55,12 @@ public final class Sanitizer {
   private static boolean isClean(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++; // a valid pair (an emoji) is clean; only an unpaired surrogate is not
+        continue;
+      }
       if ((c < 0x20 && c != '\t')
           || c == 0x7F
           || isC1(c)

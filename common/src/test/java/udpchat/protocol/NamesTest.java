@@ -1,0 +1,97 @@
+package udpchat.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NamesTest {
+
+  /** U+20000, a CJK letter outside the BMP: one code point, two chars. */
+  static final String CJK_EXT_B = new String(Character.toChars(0x20000));
+
+  static Stream<String> validNames() {
+    return Stream.of(
+        "alice",
+        "bob_2",
+        "a.b-c_d",
+        "42",
+        "Zoë",
+        "Zoe\u0308", // e and a combining diaeresis
+        "e\u0301clair",
+        "張伟",
+        "Ωmega",
+        "١٢٣", // Arabic-Indic digits
+        "Ｂｏｂ",
+        "a".repeat(Limits.MAX_NAME_CODE_POINTS),
+        CJK_EXT_B.repeat(Limits.MAX_NAME_CODE_POINTS));
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @MethodSource("validNames")
+  void acceptsAValidName(String name) {
+    assertThat(Names.problem(name)).isEmpty();
+    assertThat(Names.isValid(name)).isTrue();
+  }
+
+  static Stream<Arguments> invalidNames() {
+    return Stream.of(
+        Arguments.of(null, "a name cannot be empty"),
+        Arguments.of("", "a name cannot be empty"),
+        Arguments.of("a b", "(not U+0020)"),
+        Arguments.of("a\tb", "(not U+0009)"),
+        Arguments.of("a\u0000b", "(not U+0000)"),
+        Arguments.of("a\u001b[31m", "(not U+001B)"),
+        Arguments.of("a\u0085", "(not U+0085)"),
+        Arguments.of("a\u202eb", "(not U+202E)"), // right-to-left override
+        Arguments.of("a\u200db", "(not U+200D)"), // zero-width joiner
+        Arguments.of("a@b", "(not U+0040)"),
+        Arguments.of("bob😀", "(not U+1F600)"),
+        Arguments.of("a".repeat(33), "a name has at most 32 characters, this one 33"),
+        Arguments.of(CJK_EXT_B.repeat(33), "a name has at most 32 characters, this one 33"),
+        Arguments.of("_bob", "a name starts with a letter or a digit"),
+        Arguments.of(".bob", "a name starts with a letter or a digit"),
+        Arguments.of("-bob", "a name starts with a letter or a digit"),
+        Arguments.of(" bob", "a name starts with a letter or a digit"),
+        Arguments.of("\u0301bob", "a name starts with a letter or a digit"),
+        Arguments.of("😀", "a name starts with a letter or a digit"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\": {1}")
+  @MethodSource("invalidNames")
+  void refusesAnInvalidNameSayingWhy(String name, String problem) {
+    assertThat(Names.problem(name)).hasValueSatisfying(p -> assertThat(p).contains(problem));
+    assertThat(Names.isValid(name)).isFalse();
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"Bob", "BOB", "bob", "bOb", "Ｂｏｂ", "ＢＯＢ"})
+  void keyMakesCaseAndWidthVariantsOneName(String variant) {
+    assertThat(Names.key(variant)).isEqualTo(Names.key("bob"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"Zoë", "Zoe\u0308", "ZOË", "ZOE\u0308"})
+  void keyMakesComposedAndDecomposedFormsOneName(String variant) {
+    assertThat(Names.key(variant)).isEqualTo(Names.key("zoë"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" and \"{1}\"")
+  @MethodSource("differentNames")
+  void keyKeepsDifferentNamesApart(String one, String other) {
+    assertThat(Names.key(one)).isNotEqualTo(Names.key(other));
+  }
+
+  static Stream<Arguments> differentNames() {
+    return Stream.of(
+        Arguments.of("bob", "bobby"),
+        Arguments.of("bob", "rob"),
+        Arguments.of("alice", "alicia"),
+        Arguments.of("Zoe", "Zoë"),
+        Arguments.of("bob_2", "bob-2"),
+        Arguments.of("張伟", "张伟"));
+  }
+}
