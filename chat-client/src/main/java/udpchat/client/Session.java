@@ -7,6 +7,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import udpchat.client.view.Event;
 import udpchat.client.view.View;
 import udpchat.protocol.Addresses;
@@ -97,7 +99,11 @@ final class Session {
   private int unansweredPings;
   private boolean silenceReported;
 
+  private boolean staleSessionReported;
+
   private final Deque<Outgoing> queued = new ArrayDeque<>();
+  /** Sent messages the server refused for an unknown session, by id: resent in their order. */
+  private final SortedMap<Long, Outgoing> refused = new TreeMap<>();
   private final Map<Long, Outgoing> recent =
       new LinkedHashMap<>() {
         @Override
@@ -292,6 +298,9 @@ final class Session {
                 + Durations.format(Duration.ofMillis(timeoutMs))
                 + ")"));
     everJoined = true;
+    staleSessionReported = false;
+    refused.values().forEach(this::transmit);
+    refused.clear();
     while (!queued.isEmpty()) {
       transmit(queued.poll());
     }
@@ -354,11 +363,11 @@ final class Session {
   }
 
   private void onError(ErrorReply error, long nowMs) {
-    Outgoing refused = error.ref() == 0 ? null : recent.remove(error.ref());
+    Outgoing answered = error.ref() == 0 ? null : recent.remove(error.ref());
     switch (error.code()) {
       case ErrorReply.UNKNOWN_SESSION:
-        if (refused != null) {
-          queued.addFirst(refused); // sent again after the welcome
+        if (answered != null) {
+          refused.put(error.ref(), answered); // sent again after the welcome
         }
         if (state == State.JOINED) {
           session = null;
@@ -371,17 +380,37 @@ final class Session {
         }
         break;
       case ErrorReply.NAME_TAKEN:
-      case ErrorReply.NAME_INVALID:
-        if (state == State.JOINING) {
-          state = State.NAME_REFUSED;
-          view.show(Event.error(at(nowMs), error.message() + " (/nick NAME to pick another)"));
-        } else {
-          view.show(Event.error(at(nowMs), error.message()));
+      case ErrorReply.ALREADY_JOINED:
+        // While rejoining (or after a lost welcome), what holds the name or the address is most
+        // likely our own old session, left behind by an address change or a /nick: it expires
+        // within the server's timeout, so keep trying and say so once. A first join whose name
+        // is taken asks the user for another.
+        boolean stale =
+            state == State.JOINING
+                && (everJoined || error.code().equals(ErrorReply.ALREADY_JOINED));
+        if (!stale) {
+          nameRefused(error, nowMs);
+        } else if (!staleSessionReported) {
+          staleSessionReported = true;
+          view.show(
+              Event.notice(at(nowMs), error.message() + "; retrying until the old session expires"));
         }
         break;
+      case ErrorReply.NAME_INVALID:
+        nameRefused(error, nowMs);
+        break;
       default:
-        String about = refused == null ? "" : " (your message: " + preview(refused.text()) + ")";
+        String about = answered == null ? "" : " (your message: " + preview(answered.text()) + ")";
         view.show(Event.error(at(nowMs), error.message() + about));
+    }
+  }
+
+  private void nameRefused(ErrorReply error, long nowMs) {
+    if (state == State.JOINING) {
+      state = State.NAME_REFUSED;
+      view.show(Event.error(at(nowMs), error.message() + " (/nick NAME to pick another)"));
+    } else {
+      view.show(Event.error(at(nowMs), error.message()));
     }
   }
 

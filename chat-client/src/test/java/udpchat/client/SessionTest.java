@@ -237,4 +237,44 @@ class SessionTest {
         .singleElement()
         .satisfies(e -> assertThat(e.own()).isTrue());
   }
+
+  @Test
+  void messagesRefusedForAnUnknownSessionAreSentAgainInTheirOrder() {
+    joinedAt(0);
+    for (String text : new String[] {"one", "two", "three"}) {
+      session.say(text, false, 100);
+    }
+    List<Say> sent = transport.sent.stream().map(Say.class::cast).toList();
+    for (Say say : sent) {
+      session.onMessage(new ErrorReply(ErrorReply.UNKNOWN_SESSION, "join again", say.id()), 110);
+    }
+    transport.sent.clear();
+    session.onMessage(new Welcome(NEW_TOKEN, "alice", HEARTBEAT_MS, 15_000, 2), 120);
+    assertThat(transport.sent)
+        .extracting(m -> ((Say) m).text())
+        .containsExactly("one", "two", "three");
+  }
+
+  @Test
+  void aRejoinThatMeetsItsOwnOldSessionKeepsTryingUntilItExpires() {
+    joinedAt(0);
+    session.onMessage(new ErrorReply(ErrorReply.UNKNOWN_SESSION, "join again", 0), 100);
+    for (long t = 200; t < 20_000; t += 1000) {
+      session.onMessage(new ErrorReply(ErrorReply.NAME_TAKEN, "the name alice is taken", 0), t);
+    }
+    assertThat(session.state()).isEqualTo(Session.State.JOINING);
+    assertThat(view.events).filteredOn(e -> e.text().contains("until the old session expires"))
+        .hasSize(1);
+    transport.sent.clear();
+    tick(100, 20_000);
+    assertThat(transport.count(Join.class)).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void aFirstJoinWithATakenNameAsksTheUser() {
+    session.start(0);
+    session.onMessage(new ErrorReply(ErrorReply.NAME_TAKEN, "the name alice is taken", 0), 10);
+    assertThat(session.state()).isEqualTo(Session.State.NAME_REFUSED);
+    assertThat(shown("/nick NAME to pick another")).isTrue();
+  }
 }

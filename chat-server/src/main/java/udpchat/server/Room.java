@@ -180,6 +180,11 @@ final class Room {
   }
 
   private void join(InetSocketAddress from, Join join, long nowMs) {
+    Optional<String> problem = Names.problem(join.name());
+    if (problem.isPresent()) {
+      outbox.send(new ErrorReply(ErrorReply.NAME_INVALID, problem.get(), 0), from);
+      return;
+    }
     Member existing = byAddress.get(from);
     String key = Names.key(join.name());
     if (existing != null) {
@@ -192,7 +197,8 @@ final class Room {
         outbox.send(
             new ErrorReply(
                 ErrorReply.ALREADY_JOINED,
-                "this address is already in the room as " + existing.name() + "; use /nick",
+                "this address is still in the room as " + existing.name()
+                    + " until that session leaves or expires",
                 0),
             from);
       }
@@ -236,11 +242,12 @@ final class Room {
     if (text.isEmpty()) {
       return;
     }
-    Member target = byKey.get(Names.key(tell.to()));
+    Member target = Names.isValid(tell.to()) ? byKey.get(Names.key(tell.to())) : null;
     if (target == null) {
+      // Only a valid name is echoed: anything else could be as long as a whole datagram.
+      String who = Names.isValid(tell.to()) ? "named " + tell.to() : "with that name";
       outbox.send(
-          new ErrorReply(
-              ErrorReply.NO_SUCH_MEMBER, "there is no member named " + tell.to(), tell.id()),
+          new ErrorReply(ErrorReply.NO_SUCH_MEMBER, "there is no member " + who, tell.id()),
           member.address());
       return;
     }
@@ -271,6 +278,12 @@ final class Room {
   }
 
   private void nick(Member member, Nick nick) {
+    Optional<String> problem = Names.problem(nick.name());
+    if (problem.isPresent()) {
+      outbox.send(
+          new ErrorReply(ErrorReply.NAME_INVALID, problem.get(), nick.id()), member.address());
+      return;
+    }
     String newKey = Names.key(nick.name());
     Member holder = byKey.get(newKey);
     if (holder != null && holder != member) {

@@ -84,6 +84,27 @@ class RoomTest {
   }
 
   @Test
+  void anInvalidNameIsAnsweredWithTheProblem() {
+    room.onRequest(CAROL, new Join("carol smith"), 0);
+    ErrorReply error = outbox.last(CAROL, ErrorReply.class);
+    assertThat(error.code()).isEqualTo(ErrorReply.NAME_INVALID);
+    assertThat(error.message()).contains("U+0020");
+    room.onRequest(ALICE, new Nick(alice, 4, "x".repeat(33)), 10);
+    assertThat(outbox.last(ALICE, ErrorReply.class))
+        .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorReply.NAME_INVALID))
+        .satisfies(e -> assertThat(e.ref()).isEqualTo(4));
+    assertThat(room.names()).containsExactly("alice", "bob");
+  }
+
+  @Test
+  void aPrivateMessageToAnImpossibleNameIsAnsweredWithoutEchoingIt() {
+    room.onRequest(ALICE, new Tell(alice, 7, "z".repeat(1000), "psst"), 10);
+    ErrorReply error = outbox.last(ALICE, ErrorReply.class);
+    assertThat(error.code()).isEqualTo(ErrorReply.NO_SUCH_MEMBER);
+    assertThat(error.message()).isEqualTo("there is no member with that name");
+  }
+
+  @Test
   void aRetransmittedJoinGetsTheSameWelcomeAndAnotherNameIsRefused() {
     room.onRequest(ALICE, new Join("alice"), 1000);
     assertThat(outbox.last(ALICE, Welcome.class).session()).isEqualTo(alice);

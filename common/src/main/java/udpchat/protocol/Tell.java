@@ -5,7 +5,7 @@ public record Tell(String session, long id, String to, String text) implements S
   public Tell {
     Fields.session(session);
     Fields.nonNegative("id", id);
-    Fields.name("to", to);
+    Fields.text("to", to); // a name nobody has is answered with no-such-member
     Fields.text("text", text);
   }
 }

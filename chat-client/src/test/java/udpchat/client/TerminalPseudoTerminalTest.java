@@ -1,0 +1,409 @@
+package udpchat.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import udpchat.client.view.Event;
+import udpchat.client.view.View;
+import udpchat.server.ChatServer;
+import udpchat.server.ServerConfig;
+
+/**
+ * The real JLine client ({@link ChatClientCommand} with its {@code TerminalView}) in a real
+ * pseudo-terminal: tmux runs it in a detached session of a private tmux server, types into it with
+ * {@code send-keys} and reads the screen with {@code capture-pane}. The server runs in this JVM,
+ * and so does a second member, bob, a {@link ChatClient} with a scripted view.
+ *
+ * <p>Skipped when tmux is not on PATH.
+ */
+@Timeout(60)
+class TerminalPseudoTerminalTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Duration POLL = Duration.ofMillis(200);
+  private static final String SESSION = "chat";
+  private static final int WIDTH = 120;
+  private static final int HEIGHT = 30;
+  private static final String PROMPT = "alice> ";
+  private static final AtomicInteger SOCKETS = new AtomicInteger();
+
+  @TempDir Path temp;
+
+  private ChatServer server;
+  private int port;
+  private Tmux tmux;
+  private final List<ProcessHandle> paneProcesses = new ArrayList<>();
+  private final List<InProcessMember> others = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() throws IOException {
+    Optional<Path> binary = Tmux.findOnPath();
+    assumeTrue(
+        binary.isPresent(),
+        "tmux is not on PATH: the pseudo-terminal tests drive the JLine client inside tmux"
+            + " (install it, e.g. apt-get install tmux)");
+    server =
+        new ChatServer(
+                new ServerConfig(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    Duration.ofSeconds(15),
+                    Duration.ofSeconds(1)),
+                Clock.systemUTC())
+            .start();
+    port = server.address().getPort();
+    tmux =
+        new Tmux(
+            binary.get(),
+            "udpchat-test-" + ProcessHandle.current().pid() + "-" + SOCKETS.incrementAndGet());
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    try {
+      if (tmux != null) {
+        stopTmux();
+      }
+    } finally {
+      try {
+        for (InProcessMember other : others) {
+          other.close();
+        }
+      } finally {
+        if (server != null) {
+          server.close();
+        }
+      }
+    }
+  }
+
+  @Test
+  void anIncomingMessageIsPrintedAboveTheHalfTypedLineWhichStaysIntact() throws Exception {
+    startAlice();
+    awaitPane(
+        "alice's join notice",
+        pane -> assertThat(pane).contains("joined 127.0.0.1:" + port + " as alice"));
+
+    tmux.typeLiteral(SESSION, "half typed");
+    awaitPane(
+        "the half-typed line on alice's prompt",
+        pane -> assertThat(lastNonBlankLine(pane)).isEqualTo(PROMPT + "half typed"));
+
+    InProcessMember bob = startOther("bob");
+    bob.type("hello from bob");
+
+    awaitPane(
+        "bob's message above alice's prompt, with the half-typed line intact",
+        pane -> {
+          List<String> lines = lines(pane);
+          int prompt = lastNonBlankIndex(lines);
+          assertThat(lines.get(prompt)).isEqualTo(PROMPT + "half typed");
+          int message = indexOfLineContaining(lines, "<bob> hello from bob");
+          assertThat(message).as("row of bob's message").isBetween(0, prompt - 1);
+          // One whole line, not mixed with remains of the prompt.
+          assertThat(lines.get(message)).matches("\\d\\d:\\d\\d:\\d\\d <bob> hello from bob");
+          assertThat(lines).filteredOn(line -> line.contains("half typed")).hasSize(1);
+        });
+
+    tmux.typeLiteral(SESSION, " and done");
+    tmux.pressKeys(SESSION, "Enter");
+    await("bob receives alice's message")
+        .atMost(WAIT)
+        .pollInterval(POLL)
+        .untilAsserted(
+            () ->
+                assertThat(bob.events())
+                    .filteredOn(event -> event.kind() == Event.Kind.MESSAGE)
+                    .extracting(Event::from, Event::text)
+                    .contains(tuple("alice", "half typed and done")));
+    awaitPane(
+        "alice's own message shown as an event, and an empty prompt",
+        pane -> {
+          List<String> lines = lines(pane);
+          assertThat(lines.get(lastNonBlankIndex(lines))).isEqualTo(PROMPT.strip());
+          assertThat(lines).anyMatch(line -> line.endsWith(" <alice> half typed and done"));
+          // ERASE_LINE_ON_FINISH: the edited line itself is gone once sent.
+          assertThat(lines).noneMatch(line -> line.startsWith(PROMPT + "half typed"));
+        });
+
+    tmux.typeLiteral(SESSION, "quit");
+    tmux.pressKeys(SESSION, "Enter");
+    awaitPane("the client to exit with status 0", pane -> assertThat(pane).contains("EXIT=0"));
+    await("bob sees alice leave")
+        .atMost(WAIT)
+        .pollInterval(POLL)
+        .untilAsserted(
+            () ->
+                assertThat(bob.events())
+                    .filteredOn(event -> event.kind() == Event.Kind.NOTICE)
+                    .extracting(Event::text)
+                    .anyMatch(text -> text.startsWith("alice left")));
+  }
+
+  @Test
+  void escapeSequencesFromOthersAreShownEscapedAndInert() throws Exception {
+    startAlice();
+    awaitPane(
+        "alice's join notice",
+        pane -> assertThat(pane).contains("joined 127.0.0.1:" + port + " as alice"));
+    String titleBefore = tmux.display(SESSION, "#{pane_title}");
+
+    InProcessMember bob = startOther("bob");
+    // OSC 0 would set the window title; SGR 31 would turn what follows red.
+    bob.type("\u001b]0;pwned\u0007evil \u001b[31mred");
+
+    awaitPane(
+        "bob's message, escaped",
+        pane -> {
+          List<String> lines = lines(pane);
+          String message = lines.get(indexOfLineContaining(lines, "<bob> "));
+          assertThat(message).contains("^[", "evil", "red");
+        });
+    assertThat(tmux.display(SESSION, "#{pane_title}"))
+        .doesNotContain("pwned")
+        .isEqualTo(titleBefore);
+    List<String> withAttributes = lines(tmux.capturePaneWithAttributes(SESSION));
+    assertThat(withAttributes.get(indexOfLineContaining(withAttributes, "<bob> ")))
+        .as("bob's line as tmux drew it, with colours and attributes as escape sequences")
+        .doesNotContain("\u001b");
+  }
+
+  // ---- alice: the real client in tmux ----
+
+  /**
+   * Starts {@code chat-client --name alice} in the tmux session, from a script that prints the
+   * exit status and then lingers, so the pane (and the status) outlive the client.
+   */
+  private void startAlice() throws IOException {
+    Path home = Files.createDirectories(temp.resolve("alice-home"));
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    List<String> command =
+        List.of(
+            java,
+            "-cp",
+            clientClassPath(),
+            "-Dudpchat.home=" + home,
+            ChatClientCommand.class.getName(),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            String.valueOf(port),
+            "--name",
+            "alice");
+    Path script = temp.resolve("alice.sh");
+    Files.writeString(
+        script,
+        "TERM=xterm-256color\n"
+            + "export TERM\n"
+            + command.stream()
+                .map(TerminalPseudoTerminalTest::shellQuote)
+                .collect(Collectors.joining(" "))
+            + "\n"
+            + "echo \"EXIT=$?\"\n"
+            + "sleep 30\n",
+        StandardCharsets.UTF_8);
+    tmux.newSession(SESSION, WIDTH, HEIGHT, "sh", script.toString());
+    long panePid = Long.parseLong(tmux.display(SESSION, "#{pane_pid}"));
+    ProcessHandle.of(panePid).ifPresent(paneProcesses::add);
+  }
+
+  /**
+   * This JVM's class path without the test classes and the server: what the client needs. Its
+   * logging must be its own ({@code logback.xml}, to a file): the tests' {@code logback-test.xml}
+   * would log onto the very terminal under test, and a second {@code logback.xml} (the server's)
+   * makes logback print a warning there.
+   */
+  private static String clientClassPath() {
+    List<Path> excluded =
+        List.of(codeSource(TerminalPseudoTerminalTest.class), codeSource(ChatServer.class));
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.isEmpty())
+        .filter(entry -> !excluded.contains(Path.of(entry).toAbsolutePath()))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  private static Path codeSource(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toAbsolutePath();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Kills the tmux server, then makes sure the client it ran has ended too. */
+  private void stopTmux() {
+    // Taken before the kill: once the shell is gone, the JVM is no longer its descendant.
+    List<ProcessHandle> processes = new ArrayList<>(paneProcesses);
+    paneProcesses.forEach(pane -> pane.descendants().forEach(processes::add));
+    tmux.killServer();
+    for (ProcessHandle process : processes) {
+      try {
+        process.onExit().get(5, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        process.destroyForcibly();
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void awaitPane(String what, Consumer<String> assertion) {
+    await(what)
+        .atMost(WAIT)
+        .pollInterval(POLL)
+        .untilAsserted(
+            () -> {
+              String pane = tmux.capturePane(SESSION);
+              try {
+                assertion.accept(pane);
+              } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n--- pane ---\n" + pane, e);
+              }
+            });
+  }
+
+  private static List<String> lines(String pane) {
+    return Arrays.stream(pane.split("\n", -1)).map(String::stripTrailing).toList();
+  }
+
+  private static int lastNonBlankIndex(List<String> lines) {
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (!lines.get(i).isBlank()) {
+        return i;
+      }
+    }
+    throw new AssertionError("the pane is blank");
+  }
+
+  private static String lastNonBlankLine(String pane) {
+    List<String> lines = lines(pane);
+    return lines.get(lastNonBlankIndex(lines));
+  }
+
+  private static int indexOfLineContaining(List<String> lines, String text) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no line contains \"" + text + "\"");
+  }
+
+  private static String shellQuote(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  // ---- the other members: real clients in this JVM, with a scripted view ----
+
+  /** Starts a {@link ChatClient} named {@code name} and waits until it has joined. */
+  private InProcessMember startOther(String name) throws IOException {
+    InProcessMember other = new InProcessMember(server.address(), name);
+    others.add(other);
+    await(name + " joins")
+        .atMost(WAIT)
+        .pollInterval(POLL)
+        .untilAsserted(
+            () ->
+                assertThat(other.events())
+                    .extracting(Event::text)
+                    .anyMatch(text -> text.startsWith("joined ")));
+    return other;
+  }
+
+  /** A client whose user types the lines given to {@link #type}; its events are recorded. */
+  private static final class InProcessMember implements AutoCloseable {
+
+    private final QueueView view = new QueueView();
+    private final ChatClient client;
+    private final Thread thread;
+
+    InProcessMember(InetSocketAddress server, String name) throws IOException {
+      client = new ChatClient(new ClientConfig(server, name, null), view, Clock.systemUTC());
+      thread = new Thread(client::run, "udpchat-test-" + name);
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    void type(String line) {
+      view.lines.add(line);
+    }
+
+    List<Event> events() {
+      return view.events;
+    }
+
+    @Override
+    public void close() throws IOException {
+      view.lines.add(QueueView.END);
+      try {
+        thread.join(5000);
+        client.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** A {@link View} fed from a queue; {@link #END} ends the input, as Ctrl-D would. */
+  private static final class QueueView implements View {
+
+    static final String END = "\u0000end of input";
+
+    final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    final List<Event> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String readLine(String prompt) {
+      try {
+        String line = lines.take();
+        return line.equals(END) ? null : line;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+
+    @Override
+    public void show(Event event) {
+      events.add(event);
+    }
+
+    @Override
+    public void close() {}
+  }
+}
