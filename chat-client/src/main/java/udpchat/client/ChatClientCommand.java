@@ -75,7 +75,7 @@ public final class ChatClientCommand implements Callable<Integer> {
       names = "--plain",
       description =
           "Plain line mode: one command per input line, one event per output line, no terminal"
-              + " codes. The default when input is not a terminal.")
+              + " codes. The default when input or output is not a terminal.")
   boolean plain;
 
   @Override

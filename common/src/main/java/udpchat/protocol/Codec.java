@@ -251,7 +251,11 @@ public final class Codec {
   }
 
   private static String shorten(String s) {
-    return s.length() <= 120 ? s : s.substring(0, 117) + "...";
+    if (s.length() <= 120) {
+      return s;
+    }
+    int end = Character.isLowSurrogate(s.charAt(117)) ? 116 : 117; // never split a pair
+    return s.substring(0, end) + "...";
   }
 
   private static Map<Class<? extends Message>, String> invert(

@@ -640,6 +640,30 @@ class CodecTest {
     assertThat(decode(json)).isEqualTo(new Leave(SESSION));
   }
 
+  @Test
+  void aLongProblemIsShortenedWithoutSplittingACharacter() {
+    String type = "x".repeat(112) + "😀".repeat(10); // a plain cut at 117 would split an emoji
+    ProtocolException thrown =
+        (ProtocolException) catchThrowable(() -> decode("{'v':1,'type':'" + type + "'}"));
+
+    assertThat(thrown.reason()).isEqualTo(Reason.UNKNOWN_TYPE);
+    assertThat(thrown.getMessage()).endsWith("...\"").contains("x😀😀");
+    assertThat(hasLoneSurrogate(thrown.getMessage())).isFalse();
+  }
+
+  private static boolean hasLoneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Helpers
 
