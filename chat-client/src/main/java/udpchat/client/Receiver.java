@@ -5,17 +5,18 @@ import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.protocol.Codec;
+import udpchat.protocol.Drops;
 import udpchat.protocol.Limits;
 import udpchat.protocol.ProtocolException;
 import udpchat.protocol.ServerMessage;
 
 /**
  * The thread that reads the server's datagrams and hands them to the session. A datagram that is
- * not valid protocol is dropped, counted and logged; it never ends the loop.
+ * not valid protocol is dropped and counted (and logged at most once a second, since anyone can
+ * forge the server's address); it never ends the loop.
  */
 final class Receiver implements AutoCloseable {
 
@@ -26,13 +27,14 @@ final class Receiver implements AutoCloseable {
   private final Session session;
   private final Clock clock;
   private final Thread thread;
-  private final AtomicLong dropped = new AtomicLong();
+  private final Drops drops;
 
   Receiver(Connection connection, Codec codec, Session session, Clock clock) {
     this.connection = connection;
     this.codec = codec;
     this.session = session;
     this.clock = clock;
+    this.drops = new Drops(clock);
     this.thread = new Thread(this::run, "udpchat-receiver");
     thread.setDaemon(true); // never keeps a leaving client alive
   }
@@ -41,9 +43,9 @@ final class Receiver implements AutoCloseable {
     thread.start();
   }
 
-  /** How many datagrams from the server were dropped as invalid. */
-  long dropped() {
-    return dropped.get();
+  /** The datagrams from the server dropped as invalid, by reason. */
+  Drops drops() {
+    return drops;
   }
 
   private void run() {
@@ -66,8 +68,7 @@ final class Receiver implements AutoCloseable {
             codec.decode(buffer.array(), buffer.position(), ServerMessage.class);
         session.onMessage(message, clock.millis());
       } catch (ProtocolException e) {
-        dropped.incrementAndGet();
-        log.warn("dropped a datagram from the server ({}): {}", e.reason().code(), e.getMessage());
+        drops.count(e.reason().code(), connection.server(), e.getMessage());
       } catch (RuntimeException e) {
         log.error("unexpected failure handling a datagram", e);
       }

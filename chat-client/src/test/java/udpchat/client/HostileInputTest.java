@@ -14,12 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.protocol.Codec;
+import udpchat.protocol.Drops;
 import udpchat.protocol.Join;
 import udpchat.protocol.Say;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
 import udpchat.server.ChatServer;
-import udpchat.server.Drops;
 
 /** Garbage and forgeries sent at a real server: dropped, counted, and the room goes on. */
 @Timeout(60)

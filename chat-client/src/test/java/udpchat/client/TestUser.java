@@ -1,13 +1,12 @@
 package udpchat.client;
 
-import org.awaitility.Awaitility;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import udpchat.client.view.Event;
 
 /** A real client on a real socket, driven by typed lines, with what it showed kept for asserts. */

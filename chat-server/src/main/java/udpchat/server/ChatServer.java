@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Codec;
+import udpchat.protocol.Drops;
 import udpchat.time.Durations;
 
 /**

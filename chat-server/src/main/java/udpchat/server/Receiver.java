@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.protocol.ClientMessage;
 import udpchat.protocol.Codec;
+import udpchat.protocol.Drops;
 import udpchat.protocol.Limits;
 import udpchat.protocol.ProtocolException;
 

@@ -16,6 +16,7 @@ import udpchat.protocol.Addresses;
 import udpchat.protocol.Chat;
 import udpchat.protocol.ClientMessage;
 import udpchat.protocol.Codec;
+import udpchat.protocol.Drops;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Join;
 import udpchat.protocol.Leave;

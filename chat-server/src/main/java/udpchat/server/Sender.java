@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.protocol.Codec;
+import udpchat.protocol.Drops;
 import udpchat.protocol.ServerMessage;
 
 /**

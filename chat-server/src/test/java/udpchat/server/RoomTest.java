@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import udpchat.protocol.Chat;
 import udpchat.protocol.Codec;
+import udpchat.protocol.Drops;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Join;
 import udpchat.protocol.Leave;

@@ -1,4 +1,4 @@
-package udpchat.server;
+package udpchat.protocol;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -8,12 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import udpchat.protocol.Addresses;
 import udpchat.text.Sanitizer;
 
 /**
- * Counts the datagrams the server drops, by reason, and logs each reason at most once a second, so
- * a flood of garbage shows up in the log as one line a second, not one line a datagram.
+ * Counts dropped datagrams by reason, and logs each reason at most once a second, so a flood of
+ * garbage shows up in the log as one line a second, not one line a datagram. The reasons are the
+ * {@link ProtocolException.Reason} codes and the constants below.
  */
 public final class Drops {
 
@@ -32,12 +32,12 @@ public final class Drops {
   private final Clock clock;
   private final Map<String, Counter> byReason = new ConcurrentHashMap<>();
 
-  Drops(Clock clock) {
+  public Drops(Clock clock) {
     this.clock = clock;
   }
 
   /** Counts one drop of a datagram from {@code from}; {@code detail} says what was wrong. */
-  void count(String reason, InetSocketAddress from, String detail) {
+  public void count(String reason, InetSocketAddress from, String detail) {
     Counter counter = byReason.computeIfAbsent(reason, r -> new Counter());
     long total = counter.total.incrementAndGet();
     long nowMs = clock.millis();
@@ -49,7 +49,7 @@ public final class Drops {
           since,
           reason,
           total,
-          from == null ? "this server" : Addresses.format(from),
+          from == null ? "this side" : Addresses.format(from),
           Sanitizer.clean(detail));
     }
   }

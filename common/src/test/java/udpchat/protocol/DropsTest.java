@@ -1,4 +1,4 @@
-package udpchat.server;
+package udpchat.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
