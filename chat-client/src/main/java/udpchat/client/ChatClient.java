@@ -34,8 +34,8 @@ public final class ChatClient implements AutoCloseable {
   }
 
   /**
-   * Joins, then reads and performs the user's lines until they leave (quit, /quit or end of
-   * input). Returns the exit status.
+   * Joins, then reads and performs the user's lines until they leave (quit, /quit or end of input).
+   * Returns the exit status.
    */
   public int run() {
     Runtime.getRuntime().addShutdownHook(leaveOnExit);

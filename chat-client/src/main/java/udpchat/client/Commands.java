@@ -61,7 +61,9 @@ public final class Commands {
         return new Command.Invalid("usage: /hb off | /hb on");
       default:
         return new Command.Invalid(
-            "unknown command " + words[0] + " (/help lists the commands; // sends a line that"
+            "unknown command "
+                + words[0]
+                + " (/help lists the commands; // sends a line that"
                 + " starts with /)");
     }
   }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 final class Heartbeater implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Heartbeater.class);
+
   /** Fine enough for any heartbeat interval a user would choose, and costs nothing. */
   static final long TICK_MS = 50;
 

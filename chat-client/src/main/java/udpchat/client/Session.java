@@ -45,8 +45,8 @@ import udpchat.time.Durations;
  * server answers. Once joined, a ping goes out every heartbeat interval (the server's, unless the
  * user set one); three intervals of silence with pings unanswered mean the server is not answering,
  * which the user is told once, while pings go on. When the server says it does not know the session
- * (it expired us, or restarted), the client joins again under the same name, and what the user
- * sent meanwhile is sent after the welcome.
+ * (it expired us, or restarted), the client joins again under the same name, and what the user sent
+ * meanwhile is sent after the welcome.
  */
 final class Session {
 
@@ -65,15 +65,19 @@ final class Session {
 
   static final long FIRST_JOIN_RETRY_MS = 1000;
   static final long MAX_JOIN_RETRY_MS = 5000;
+
   /** The server is called silent after this many heartbeat intervals without a datagram... */
   static final int SILENT_INTERVALS = 3;
+
   /**
    * ...and this many pings unanswered: after a freeze (Ctrl-Z), the time since the last datagram is
    * long but no ping went unanswered, and the server has not gone anywhere.
    */
   static final int SILENT_UNANSWERED_PINGS = 2;
+
   /** Messages typed while not in the room are kept (up to this many) and sent once joined. */
   static final int MAX_QUEUED = 100;
+
   /** Sent messages remembered by id, to resend one that the server refused for a lost session. */
   static final int RECENT_SENT = 64;
 
@@ -102,8 +106,10 @@ final class Session {
   private boolean staleSessionReported;
 
   private final Deque<Outgoing> queued = new ArrayDeque<>();
+
   /** Sent messages the server refused for an unknown session, by id: resent in their order. */
   private final SortedMap<Long, Outgoing> refused = new TreeMap<>();
+
   private final Map<Long, Outgoing> recent =
       new LinkedHashMap<>() {
         @Override
@@ -112,11 +118,12 @@ final class Session {
         }
       };
 
-  /** A message of the user's: a room message, an action, or a private one when {@code to} is set. */
+  /**
+   * A message of the user's: a room message, an action, or a private one when {@code to} is set.
+   */
   private record Outgoing(String to, String text, boolean action) {}
 
-  Session(
-      Transport transport, View view, Codec codec, String name, Duration heartbeatOverride) {
+  Session(Transport transport, View view, Codec codec, String name, Duration heartbeatOverride) {
     this.transport = transport;
     this.view = view;
     this.codec = codec;
@@ -139,8 +146,7 @@ final class Session {
   /** Starts joining. */
   synchronized void start(long nowMs) {
     view.show(
-        Event.notice(
-            at(nowMs), "joining " + Addresses.format(transport.server()) + " as " + name));
+        Event.notice(at(nowMs), "joining " + Addresses.format(transport.server()) + " as " + name));
     beginJoin(nowMs);
   }
 
@@ -219,7 +225,8 @@ final class Session {
         view.show(
             Event.notice(
                 at(nowMs),
-                "no answer from " + Addresses.format(transport.server())
+                "no answer from "
+                    + Addresses.format(transport.server())
                     + " yet; still trying (quit or Ctrl-D to give up)"));
       }
     } else if (state == State.JOINED && heartbeatsOn && nowMs - pingSentMs >= heartbeatMs) {
@@ -287,8 +294,9 @@ final class Session {
     view.show(
         Event.notice(
             at(nowMs),
-            (everJoined ? "rejoined as " : "joined " + Addresses.format(transport.server())
-                + " as ")
+            (everJoined
+                    ? "rejoined as "
+                    : "joined " + Addresses.format(transport.server()) + " as ")
                 + name
                 + " ("
                 + welcome.online()
@@ -320,8 +328,7 @@ final class Session {
           onExpired(nowMs);
         } else if (!aboutMe) {
           view.show(
-              Event.notice(
-                  at(nowMs), notice.name() + " expired (went silent)" + online(notice)));
+              Event.notice(at(nowMs), notice.name() + " expired (went silent)" + online(notice)));
         }
         break;
       case Notice.RENAMED:
@@ -330,8 +337,7 @@ final class Session {
           view.show(Event.notice(at(nowMs), "you are now known as " + name));
         } else {
           view.show(
-              Event.notice(
-                  at(nowMs), notice.name() + " is now known as " + notice.newName()));
+              Event.notice(at(nowMs), notice.name() + " is now known as " + notice.newName()));
         }
         break;
       case Notice.SHUTDOWN:
@@ -357,8 +363,7 @@ final class Session {
       view.show(
           Event.notice(
               at(nowMs),
-              "the server expired you (silent for over " + silence
-                  + "); /hb on to rejoin"));
+              "the server expired you (silent for over " + silence + "); /hb on to rejoin"));
     }
   }
 
@@ -375,7 +380,8 @@ final class Session {
               Event.notice(
                   at(nowMs),
                   "the server does not know this session (it expired us, or restarted);"
-                      + " rejoining as " + name));
+                      + " rejoining as "
+                      + name));
           beginJoin(nowMs);
         }
         break;
@@ -393,7 +399,8 @@ final class Session {
         } else if (!staleSessionReported) {
           staleSessionReported = true;
           view.show(
-              Event.notice(at(nowMs), error.message() + "; retrying until the old session expires"));
+              Event.notice(
+                  at(nowMs), error.message() + "; retrying until the old session expires"));
         }
         break;
       case ErrorReply.NAME_INVALID:
@@ -425,7 +432,10 @@ final class Session {
       view.show(
           Event.error(
               at(nowMs),
-              "message too long: " + bytes + " bytes, the limit is " + Limits.MAX_TEXT_BYTES
+              "message too long: "
+                  + bytes
+                  + " bytes, the limit is "
+                  + Limits.MAX_TEXT_BYTES
                   + " (about as many letters of plain text); nothing was sent"));
       return;
     }
@@ -445,8 +455,12 @@ final class Session {
       queued.add(outgoing);
       view.show(Event.notice(at(nowMs), "not in the room yet: sending once joined"));
     } else {
-      view.show(Event.error(at(nowMs), "not in the room, and " + MAX_QUEUED
-          + " messages are already waiting: this one was not sent"));
+      view.show(
+          Event.error(
+              at(nowMs),
+              "not in the room, and "
+                  + MAX_QUEUED
+                  + " messages are already waiting: this one was not sent"));
     }
   }
 

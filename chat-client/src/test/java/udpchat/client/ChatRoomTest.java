@@ -136,7 +136,8 @@ class ChatRoomTest {
     alice.await(error("message too long: 801 bytes, the limit is 800"));
     alice.type("after");
     bob.await(message("alice", "after"));
-    assertThat(bob.events()).noneMatch(e -> e.kind() == Event.Kind.MESSAGE && e.text().startsWith("xxx"));
+    assertThat(bob.events())
+        .noneMatch(e -> e.kind() == Event.Kind.MESSAGE && e.text().startsWith("xxx"));
   }
 
   @Test

@@ -31,8 +31,8 @@ class CommandsTest {
     assertThat(Commands.parse("/who")).isEqualTo(new Command.Who());
     assertThat(Commands.parse("/help")).isEqualTo(new Command.Help());
     assertThat(Commands.parse("/me waves at  you")).isEqualTo(new Command.Act("waves at  you"));
-    assertThat(Commands.parse("/msg bob  see you at 5")).isEqualTo(
-        new Command.Tell("bob", "see you at 5"));
+    assertThat(Commands.parse("/msg bob  see you at 5"))
+        .isEqualTo(new Command.Tell("bob", "see you at 5"));
     assertThat(Commands.parse("/nick Alicia")).isEqualTo(new Command.Nick("Alicia"));
     assertThat(Commands.parse("/hb off")).isEqualTo(new Command.Heartbeats(false));
     assertThat(Commands.parse("/hb on")).isEqualTo(new Command.Heartbeats(true));
@@ -40,8 +40,8 @@ class CommandsTest {
 
   @Test
   void aDoubleSlashSendsALineThatStartsWithASlash() {
-    assertThat(Commands.parse("//etc/hosts is a file")).isEqualTo(
-        new Command.Say("/etc/hosts is a file"));
+    assertThat(Commands.parse("//etc/hosts is a file"))
+        .isEqualTo(new Command.Say("/etc/hosts is a file"));
   }
 
   @ParameterizedTest

@@ -84,8 +84,13 @@ class HostileInputTest {
             () ->
                 assertThat(server.drops().snapshot())
                     .containsKeys(
-                        "oversize", "too-complex", "not-json", "bad-field", "unknown-type",
-                        "bad-version", "not-an-object"));
+                        "oversize",
+                        "too-complex",
+                        "not-json",
+                        "bad-field",
+                        "unknown-type",
+                        "bad-version",
+                        "not-an-object"));
     long total = server.drops().snapshot().values().stream().mapToLong(Long::longValue).sum();
     assertThat(total).isGreaterThanOrEqualTo(500 + 8);
     assertThat(server.members()).containsExactly("alice", "bob");

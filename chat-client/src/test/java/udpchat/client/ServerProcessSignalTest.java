@@ -47,15 +47,15 @@ class ServerProcessSignalTest {
     int port = startServer();
     InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     try (TestUser alice = TestUser.joined(address, "alice")) {
-      Process kill =
-          new ProcessBuilder("kill", "-" + signal, String.valueOf(server.pid())).start();
+      Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(server.pid())).start();
       assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
       alice.await(notice("the server is shutting down"));
       assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(server.exitValue()).isZero();
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(
-          () -> log.stream().anyMatch(line -> line.contains("stopped")));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> log.stream().anyMatch(line -> line.contains("stopped")));
     }
   }
 

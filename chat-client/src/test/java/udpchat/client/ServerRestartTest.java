@@ -31,9 +31,7 @@ class ServerRestartTest {
         alice.await(notice("the server does not know this session"));
         alice.await(notice("rejoined as alice"));
         bob.await(notice("rejoined as bob"));
-        Awaitility.await()
-            .atMost(Duration.ofSeconds(20))
-            .until(() -> second.members().size() == 2);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> second.members().size() == 2);
         assertThat(second.members()).containsExactly("alice", "bob");
         alice.type("welcome back");
         bob.await(message("alice", "welcome back"));

@@ -263,7 +263,8 @@ class SessionTest {
       session.onMessage(new ErrorReply(ErrorReply.NAME_TAKEN, "the name alice is taken", 0), t);
     }
     assertThat(session.state()).isEqualTo(Session.State.JOINING);
-    assertThat(view.events).filteredOn(e -> e.text().contains("until the old session expires"))
+    assertThat(view.events)
+        .filteredOn(e -> e.text().contains("until the old session expires"))
         .hasSize(1);
     transport.sent.clear();
     tick(100, 20_000);

@@ -200,8 +200,8 @@ class TerminalPseudoTerminalTest {
   // ---- alice: the real client in tmux ----
 
   /**
-   * Starts {@code chat-client --name alice} in the tmux session, from a script that prints the
-   * exit status and then lingers, so the pane (and the status) outlive the client.
+   * Starts {@code chat-client --name alice} in the tmux session, from a script that prints the exit
+   * status and then lingers, so the pane (and the status) outlive the client.
    */
   private void startAlice() throws IOException {
     Path home = Files.createDirectories(temp.resolve("alice-home"));

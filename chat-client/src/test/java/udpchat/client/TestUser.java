@@ -22,7 +22,8 @@ final class TestUser implements AutoCloseable {
 
   private TestUser(InetSocketAddress server, String name, Duration heartbeat) throws IOException {
     this.name = name;
-    this.client = new ChatClient(new ClientConfig(server, name, heartbeat), view, Clock.systemUTC());
+    this.client =
+        new ChatClient(new ClientConfig(server, name, heartbeat), view, Clock.systemUTC());
     this.input = new Thread(() -> exitCode = client.run(), "input-" + name);
   }
 

@@ -56,7 +56,13 @@ final class Tmux {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "new-session", "-d", "-s", session, "-x", String.valueOf(width), "-y",
+                "new-session",
+                "-d",
+                "-s",
+                session,
+                "-x",
+                String.valueOf(width),
+                "-y",
                 String.valueOf(height)));
     args.addAll(Arrays.asList(command));
     run(args.toArray(String[]::new));
@@ -90,8 +96,8 @@ final class Tmux {
   }
 
   /**
-   * Kills the private server and everything running in it, and removes its socket file (tmux
-   * leaves it behind); quiet when the server is already gone.
+   * Kills the private server and everything running in it, and removes its socket file (tmux leaves
+   * it behind); quiet when the server is already gone.
    */
   void killServer() {
     Path socketFile = null;
@@ -105,8 +111,8 @@ final class Tmux {
   }
 
   /**
-   * Runs {@code tmux -L SOCKET -f /dev/null ARGS}, waits up to {@link #COMMAND_TIMEOUT_SECONDS}
-   * and returns its standard output.
+   * Runs {@code tmux -L SOCKET -f /dev/null ARGS}, waits up to {@link #COMMAND_TIMEOUT_SECONDS} and
+   * returns its standard output.
    *
    * @throws IllegalStateException when tmux fails or takes too long, with its error output
    */

@@ -68,8 +68,7 @@ final class Receiver implements AutoCloseable {
   private void handle(InetSocketAddress from, ByteBuffer buffer) {
     long nowMs = clock.millis();
     try {
-      ClientMessage request =
-          codec.decode(buffer.array(), buffer.position(), ClientMessage.class);
+      ClientMessage request = codec.decode(buffer.array(), buffer.position(), ClientMessage.class);
       room.onRequest(from, request, nowMs);
     } catch (ProtocolException e) {
       drops.count(e.reason().code(), from, e.getMessage());

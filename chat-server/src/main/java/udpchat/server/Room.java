@@ -40,8 +40,8 @@ import udpchat.text.Sanitizer;
 /**
  * The chat room: its members by address and by name, and what each request does to them.
  *
- * <p>A member is identified by its source address and proves each request with the session token
- * it was given on join; a request whose token does not match its address is dropped, so a forged
+ * <p>A member is identified by its source address and proves each request with the session token it
+ * was given on join; a request whose token does not match its address is dropped, so a forged
  * source address cannot speak for anyone. Every authenticated datagram counts as a heartbeat.
  * {@link #expire} removes members whose last datagram is older than the timeout and tells the room.
  *
@@ -125,7 +125,9 @@ final class Room {
       outbox.send(
           new ErrorReply(
               ErrorReply.MALFORMED,
-              "the server dropped a datagram: " + problem.reason().code() + ": "
+              "the server dropped a datagram: "
+                  + problem.reason().code()
+                  + ": "
                   + problem.getMessage(),
               0),
           from);
@@ -198,7 +200,8 @@ final class Room {
         outbox.send(
             new ErrorReply(
                 ErrorReply.ALREADY_JOINED,
-                "this address is still in the room as " + existing.name()
+                "this address is still in the room as "
+                    + existing.name()
                     + " until that session leaves or expires",
                 0),
             from);

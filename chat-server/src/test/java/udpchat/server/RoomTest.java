@@ -39,8 +39,7 @@ class RoomTest {
   final RecordingOutbox outbox = new RecordingOutbox();
   final Drops drops = new Drops(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
   final Room room =
-      new Room(
-          outbox, new Codec(), drops, Duration.ofMillis(TIMEOUT_MS), Duration.ofSeconds(5));
+      new Room(outbox, new Codec(), drops, Duration.ofMillis(TIMEOUT_MS), Duration.ofSeconds(5));
 
   String alice;
   String bob;
@@ -163,8 +162,8 @@ class RoomTest {
   void whoListsTheMembersInNameOrder() {
     join(CAROL, "Carol", 0);
     room.onRequest(BOB, new Who(bob, 3), 10);
-    assertThat(outbox.last(BOB, Members.class)).isEqualTo(new Members(3, java.util.List.of(
-        "alice", "bob", "Carol")));
+    assertThat(outbox.last(BOB, Members.class))
+        .isEqualTo(new Members(3, java.util.List.of("alice", "bob", "Carol")));
   }
 
   @Test
@@ -175,14 +174,15 @@ class RoomTest {
     outbox.clear();
     room.onRequest(BOB, new Who(bob, 3), 10);
     Codec codec = new Codec();
-    java.util.List<Members> parts =
-        outbox.to(BOB).stream().map(Members.class::cast).toList();
+    java.util.List<Members> parts = outbox.to(BOB).stream().map(Members.class::cast).toList();
     assertThat(parts).hasSizeGreaterThan(1);
     assertThat(parts).allSatisfy(part -> assertThat(part.total()).isEqualTo(202));
     assertThat(parts.stream().mapToInt(part -> part.names().size()).sum()).isEqualTo(202);
     assertThat(parts)
-        .allSatisfy(part -> assertThat(codec.encode(part).length)
-            .isLessThanOrEqualTo(Limits.MAX_DATAGRAM_BYTES));
+        .allSatisfy(
+            part ->
+                assertThat(codec.encode(part).length)
+                    .isLessThanOrEqualTo(Limits.MAX_DATAGRAM_BYTES));
   }
 
   @Test
@@ -288,8 +288,9 @@ class RoomTest {
     room.onMalformed(ALICE, problem, 1999);
     room.onMalformed(ALICE, problem, 2000);
     room.onMalformed(STRANGER, problem, 2000);
-    assertThat(outbox.to(ALICE)).hasSize(2).allSatisfy(m -> assertThat(((ErrorReply) m).code())
-        .isEqualTo(ErrorReply.MALFORMED));
+    assertThat(outbox.to(ALICE))
+        .hasSize(2)
+        .allSatisfy(m -> assertThat(((ErrorReply) m).code()).isEqualTo(ErrorReply.MALFORMED));
     assertThat(outbox.to(STRANGER)).isEmpty();
   }
 

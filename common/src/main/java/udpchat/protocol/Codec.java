@@ -125,7 +125,11 @@ public final class Codec {
     if (bytes.length > Limits.MAX_DATAGRAM_BYTES) {
       // Callers check text sizes first (see textBytes), so this is a bug, not bad input.
       throw new IllegalArgumentException(
-          "a " + NAMES.get(message.getClass()) + " of " + bytes.length + " bytes exceeds the limit");
+          "a "
+              + NAMES.get(message.getClass())
+              + " of "
+              + bytes.length
+              + " bytes exceeds the limit");
     }
     return bytes;
   }
@@ -140,8 +144,7 @@ public final class Codec {
       throws ProtocolException {
     if (length > Limits.MAX_DATAGRAM_BYTES) {
       throw new ProtocolException(
-          Reason.OVERSIZE,
-          "datagram larger than " + Limits.MAX_DATAGRAM_BYTES + " bytes");
+          Reason.OVERSIZE, "datagram larger than " + Limits.MAX_DATAGRAM_BYTES + " bytes");
     }
     for (int i = 0; i < length; i++) {
       // JSON never holds a raw NUL, and Jackson reads bytes with NULs as UTF-16 or UTF-32:
@@ -163,8 +166,11 @@ public final class Codec {
     if (!version.canConvertToLong() || version.asLong() != Message.VERSION) {
       throw new ProtocolException(
           Reason.BAD_VERSION,
-          "protocol version " + version + " is not supported (this side speaks "
-              + Message.VERSION + ")");
+          "protocol version "
+              + version
+              + " is not supported (this side speaks "
+              + Message.VERSION
+              + ")");
     }
     JsonNode type = tree.get("type");
     if (type == null || !type.isTextual()) {

@@ -19,10 +19,13 @@ public final class Drops {
 
   /** A well-formed request from an address that is not a member. */
   public static final String NOT_JOINED = "not-joined";
+
   /** A request whose session token is not the one of the member at its source address. */
   public static final String FORGED_SESSION = "forged-session";
+
   /** An outgoing datagram dropped because the outbox queue was full (overload). */
   public static final String OUTBOX_FULL = "outbox-full";
+
   /** An outgoing datagram the kernel refused to send. */
   public static final String SEND_FAILED = "send-failed";
 

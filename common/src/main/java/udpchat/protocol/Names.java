@@ -8,8 +8,8 @@ import java.util.Optional;
  * The rules for member names, shared by client and server so both refuse the same names.
  *
  * <p>A name is 1 to {@link Limits#MAX_NAME_CODE_POINTS} code points: letters and digits of any
- * script, combining marks, and {@code _ - .}, starting with a letter or digit. No spaces (so
- * {@code /msg NAME TEXT} is unambiguous) and no controls or symbols. Two names are the same name when
+ * script, combining marks, and {@code _ - .}, starting with a letter or digit. No spaces (so {@code
+ * /msg NAME TEXT} is unambiguous) and no controls or symbols. Two names are the same name when
  * their {@link #key keys} are equal: compatibility-normalised (NFKC) and lower-cased, so "Bob",
  * "BOB" and "Ｂｏｂ" (full-width) are one name.
  */
@@ -35,9 +35,7 @@ public final class Names {
       int cp = name.codePointAt(i);
       if (!allowed(cp)) {
         return Optional.of(
-            "a name has only letters, digits and _ - . (not "
-                + String.format("U+%04X", cp)
-                + ")");
+            "a name has only letters, digits and _ - . (not " + String.format("U+%04X", cp) + ")");
       }
       i += Character.charCount(cp);
     }

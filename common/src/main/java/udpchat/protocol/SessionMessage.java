@@ -2,7 +2,8 @@ package udpchat.protocol;
 
 /**
  * A request from a member: it carries the session token from its {@link Welcome}, and an id the
- * server echoes in its answer ({@link Pong}, {@link ErrorReply#ref()}) so the client can match them.
+ * server echoes in its answer ({@link Pong}, {@link ErrorReply#ref()}) so the client can match
+ * them.
  */
 public sealed interface SessionMessage extends ClientMessage
     permits Ping, Say, Tell, Who, Nick, Leave {

@@ -1,9 +1,9 @@
 package udpchat.text;
 
 /**
- * Makes untrusted text safe to print on a terminal: the one function every name, message and
- * notice from the network goes through, on the server before it forwards and on the client before
- * it prints.
+ * Makes untrusted text safe to print on a terminal: the one function every name, message and notice
+ * from the network goes through, on the server before it forwards and on the client before it
+ * prints.
  *
  * <p>A terminal obeys control characters, so text from others could move the cursor, rewrite the
  * screen, set the window title or the clipboard (OSC 52), or hide what it says behind direction

@@ -19,7 +19,9 @@ public final class Durations implements ITypeConverter<Duration> {
     Matcher m = FORM.matcher(text == null ? "" : text.trim());
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not a duration: write a whole number and a unit, like 500ms, 5s, 2m"
+          "'"
+              + text
+              + "' is not a duration: write a whole number and a unit, like 500ms, 5s, 2m"
               + " or 1h");
     }
     long amount = Long.parseLong(m.group(1));

@@ -147,7 +147,8 @@ class CodecTest {
 
     assertThat(json)
         .isEqualTo(
-            "{\"v\":1,\"type\":\"say\",\"session\":\"" + SESSION
+            "{\"v\":1,\"type\":\"say\",\"session\":\""
+                + SESSION
                 + "\",\"id\":7,\"text\":\"hi\",\"action\":true}");
   }
 
@@ -512,7 +513,8 @@ class CodecTest {
   @Test
   void namesTheProblemOfABadField() {
     Throwable thrown =
-        catchThrowable(() -> decode("{'v':1,'type':'chat','from':'a b','text':'hi','action':false}"));
+        catchThrowable(
+            () -> decode("{'v':1,'type':'chat','from':'a b','text':'hi','action':false}"));
 
     assertThat(thrown).hasMessageContaining("from").hasMessageContaining("U+0020");
   }
@@ -654,7 +656,8 @@ class CodecTest {
   private static boolean hasLoneSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {

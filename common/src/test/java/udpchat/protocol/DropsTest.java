@@ -2,14 +2,14 @@ package udpchat.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,10 +66,12 @@ class DropsTest {
     clock.nowMs = 1000;
     drops.count("not-json", FROM, "\u001b[2Jjunk");
 
-    assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
-        "dropped 1 datagram(s) (not-json), 1 in all; latest from 127.0.0.1:5000: junk",
-        "dropped 1 datagram(s) (unknown-type), 1 in all; latest from 127.0.0.1:5000: type",
-        "dropped 1001 datagram(s) (not-json), 1002 in all; latest from 127.0.0.1:5000: ^[[2Jjunk");
+    assertThat(log.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .containsExactly(
+            "dropped 1 datagram(s) (not-json), 1 in all; latest from 127.0.0.1:5000: junk",
+            "dropped 1 datagram(s) (unknown-type), 1 in all; latest from 127.0.0.1:5000: type",
+            "dropped 1001 datagram(s) (not-json), 1002 in all; latest from 127.0.0.1:5000: ^[[2Jjunk");
   }
 
   @Test

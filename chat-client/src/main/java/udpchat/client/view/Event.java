@@ -3,8 +3,8 @@ package udpchat.client.view;
 import java.time.Instant;
 
 /**
- * One thing to show the user: a message, an action, a private message, a notice or an error.
- * Fields come from the network as they are; {@link EventFormat} makes them safe to print.
+ * One thing to show the user: a message, an action, a private message, a notice or an error. Fields
+ * come from the network as they are; {@link EventFormat} makes them safe to print.
  *
  * @param from the sender's name (messages, actions, private messages)
  * @param to the recipient of a private message

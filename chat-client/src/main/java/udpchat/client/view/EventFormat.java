@@ -39,7 +39,8 @@ public final class EventFormat {
       case ACTION:
         return time + " * " + from + " " + text;
       case PRIVATE:
-        String label = event.own() ? "[private to " + Sanitizer.clean(event.to()) + "]" : "[private]";
+        String label =
+            event.own() ? "[private to " + Sanitizer.clean(event.to()) + "]" : "[private]";
         return time + " " + label + " <" + from + "> " + text;
       case NOTICE:
         return time + " -- " + text;

@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The view for scripts and tests: one command or message per input line, one event per output
- * line, no terminal control codes. Always UTF-8, whatever the locale says.
+ * The view for scripts and tests: one command or message per input line, one event per output line,
+ * no terminal control codes. Always UTF-8, whatever the locale says.
  */
 public final class PlainView implements View {
 

@@ -16,9 +16,9 @@ import org.jline.terminal.TerminalBuilder;
  * above the prompt ({@link LineReader#printAbove}), so a half-typed line is redrawn below them,
  * intact.
  *
- * <p>JLine is not thread-safe: every write to the terminal from the background threads goes
- * through {@link #show}, which serialises them. Lock order is session, then this view: code that
- * runs inside the reader (completers, widgets) must never call back into the session.
+ * <p>JLine is not thread-safe: every write to the terminal from the background threads goes through
+ * {@link #show}, which serialises them. Lock order is session, then this view: code that runs
+ * inside the reader (completers, widgets) must never call back into the session.
  */
 public final class TerminalView implements View {
 
