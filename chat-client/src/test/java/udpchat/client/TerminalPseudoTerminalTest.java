@@ -1,28 +1,21 @@
 package udpchat.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,10 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import udpchat.client.view.Event;
-import udpchat.client.view.View;
 import udpchat.server.ChatServer;
-import udpchat.server.ServerConfig;
 
 /**
  * The real JLine client ({@link ChatClientCommand} with its {@code TerminalView}) in a real
@@ -63,7 +53,7 @@ class TerminalPseudoTerminalTest {
   private int port;
   private Tmux tmux;
   private final List<ProcessHandle> paneProcesses = new ArrayList<>();
-  private final List<InProcessMember> others = new ArrayList<>();
+  private final List<TestUser> others = new ArrayList<>();
 
   @BeforeEach
   void setUp() throws IOException {
@@ -72,14 +62,7 @@ class TerminalPseudoTerminalTest {
         binary.isPresent(),
         "tmux is not on PATH: the pseudo-terminal tests drive the JLine client inside tmux"
             + " (install it, e.g. apt-get install tmux)");
-    server =
-        new ChatServer(
-                new ServerConfig(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                    Duration.ofSeconds(15),
-                    Duration.ofSeconds(1)),
-                Clock.systemUTC())
-            .start();
+    server = TestServers.start(Duration.ofSeconds(15), Duration.ofSeconds(1));
     port = server.address().getPort();
     tmux =
         new Tmux(
@@ -95,7 +78,7 @@ class TerminalPseudoTerminalTest {
       }
     } finally {
       try {
-        for (InProcessMember other : others) {
+        for (TestUser other : others) {
           other.close();
         }
       } finally {
@@ -118,7 +101,7 @@ class TerminalPseudoTerminalTest {
         "the half-typed line on alice's prompt",
         pane -> assertThat(lastNonBlankLine(pane)).isEqualTo(PROMPT + "half typed"));
 
-    InProcessMember bob = startOther("bob");
+    TestUser bob = startOther("bob");
     bob.type("hello from bob");
 
     awaitPane(
@@ -136,15 +119,7 @@ class TerminalPseudoTerminalTest {
 
     tmux.typeLiteral(SESSION, " and done");
     tmux.pressKeys(SESSION, "Enter");
-    await("bob receives alice's message")
-        .atMost(WAIT)
-        .pollInterval(POLL)
-        .untilAsserted(
-            () ->
-                assertThat(bob.events())
-                    .filteredOn(event -> event.kind() == Event.Kind.MESSAGE)
-                    .extracting(Event::from, Event::text)
-                    .contains(tuple("alice", "half typed and done")));
+    bob.await(TestUser.message("alice", "half typed and done"));
     awaitPane(
         "alice's own message shown as an event, and an empty prompt",
         pane -> {
@@ -158,15 +133,7 @@ class TerminalPseudoTerminalTest {
     tmux.typeLiteral(SESSION, "quit");
     tmux.pressKeys(SESSION, "Enter");
     awaitPane("the client to exit with status 0", pane -> assertThat(pane).contains("EXIT=0"));
-    await("bob sees alice leave")
-        .atMost(WAIT)
-        .pollInterval(POLL)
-        .untilAsserted(
-            () ->
-                assertThat(bob.events())
-                    .filteredOn(event -> event.kind() == Event.Kind.NOTICE)
-                    .extracting(Event::text)
-                    .anyMatch(text -> text.startsWith("alice left")));
+    bob.await(TestUser.notice("alice left"));
   }
 
   @Test
@@ -177,7 +144,7 @@ class TerminalPseudoTerminalTest {
         pane -> assertThat(pane).contains("joined 127.0.0.1:" + port + " as alice"));
     String titleBefore = tmux.display(SESSION, "#{pane_title}");
 
-    InProcessMember bob = startOther("bob");
+    TestUser bob = startOther("bob");
     // OSC 0 would set the window title; SGR 31 would turn what follows red.
     bob.type("\u001b]0;pwned\u0007evil \u001b[31mred");
 
@@ -205,14 +172,9 @@ class TerminalPseudoTerminalTest {
    */
   private void startAlice() throws IOException {
     Path home = Files.createDirectories(temp.resolve("alice-home"));
-    String java =
-        ProcessHandle.current()
-            .info()
-            .command()
-            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command =
         List.of(
-            java,
+            JavaProcess.javaBinary(),
             "-cp",
             clientClassPath(),
             "-Dudpchat.home=" + home,
@@ -331,79 +293,9 @@ class TerminalPseudoTerminalTest {
   // ---- the other members: real clients in this JVM, with a scripted view ----
 
   /** Starts a {@link ChatClient} named {@code name} and waits until it has joined. */
-  private InProcessMember startOther(String name) throws IOException {
-    InProcessMember other = new InProcessMember(server.address(), name);
+  private TestUser startOther(String name) throws IOException {
+    TestUser other = TestUser.joined(TestServers.addressOf(server), name);
     others.add(other);
-    await(name + " joins")
-        .atMost(WAIT)
-        .pollInterval(POLL)
-        .untilAsserted(
-            () ->
-                assertThat(other.events())
-                    .extracting(Event::text)
-                    .anyMatch(text -> text.startsWith("joined ")));
     return other;
-  }
-
-  /** A client whose user types the lines given to {@link #type}; its events are recorded. */
-  private static final class InProcessMember implements AutoCloseable {
-
-    private final QueueView view = new QueueView();
-    private final ChatClient client;
-    private final Thread thread;
-
-    InProcessMember(InetSocketAddress server, String name) throws IOException {
-      client = new ChatClient(new ClientConfig(server, name, null), view, Clock.systemUTC());
-      thread = new Thread(client::run, "udpchat-test-" + name);
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    void type(String line) {
-      view.lines.add(line);
-    }
-
-    List<Event> events() {
-      return view.events;
-    }
-
-    @Override
-    public void close() throws IOException {
-      view.lines.add(QueueView.END);
-      try {
-        thread.join(5000);
-        client.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /** A {@link View} fed from a queue; {@link #END} ends the input, as Ctrl-D would. */
-  private static final class QueueView implements View {
-
-    static final String END = "\u0000end of input";
-
-    final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    final List<Event> events = new CopyOnWriteArrayList<>();
-
-    @Override
-    public String readLine(String prompt) {
-      try {
-        String line = lines.take();
-        return line.equals(END) ? null : line;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
-    }
-
-    @Override
-    public void show(Event event) {
-      events.add(event);
-    }
-
-    @Override
-    public void close() {}
   }
 }
