@@ -25,29 +25,40 @@ check_tools() {
 
 jars=(chat-server/target/chat-server.jar chat-client/target/chat-client.jar)
 
-# True when a jar is missing or any source or pom is newer than the oldest jar.
+# True when a jar is missing or a pom or main source file is newer than the oldest jar.
 stale() {
   local jar oldest=""
   for jar in "${jars[@]}"; do
     [ -f "$jar" ] || return 0
     if [ -z "$oldest" ] || [ "$jar" -ot "$oldest" ]; then oldest=$jar; fi
   done
-  [ -n "$(find pom.xml common chat-server chat-client -path '*/target' -prune -o \
-      -type f \( -name '*.java' -o -name '*.xml' \) -newer "$oldest" -print -quit)" ]
+  [ -n "$(find pom.xml ./*/pom.xml ./*/src/main -type f -newer "$oldest" -print -quit)" ]
 }
 
 build() {
   check_tools
   say "building the jars (mvn package, tests skipped; './run.sh test' runs them)..."
-  mvn -q -B -DskipTests package
+  mvn -q -B -Dstyle.color=never -DskipTests package
   say "built ${jars[*]}"
+}
+
+# Builds when stale. A server and clients started at once would otherwise run several Maven
+# builds in one tree: the first takes a lock, the others wait for it and find the jars fresh.
+build_if_stale() {
+  stale || return 0
+  if command -v flock >/dev/null 2>&1; then
+    exec 9>"${TMPDIR:-/tmp}/udpchat-build-$(id -u).lock"
+    flock 9
+  fi
+  if stale; then build; fi
+  exec 9>&-
 }
 
 cmd=${1:-}
 [ $# -gt 0 ] && shift
 case "$cmd" in
   server|client)
-    if stale; then build; fi
+    build_if_stale
     need java "install a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)"
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
     exec java ${JAVA_OPTS:-} -jar "chat-$cmd/target/chat-$cmd.jar" "$@"
@@ -56,7 +67,7 @@ case "$cmd" in
     check_tools
     command -v tmux >/dev/null 2>&1 ||
       say "tmux is not installed: the pseudo-terminal test will be skipped (apt-get install tmux)"
-    exec mvn -B verify "$@"
+    exec mvn -B -Dstyle.color=never verify "$@"
     ;;
   build)
     build
