@@ -38,7 +38,8 @@ stale() {
 build() {
   check_tools
   say "building the jars (mvn package, tests skipped; './run.sh test' runs them)..."
-  mvn -q -B -Dstyle.color=never -DskipTests package
+  # Some Maven builds print colour resets even in batch mode; keep the user's screen clean.
+  mvn -q -B -DskipTests package 2>&1 | sed $'s/\x1b\\[[0-9;]*m//g'
   say "built ${jars[*]}"
 }
 
@@ -67,7 +68,7 @@ case "$cmd" in
     check_tools
     command -v tmux >/dev/null 2>&1 ||
       say "tmux is not installed: the pseudo-terminal test will be skipped (apt-get install tmux)"
-    exec mvn -B -Dstyle.color=never verify "$@"
+    exec mvn -B verify "$@"
     ;;
   build)
     build
