@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -115,13 +116,13 @@ public final class ChatClientCommand implements Callable<Integer> {
   }
 
   private static String askName(View view) {
-    view.show(Event.notice(java.time.Instant.now(), "your name? (letters, digits, _ - .)"));
+    view.show(Event.notice(Instant.now(), "your name? (letters, digits, _ - .)"));
     for (String line = view.readLine("name: "); line != null; line = view.readLine("name: ")) {
       Optional<String> problem = Names.problem(line.strip());
       if (problem.isEmpty()) {
         return line.strip();
       }
-      view.show(Event.error(java.time.Instant.now(), problem.get()));
+      view.show(Event.error(Instant.now(), problem.get()));
     }
     return null;
   }

@@ -139,10 +139,6 @@ final class Session {
     return name;
   }
 
-  synchronized long heartbeatMs() {
-    return heartbeatMs;
-  }
-
   /** Starts joining. */
   synchronized void start(long nowMs) {
     view.show(
@@ -189,11 +185,13 @@ final class Session {
   synchronized void heartbeats(boolean on, long nowMs) {
     heartbeatsOn = on;
     if (!on) {
+      String after =
+          timeoutMs == 0 ? "its timeout" : Durations.format(Duration.ofMillis(timeoutMs));
       view.show(
           Event.notice(
               at(nowMs),
               "heartbeats off: the server will expire you after "
-                  + Durations.format(Duration.ofMillis(timeoutMs))
+                  + after
                   + " of silence (/hb on to resume)"));
       return;
     }

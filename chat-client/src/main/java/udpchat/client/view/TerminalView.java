@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -54,7 +55,7 @@ public final class TerminalView implements View {
         return reader.readLine(prompt);
       } catch (UserInterruptException e) {
         // Ctrl-C clears the line, as in a shell; leaving is quit or Ctrl-D.
-        show(Event.notice(java.time.Instant.now(), "(to leave, type quit or press Ctrl-D)"));
+        show(Event.notice(Instant.now(), "(to leave, type quit or press Ctrl-D)"));
       } catch (EndOfFileException e) {
         return null;
       }
