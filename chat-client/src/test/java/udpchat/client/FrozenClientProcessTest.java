@@ -22,7 +22,7 @@ import udpchat.server.ChatServer;
 @Timeout(90)
 class FrozenClientProcessTest {
 
-  static final Duration TIMEOUT = Duration.ofMillis(1200);
+  static final Duration TIMEOUT = Duration.ofMillis(1500);
 
   @TempDir Path home;
   ChatServer server;
