@@ -21,6 +21,7 @@ class ExpiryTest {
 
   /** Short, so the tests take seconds, yet a heartbeat thread stalled for a second is no expiry. */
   static final Duration TIMEOUT = Duration.ofMillis(1500);
+
   static final Duration SWEEP = Duration.ofMillis(100);
 
   ChatServer server;
