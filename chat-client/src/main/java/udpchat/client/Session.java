@@ -104,6 +104,7 @@ final class Session {
   private boolean silenceReported;
 
   private boolean staleSessionReported;
+  private boolean whoOnceJoined;
 
   private final Deque<Outgoing> queued = new ArrayDeque<>();
 
@@ -161,11 +162,11 @@ final class Session {
   }
 
   synchronized void who(long nowMs) {
-    if (state != State.JOINED) {
-      view.show(Event.error(at(nowMs), "not in the room yet"));
-      return;
+    if (state == State.JOINED) {
+      transport.send(new Who(session, nextId++));
+    } else if (state != State.LEFT) {
+      whoOnceJoined = true; // like a message typed before the welcome, asked once joined
     }
-    transport.send(new Who(session, nextId++));
   }
 
   synchronized void nick(String newName, long nowMs) {
@@ -309,6 +310,10 @@ final class Session {
     refused.clear();
     while (!queued.isEmpty()) {
       transmit(queued.poll());
+    }
+    if (whoOnceJoined) {
+      whoOnceJoined = false;
+      transport.send(new Who(session, nextId++));
     }
   }
 

@@ -18,6 +18,7 @@ import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
 import udpchat.protocol.Say;
 import udpchat.protocol.Welcome;
+import udpchat.protocol.Who;
 
 /** The client's timers and reactions, decided at exact instants: no socket, no sleeping. */
 class SessionTest {
@@ -277,5 +278,14 @@ class SessionTest {
     session.onMessage(new ErrorReply(ErrorReply.NAME_TAKEN, "the name alice is taken", 0), 10);
     assertThat(session.state()).isEqualTo(Session.State.NAME_REFUSED);
     assertThat(shown("/nick NAME to pick another")).isTrue();
+  }
+
+  @Test
+  void whoBeforeTheWelcomeIsAskedOnceJoined() {
+    session.start(0);
+    session.who(5);
+    assertThat(transport.count(Who.class)).isZero();
+    session.onMessage(new Welcome(TOKEN, "alice", HEARTBEAT_MS, 15_000, 1), 20);
+    assertThat(transport.count(Who.class)).isEqualTo(1);
   }
 }
