@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import udpchat.protocol.ProtocolException.Reason;
 
@@ -266,7 +267,7 @@ public final class Codec {
 
   private static Map<Class<? extends Message>, String> invert(
       Map<String, Class<? extends Message>> types) {
-    Map<Class<? extends Message>, String> names = new java.util.HashMap<>();
+    Map<Class<? extends Message>, String> names = new HashMap<>();
     types.forEach((name, type) -> names.put(type, name));
     return Map.copyOf(names);
   }

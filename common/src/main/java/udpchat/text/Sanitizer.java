@@ -27,49 +27,52 @@ public final class Sanitizer {
 
   /** {@code text} with every unsafe character shown escaped; {@code null} stays {@code null}. */
   public static String clean(String text) {
-    if (text == null || isClean(text)) {
-      return text; // the common case costs one scan and no allocation
+    if (text == null) {
+      return null;
     }
-    StringBuilder out = new StringBuilder(text.length() + 16);
+    StringBuilder out = null; // made at the first unsafe character: clean text is not copied
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        out.append(c).append(text.charAt(++i));
-      } else if (Character.isSurrogate(c)) {
-        out.append('\uFFFD');
-      } else if (c < 0x20 && c != '\t') {
-        out.append('^').append((char) (c + 0x40));
-      } else if (c == 0x7F) {
-        out.append("^?");
-      } else if (isC1(c) || isDirectionOrSeparator(c)) {
-        out.append(String.format("<U+%04X>", (int) c));
-      } else {
-        out.append(c);
+      boolean pair =
+          Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1));
+      String escaped = pair ? null : escape(c);
+      if (escaped != null && out == null) {
+        out = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (out != null) {
+        if (escaped != null) {
+          out.append(escaped);
+        } else {
+          out.append(c);
+          if (pair) {
+            out.append(text.charAt(i + 1));
+          }
+        }
+      }
+      if (pair) {
+        i++; // a valid pair (an emoji) is safe; only an unpaired surrogate is not
       }
     }
-    return out.toString();
+    return out == null ? text : out.toString();
   }
 
-  private static boolean isClean(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++; // a valid pair (an emoji) is clean; only an unpaired surrogate is not
-        continue;
-      }
-      if ((c < 0x20 && c != '\t')
-          || c == 0x7F
-          || isC1(c)
-          || isDirectionOrSeparator(c)
-          || Character.isSurrogate(c)) {
-        return false;
-      }
+  /** How {@code c} is shown, or {@code null} when it is safe as it is. */
+  private static String escape(char c) {
+    if (Character.isSurrogate(c)) {
+      return "\uFFFD";
     }
-    return true;
+    if (c < 0x20 && c != '\t') {
+      return "^" + (char) (c + 0x40);
+    }
+    if (c == 0x7F) {
+      return "^?";
+    }
+    if (isC1(c) || isDirectionOrSeparator(c)) {
+      return String.format("<U+%04X>", (int) c);
+    }
+    return null;
   }
 
   private static boolean isC1(char c) {
