@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import udpchat.client.view.Event;
 import udpchat.client.view.View;
+import udpchat.net.FaultInjector;
 import udpchat.protocol.Codec;
 
 /**
@@ -19,15 +20,20 @@ public final class ChatClient implements AutoCloseable {
   private final Session session;
   private final Receiver receiver;
   private final Heartbeater heartbeater;
+  private final FaultInjector faults;
   private final Thread leaveOnExit;
+
+  /** How long quitting waits for the server to acknowledge messages still on their way. */
+  static final long QUIT_GRACE_MS = 3000;
 
   public ChatClient(ClientConfig config, View view, Clock clock) throws IOException {
     this.view = view;
     this.clock = clock;
     Codec codec = new Codec();
-    this.connection = new Connection(config.server(), codec);
+    this.faults = new FaultInjector(config.faults(), "udpchat-faults");
+    this.connection = new Connection(config.server(), codec, faults);
     this.session = new Session(connection, view, codec, config.name(), config.heartbeat());
-    this.receiver = new Receiver(connection, codec, session, clock);
+    this.receiver = new Receiver(connection, codec, session, faults, clock);
     this.heartbeater = new Heartbeater(session, clock);
     // Killed by a signal instead of quitting: still tell the server, so the room knows at once.
     this.leaveOnExit = new Thread(session::leave, "udpchat-leave-on-exit");
@@ -49,6 +55,7 @@ public final class ChatClient implements AutoCloseable {
       }
       perform(command);
     }
+    awaitSettled();
     session.leave();
     view.show(Event.notice(now(), "left the room"));
     return 0;
@@ -66,6 +73,8 @@ public final class ChatClient implements AutoCloseable {
       session.who(nowMs);
     } else if (command instanceof Command.Nick nick) {
       session.nick(nick.name(), nowMs);
+    } else if (command instanceof Command.History history) {
+      session.history(history.count(), nowMs);
     } else if (command instanceof Command.Heartbeats heartbeats) {
       session.heartbeats(heartbeats.on(), nowMs);
     } else if (command instanceof Command.Help) {
@@ -73,6 +82,34 @@ public final class ChatClient implements AutoCloseable {
     } else if (command instanceof Command.Invalid invalid) {
       view.show(Event.error(now(), invalid.problem()));
     }
+  }
+
+  /**
+   * Gives the messages still on their way a moment to be acknowledged before leaving, so a line
+   * typed just before quit is not lost; says so when some were not.
+   */
+  private void awaitSettled() {
+    long deadlineMs = clock.millis() + QUIT_GRACE_MS;
+    if (session.unsettled() > 0) {
+      view.show(Event.notice(now(), "waiting for the server to acknowledge your messages..."));
+    }
+    while (session.unsettled() > 0 && clock.millis() < deadlineMs) {
+      try {
+        Thread.sleep(Heartbeater.TICK_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    int unsettled = session.unsettled();
+    if (unsettled > 0) {
+      view.show(Event.error(now(), unsettled + " message(s) may not have been delivered"));
+    }
+  }
+
+  /** The session, for its counters. */
+  Session session() {
+    return session;
   }
 
   private String prompt() {
@@ -90,6 +127,7 @@ public final class ChatClient implements AutoCloseable {
     heartbeater.close();
     connection.close(); // wakes the receiver
     receiver.close();
+    faults.close();
     try {
       Runtime.getRuntime().removeShutdownHook(leaveOnExit);
     } catch (IllegalStateException | IllegalArgumentException e) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,6 +22,8 @@ import udpchat.client.view.EventFormat;
 import udpchat.client.view.PlainView;
 import udpchat.client.view.TerminalView;
 import udpchat.client.view.View;
+import udpchat.net.FaultOptions;
+import udpchat.net.Faults;
 import udpchat.protocol.Names;
 import udpchat.time.Durations;
 
@@ -79,6 +82,8 @@ public final class ChatClientCommand implements Callable<Integer> {
               + " codes. The default when input or output is not a terminal.")
   boolean plain;
 
+  @Mixin FaultOptions simulate;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     InetSocketAddress server = new InetSocketAddress(host, port);
@@ -97,6 +102,7 @@ public final class ChatClientCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--name: " + problem.get());
       }
     }
+    Faults faults = simulate.faults();
     Path home = home();
     EventFormat format = new EventFormat(ZoneId.systemDefault());
     boolean interactive = !plain && System.console() != null;
@@ -108,7 +114,7 @@ public final class ChatClientCommand implements Callable<Integer> {
       if (chosen == null) {
         return 0; // input ended before a name was given
       }
-      ClientConfig config = new ClientConfig(server, chosen, heartbeat);
+      ClientConfig config = new ClientConfig(server, chosen, heartbeat, faults);
       try (ChatClient client = new ChatClient(config, view, Clock.systemDefaultZone())) {
         return client.run();
       }

@@ -18,6 +18,9 @@ public sealed interface Command {
   /** {@code /nick NEW}. */
   record Nick(String name) implements Command {}
 
+  /** {@code /history [N]}: the last {@code count} events of the room. */
+  record History(int count) implements Command {}
+
   /** {@code /hb on} or {@code /hb off}. */
   record Heartbeats(boolean on) implements Command {}
 

@@ -1,6 +1,7 @@
 package udpchat.client;
 
 import java.util.List;
+import udpchat.protocol.History;
 
 /** Reads a typed line as a {@link Command}. Lines that start with {@code /} are commands. */
 public final class Commands {
@@ -14,9 +15,13 @@ public final class Commands {
           "/msg NAME TEXT   send TEXT to NAME only",
           "/who             list the members of the room",
           "/nick NEW        change your name",
+          "/history [N]     show the last N events of the room (default 20, at most 200)",
           "/hb off | on     stop or restart your heartbeats (watch yourself expire)",
           "/help            this list",
           "quit, /quit      leave the room (Ctrl-D too)");
+
+  /** How many events {@code /history} shows when not told. */
+  static final int DEFAULT_HISTORY = 20;
 
   private Commands() {}
 
@@ -54,6 +59,19 @@ public final class Commands {
         return target.length < 2 || target[0].isEmpty()
             ? new Command.Invalid("usage: /msg NAME TEXT")
             : new Command.Tell(target[0], target[1]);
+      case "/history":
+        if (rest.isEmpty()) {
+          return new Command.History(DEFAULT_HISTORY);
+        }
+        try {
+          int count = Integer.parseInt(rest);
+          if (count >= 1 && count <= History.MAX_COUNT) {
+            return new Command.History(count);
+          }
+        } catch (NumberFormatException e) {
+          // said below
+        }
+        return new Command.Invalid("usage: /history [N], N from 1 to " + History.MAX_COUNT);
       case "/hb":
         if (rest.equals("on") || rest.equals("off")) {
           return new Command.Heartbeats(rest.equals("on"));

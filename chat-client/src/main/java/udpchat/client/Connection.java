@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import udpchat.net.FaultInjector;
 import udpchat.protocol.ClientMessage;
 import udpchat.protocol.Codec;
 
@@ -16,10 +17,12 @@ final class Connection implements Transport, AutoCloseable {
   private final DatagramChannel channel;
   private final Codec codec;
   private final InetSocketAddress server;
+  private final FaultInjector faults;
 
-  Connection(InetSocketAddress server, Codec codec) throws IOException {
+  Connection(InetSocketAddress server, Codec codec, FaultInjector faults) throws IOException {
     this.server = server;
     this.codec = codec;
+    this.faults = faults;
     this.channel = DatagramChannel.open();
     try {
       channel.connect(server);
@@ -42,7 +45,10 @@ final class Connection implements Transport, AutoCloseable {
   @Override
   public void send(ClientMessage message) {
     try {
-      channel.write(ByteBuffer.wrap(codec.encode(message)));
+      faults.send(
+          ByteBuffer.wrap(codec.encode(message)),
+          server,
+          (datagram, to) -> channel.write(datagram));
     } catch (IOException e) {
       // silence; see above
     }

@@ -7,6 +7,7 @@ import java.nio.channels.ClosedChannelException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import udpchat.net.FaultInjector;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.Limits;
@@ -28,11 +29,13 @@ final class Receiver implements AutoCloseable {
   private final Clock clock;
   private final Thread thread;
   private final Drops drops;
+  private final FaultInjector faults;
 
-  Receiver(Connection connection, Codec codec, Session session, Clock clock) {
+  Receiver(Connection connection, Codec codec, Session session, FaultInjector faults, Clock clock) {
     this.connection = connection;
     this.codec = codec;
     this.session = session;
+    this.faults = faults;
     this.clock = clock;
     this.drops = new Drops(clock);
     this.thread = new Thread(this::run, "udpchat-receiver");
@@ -63,15 +66,21 @@ final class Receiver implements AutoCloseable {
         log.warn("receive failed: {}", e.toString());
         continue;
       }
-      try {
-        ServerMessage message =
-            codec.decode(buffer.array(), buffer.position(), ServerMessage.class);
-        session.onMessage(message, clock.millis());
-      } catch (ProtocolException e) {
-        drops.count(e.reason().code(), connection.server(), e.getMessage());
-      } catch (RuntimeException e) {
-        log.error("unexpected failure handling a datagram", e);
-      }
+      buffer.flip();
+      faults.receive(buffer, connection.server(), (datagram, from) -> handle(datagram));
+    }
+  }
+
+  /** Called on this thread, or on the fault injector's for a datagram it held back. */
+  private void handle(ByteBuffer datagram) {
+    try {
+      // Heap buffers starting at 0: ours, and the injector's copies.
+      ServerMessage message = codec.decode(datagram.array(), datagram.limit(), ServerMessage.class);
+      session.onMessage(message, clock.millis());
+    } catch (ProtocolException e) {
+      drops.count(e.reason().code(), connection.server(), e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("unexpected failure handling a datagram", e);
     }
   }
 

@@ -1,29 +1,30 @@
 package udpchat.client;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import udpchat.client.view.Event;
 import udpchat.client.view.View;
+import udpchat.protocol.Ack;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Chat;
 import udpchat.protocol.Codec;
 import udpchat.protocol.ErrorReply;
+import udpchat.protocol.History;
 import udpchat.protocol.Join;
 import udpchat.protocol.Leave;
 import udpchat.protocol.Limits;
+import udpchat.protocol.Lost;
 import udpchat.protocol.Members;
 import udpchat.protocol.Names;
 import udpchat.protocol.Nick;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
+import udpchat.protocol.Posted;
 import udpchat.protocol.Private;
 import udpchat.protocol.Say;
 import udpchat.protocol.ServerMessage;
@@ -45,8 +46,12 @@ import udpchat.time.Durations;
  * server answers. Once joined, a ping goes out every heartbeat interval (the server's, unless the
  * user set one); three intervals of silence with pings unanswered mean the server is not answering,
  * which the user is told once, while pings go on. When the server says it does not know the session
- * (it expired us, or restarted), the client joins again under the same name, and what the user sent
- * meanwhile is sent after the welcome.
+ * (it expired us, or restarted), the client joins again under the same name and asks for every room
+ * event after the last one it showed.
+ *
+ * <p>Delivery: the user's messages are numbered and sent again until the server acknowledges each
+ * ({@link PendingMessages}); the room's events arrive numbered and are shown once each, in the
+ * room's order ({@link Inbox}), the user's own messages among them.
  */
 final class Session {
 
@@ -75,22 +80,19 @@ final class Session {
    */
   static final int SILENT_UNANSWERED_PINGS = 2;
 
-  /** Messages typed while not in the room are kept (up to this many) and sent once joined. */
-  static final int MAX_QUEUED = 100;
-
-  /** Sent messages remembered by id, to resend one that the server refused for a lost session. */
-  static final int RECENT_SENT = 64;
-
   private final Transport transport;
   private final View view;
   private final Codec codec;
   private final Duration heartbeatOverride;
+  private final String clientId;
 
   private State state = State.JOINING;
   private String name;
   private String session;
+  private String lastSession;
   private long heartbeatMs;
   private long timeoutMs;
+  private long epoch;
   private boolean heartbeatsOn = true;
   private boolean everJoined;
   private long nextId = 1;
@@ -106,30 +108,38 @@ final class Session {
   private boolean staleSessionReported;
   private boolean whoOnceJoined;
 
-  private final Deque<Outgoing> queued = new ArrayDeque<>();
+  /** Events up to this number are the backlog shown on the first join, marked as history. */
+  private long backlogHead = -1;
 
-  /** Sent messages the server refused for an unknown session, by id: resent in their order. */
-  private final SortedMap<Long, Outgoing> refused = new TreeMap<>();
-
-  private final Map<Long, Outgoing> recent =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Outgoing> eldest) {
-          return size() > RECENT_SENT;
-        }
-      };
-
-  /**
-   * A message of the user's: a room message, an action, or a private one when {@code to} is set.
-   */
-  private record Outgoing(String to, String text, boolean action) {}
+  private final Inbox inbox = new Inbox();
+  private final PendingMessages pending = new PendingMessages();
+  private HistoryRecall recall;
 
   Session(Transport transport, View view, Codec codec, String name, Duration heartbeatOverride) {
+    this(transport, view, codec, name, heartbeatOverride, newClientId());
+  }
+
+  /** With a given client id, for tests. */
+  Session(
+      Transport transport,
+      View view,
+      Codec codec,
+      String name,
+      Duration heartbeatOverride,
+      String clientId) {
     this.transport = transport;
     this.view = view;
     this.codec = codec;
     this.name = name;
     this.heartbeatOverride = heartbeatOverride;
+    this.clientId = clientId;
+  }
+
+  /** 128 random bits, like a session token: the server tells this client's messages by it. */
+  private static String newClientId() {
+    byte[] bits = new byte[16];
+    new SecureRandom().nextBytes(bits);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
   }
 
   synchronized State state() {
@@ -138,6 +148,26 @@ final class Session {
 
   synchronized String name() {
     return name;
+  }
+
+  /** How many of the user's messages the server has not acknowledged yet. */
+  synchronized int unsettled() {
+    return pending.size();
+  }
+
+  /** The last room event shown in order. */
+  synchronized long lastShown() {
+    return inbox.shown();
+  }
+
+  /** Room events that arrived twice and were shown once. */
+  synchronized long duplicatesDropped() {
+    return inbox.duplicates();
+  }
+
+  /** How many of the user's messages were sent again. */
+  synchronized long retransmissions() {
+    return pending.retransmissions();
   }
 
   /** Starts joining. */
@@ -150,7 +180,7 @@ final class Session {
   // ---- What the user does ----
 
   synchronized void say(String text, boolean action, long nowMs) {
-    send(new Outgoing(null, text, action), nowMs);
+    send(null, text, action, nowMs);
   }
 
   synchronized void tell(String to, String text, long nowMs) {
@@ -158,7 +188,7 @@ final class Session {
       view.show(Event.error(at(nowMs), "there can be no member named " + to));
       return;
     }
-    send(new Outgoing(to, text, false), nowMs);
+    send(to, text, false, nowMs);
   }
 
   synchronized void who(long nowMs) {
@@ -167,6 +197,16 @@ final class Session {
     } else if (state != State.LEFT) {
       whoOnceJoined = true; // like a message typed before the welcome, asked once joined
     }
+  }
+
+  /** Asks for the last {@code count} room events; shown together once they have all come. */
+  synchronized void history(int count, long nowMs) {
+    if (state != State.JOINED) {
+      view.show(Event.error(at(nowMs), "not in the room: no history to ask for yet"));
+      return;
+    }
+    recall = new HistoryRecall(nextId++, Math.min(count, History.MAX_COUNT), nowMs);
+    transport.send(new History(session, recall.id(), recall.count()));
   }
 
   synchronized void nick(String newName, long nowMs) {
@@ -242,6 +282,27 @@ final class Session {
       }
       ping(nowMs);
     }
+    if (state == State.JOINED) {
+      if (inbox.ackDue(nowMs)) {
+        transport.send(new Ack(session, inbox.shown(), inbox.missingTo()));
+      }
+      transmitDue(nowMs);
+      if (recall != null) {
+        recallTick(nowMs);
+      }
+    }
+    if (state != State.JOINED || silenceReported) {
+      // Given up only while the server does not answer: an answering server posts every message.
+      for (PendingMessages.Message failed : pending.giveUp(nowMs)) {
+        view.show(
+            Event.failed(
+                at(nowMs),
+                failed.n(),
+                shown(failed),
+                "no answer from the server for "
+                    + Durations.format(Duration.ofMillis(PendingMessages.GIVE_UP_MS))));
+      }
+    }
   }
 
   // ---- What the server says ----
@@ -260,23 +321,116 @@ final class Session {
       onWelcome(welcome, nowMs);
     } else if (message instanceof Pong) {
       return; // hearing from the server was the point
-    } else if (message instanceof Chat chat) {
-      view.show(
-          chat.action()
-              ? Event.action(at(nowMs), chat.from(), chat.text(), false)
-              : Event.message(at(nowMs), chat.from(), chat.text(), false));
-    } else if (message instanceof Private whisper) {
-      boolean own = Names.key(whisper.from()).equals(Names.key(name));
-      view.show(Event.privately(at(nowMs), whisper.from(), whisper.to(), whisper.text(), own));
+    } else if (message instanceof Posted posted) {
+      PendingMessages.Message settled = pending.settle(posted.n());
+      if (settled != null) {
+        view.show(Event.delivered(at(nowMs), settled.n(), shown(settled)));
+      }
+      // The server takes messages in order: the earlier ones still waiting got there, and their
+      // answers were lost. Asking again now answers them at once.
+      pending.hurryBefore(posted.n(), nowMs);
+      transmitDue(nowMs);
     } else if (message instanceof Members members) {
       view.show(
           Event.notice(
               at(nowMs),
               "members (" + members.total() + "): " + String.join(", ", members.names())));
-    } else if (message instanceof Notice notice) {
-      onNotice(notice, nowMs);
     } else if (message instanceof ErrorReply error) {
       onError(error, nowMs);
+    } else {
+      onRoomEvent(message, nowMs);
+    }
+  }
+
+  /** A numbered event: in the stream, recalled by /history, or a notice outside the order. */
+  private void onRoomEvent(ServerMessage message, long nowMs) {
+    Long prev = null;
+    Long ref = null;
+    long seq = 0;
+    int of = 0;
+    if (message instanceof Chat chat) {
+      seq = chat.seq();
+      prev = chat.prev();
+      ref = chat.ref();
+      of = chat.ref() == null ? 0 : chat.of();
+    } else if (message instanceof Private whisper) {
+      seq = whisper.seq();
+      prev = whisper.prev();
+    } else if (message instanceof Lost lost) {
+      seq = lost.seq();
+      prev = lost.prev();
+    } else if (message instanceof Notice notice) {
+      if (!notice.numbered()) {
+        onNotice(notice, false, nowMs);
+        return;
+      }
+      seq = notice.seq();
+      prev = notice.prev();
+      ref = notice.ref();
+      of = notice.ref() == null ? 0 : notice.of();
+    }
+    if (state != State.JOINED) {
+      return; // before the welcome nothing says where the stream starts: it is sent again
+    }
+    if (prev != null) {
+      for (Inbox.Arrival ready : inbox.offer(new Inbox.Arrival(seq, prev, message), nowMs)) {
+        show(ready.message(), ready.seq() <= backlogHead, nowMs);
+      }
+    } else if (ref != null && recall != null && ref == recall.id()) {
+      if (recall.offer(seq, of, message)) {
+        showRecall(nowMs);
+      }
+    }
+  }
+
+  private void show(ServerMessage message, boolean old, long nowMs) {
+    if (message instanceof Chat chat) {
+      Instant time = old ? Instant.ofEpochMilli(chat.at()) : at(nowMs);
+      Event event =
+          chat.action()
+              ? Event.action(time, chat.from(), chat.text(), isMe(chat.from()))
+              : Event.message(time, chat.from(), chat.text(), isMe(chat.from()));
+      view.show(old ? event.asOld() : event);
+    } else if (message instanceof Private whisper) {
+      view.show(
+          Event.privately(
+              at(nowMs), whisper.from(), whisper.to(), whisper.text(), isMe(whisper.from())));
+    } else if (message instanceof Notice notice) {
+      onNotice(notice, old, nowMs);
+    } else if (message instanceof Lost lost) {
+      view.show(
+          Event.error(
+              at(nowMs),
+              "missed "
+                  + lost.count()
+                  + " room event(s): the server no longer keeps them (it keeps its last"
+                  + " --history events)"));
+    }
+  }
+
+  private void showRecall(long nowMs) {
+    List<ServerMessage> events = recall.events();
+    int expected = recall.expected();
+    recall = null;
+    view.show(Event.notice(at(nowMs), "history: the last " + events.size() + " event(s)"));
+    events.forEach(event -> show(event, true, nowMs));
+    if (events.size() < expected) {
+      view.show(
+          Event.notice(
+              at(nowMs), (expected - events.size()) + " of them did not arrive; /history again"));
+    }
+  }
+
+  private void recallTick(long nowMs) {
+    if (recall.retryDue(nowMs)) {
+      transport.send(new History(session, recall.id(), recall.count()));
+    } else if (recall.givenUp(nowMs)) {
+      if (recall.expected() < 0) {
+        recall = null;
+        view.show(Event.error(at(nowMs), "no answer to /history; try again"));
+      } else {
+        showRecall(nowMs);
+      }
     }
   }
 
@@ -284,7 +438,15 @@ final class Session {
     if (state != State.JOINING) {
       return; // a duplicate of a welcome already taken
     }
+    boolean restarted = everJoined && welcome.epoch() != epoch;
+    // The same session again (a join crossed a late copy of an old notice): same stream, go on.
+    if (!welcome.session().equals(lastSession)) {
+      inbox.reset(welcome.start());
+      backlogHead = everJoined ? -1 : welcome.head();
+    }
     session = welcome.session();
+    lastSession = session;
+    epoch = welcome.epoch();
     name = welcome.name();
     timeoutMs = welcome.timeoutMs();
     heartbeatMs = heartbeatOverride != null ? heartbeatOverride.toMillis() : welcome.heartbeatMs();
@@ -304,52 +466,63 @@ final class Session {
                 + ", timeout "
                 + Durations.format(Duration.ofMillis(timeoutMs))
                 + ")"));
+    if (restarted) {
+      view.show(
+          Event.notice(
+              at(nowMs),
+              "the server restarted; catching up on what was said after event #"
+                  + welcome.start()));
+    }
     everJoined = true;
     staleSessionReported = false;
-    refused.values().forEach(this::transmit);
-    refused.clear();
-    while (!queued.isEmpty()) {
-      transmit(queued.poll());
-    }
+    pending.resendAll(nowMs);
+    transmitDue(nowMs);
     if (whoOnceJoined) {
       whoOnceJoined = false;
       transport.send(new Who(session, nextId++));
     }
   }
 
-  private void onNotice(Notice notice, long nowMs) {
-    boolean aboutMe = notice.name() != null && Names.key(notice.name()).equals(Names.key(name));
+  private void onNotice(Notice notice, boolean old, long nowMs) {
+    // History says what happened then, to whoever had the name then: never acted upon.
+    boolean aboutMe = !old && isMe(notice.name());
+    Instant time = old && notice.at() != null ? Instant.ofEpochMilli(notice.at()) : at(nowMs);
+    String text;
     switch (notice.event()) {
       case Notice.JOINED:
-        view.show(Event.notice(at(nowMs), notice.name() + " joined" + online(notice)));
+        if (aboutMe) {
+          return; // the welcome said so
+        }
+        text = notice.name() + " joined" + online(notice);
         break;
       case Notice.LEFT:
-        view.show(Event.notice(at(nowMs), notice.name() + " left" + online(notice)));
+        text = notice.name() + " left" + online(notice);
         break;
       case Notice.EXPIRED:
-        if (aboutMe && state == State.JOINED) {
-          onExpired(nowMs);
-        } else if (!aboutMe) {
-          view.show(
-              Event.notice(at(nowMs), notice.name() + " expired (went silent)" + online(notice)));
+        if (aboutMe && !notice.numbered()) {
+          if (state == State.JOINED) {
+            onExpired(nowMs); // told to us alone: we are out of the room
+          }
+          return;
         }
+        text = notice.name() + " expired (went silent)" + online(notice);
         break;
       case Notice.RENAMED:
         if (aboutMe) {
           name = notice.newName();
-          view.show(Event.notice(at(nowMs), "you are now known as " + name));
+          text = "you are now known as " + name;
         } else {
-          view.show(
-              Event.notice(at(nowMs), notice.name() + " is now known as " + notice.newName()));
+          text = notice.name() + " is now known as " + notice.newName();
         }
         break;
       case Notice.SHUTDOWN:
-        view.show(
-            Event.notice(at(nowMs), "the server is shutting down; will rejoin when it is back"));
+        text = "the server is shutting down; will rejoin when it is back";
         break;
       default:
-        view.show(Event.notice(at(nowMs), notice.event() + " " + notice.name()));
+        text = notice.event() + " " + notice.name();
     }
+    Event event = Event.notice(time, text);
+    view.show(old ? event.asOld() : event);
   }
 
   private void onExpired(long nowMs) {
@@ -371,12 +544,15 @@ final class Session {
   }
 
   private void onError(ErrorReply error, long nowMs) {
-    Outgoing answered = error.ref() == 0 ? null : recent.remove(error.ref());
+    if (error.n() != null) {
+      PendingMessages.Message refused = pending.settle(error.n());
+      if (refused != null) {
+        view.show(Event.failed(at(nowMs), refused.n(), shown(refused), error.message()));
+      }
+      return;
+    }
     switch (error.code()) {
       case ErrorReply.UNKNOWN_SESSION:
-        if (answered != null) {
-          refused.put(error.ref(), answered); // sent again after the welcome
-        }
         if (state == State.JOINED) {
           session = null;
           view.show(
@@ -410,8 +586,7 @@ final class Session {
         nameRefused(error, nowMs);
         break;
       default:
-        String about = answered == null ? "" : " (your message: " + preview(answered.text()) + ")";
-        view.show(Event.error(at(nowMs), error.message() + about));
+        view.show(Event.error(at(nowMs), error.message()));
     }
   }
 
@@ -426,11 +601,11 @@ final class Session {
 
   // ---- Sending ----
 
-  private void send(Outgoing outgoing, long nowMs) {
+  private void send(String to, String text, boolean action, long nowMs) {
     if (state == State.EXPIRED) {
       beginJoin(nowMs); // speaking is a sign of life: back into the room
     }
-    int bytes = codec.textBytes(outgoing.text());
+    int bytes = codec.textBytes(text);
     if (bytes > Limits.MAX_TEXT_BYTES) {
       view.show(
           Event.error(
@@ -445,35 +620,42 @@ final class Session {
     if (state == State.LEFT) {
       return;
     }
-    if (outgoing.to() != null) {
-      // Shown when the server confirms, as a private message.
-    } else if (outgoing.action()) {
-      view.show(Event.action(at(nowMs), name, outgoing.text(), true));
-    } else {
-      view.show(Event.message(at(nowMs), name, outgoing.text(), true));
-    }
-    if (state == State.JOINED) {
-      transmit(outgoing);
-    } else if (queued.size() < MAX_QUEUED) {
-      queued.add(outgoing);
-      view.show(Event.notice(at(nowMs), "not in the room yet: sending once joined"));
-    } else {
+    if (pending.full()) {
       view.show(
           Event.error(
               at(nowMs),
-              "not in the room, and "
-                  + MAX_QUEUED
-                  + " messages are already waiting: this one was not sent"));
+              PendingMessages.CAPACITY
+                  + " messages are already waiting for the server: this one was not sent"));
+      return;
+    }
+    PendingMessages.Message message = pending.add(to, text, action, nowMs);
+    view.show(Event.sending(at(nowMs), message.n(), shown(message)));
+    if (state == State.JOINED) {
+      transmitDue(nowMs);
+    } else {
+      view.show(Event.notice(at(nowMs), "not in the room yet: sending once joined"));
     }
   }
 
-  private void transmit(Outgoing outgoing) {
-    long id = nextId++;
-    recent.put(id, outgoing);
-    transport.send(
-        outgoing.to() == null
-            ? new Say(session, id, outgoing.text(), outgoing.action())
-            : new Tell(session, id, outgoing.to(), outgoing.text()));
+  /** Sends the messages due now: new ones, and those the server has not acknowledged in time. */
+  private void transmitDue(long nowMs) {
+    for (PendingMessages.Message message : pending.due(nowMs)) {
+      transport.send(
+          message.to() == null
+              ? new Say(session, message.n(), message.text(), message.action())
+              : new Tell(session, message.n(), message.to(), message.text()));
+    }
+  }
+
+  /** A message of the user's as it will be shown in the room. */
+  private Event shown(PendingMessages.Message message) {
+    Instant time = at(message.typedMs());
+    if (message.to() != null) {
+      return Event.privately(time, name, message.to(), message.text(), true);
+    }
+    return message.action()
+        ? Event.action(time, name, message.text(), true)
+        : Event.message(time, name, message.text(), true);
   }
 
   private void ping(long nowMs) {
@@ -491,9 +673,15 @@ final class Session {
   }
 
   private void sendJoin(long nowMs) {
-    transport.send(new Join(name));
+    // A rejoin asks for everything after the last event shown, so nothing is missed.
+    transport.send(
+        new Join(name, clientId, pending.lowestUnsettled(), everJoined ? inbox.shown() : null));
     joinSentMs = nowMs;
     joinAttempts++;
+  }
+
+  private boolean isMe(String someone) {
+    return someone != null && Names.key(someone).equals(Names.key(name));
   }
 
   private static Instant at(long nowMs) {
@@ -502,9 +690,5 @@ final class Session {
 
   private static String online(Notice notice) {
     return " (" + notice.online() + " online)";
-  }
-
-  private static String preview(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
   }
 }

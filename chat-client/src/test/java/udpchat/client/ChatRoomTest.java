@@ -3,6 +3,7 @@ package udpchat.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static udpchat.client.TestUser.error;
+import static udpchat.client.TestUser.failed;
 import static udpchat.client.TestUser.message;
 import static udpchat.client.TestUser.notice;
 
@@ -99,7 +100,7 @@ class ChatRoomTest {
   @Test
   void aPrivateMessageToNobodyIsRefusedClearly() {
     alice.type("/msg zed hello?");
-    alice.await(error("there is no member named zed"));
+    alice.await(failed("there is no member named zed"));
   }
 
   @Test

@@ -67,13 +67,13 @@ class HostileInputTest {
       send(junk);
     }
     send(new byte[5000]); // over the size limit
-    send("{\"v\":1,\"type\":\"join\",\"name\":\"" + "x".repeat(1300) + "\"}");
-    send("{\"v\":1,\"type\":\"join\",\"x\":[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]}");
-    send("{\"v\":1,\"type\":\"join\",\"type\":\"leave\",\"name\":\"mallory\"}");
-    send("{\"v\":1,\"type\":\"join\",\"name\":\"mallory\"} trailing");
-    send("{\"v\":1,\"type\":\"join\",\"name\":42}");
-    send("{\"v\":1,\"type\":\"launch-missiles\"}");
-    send("{\"v\":2,\"type\":\"join\",\"name\":\"mallory\"}");
+    send("{\"v\":2,\"type\":\"join\",\"name\":\"" + "x".repeat(1300) + "\"}");
+    send("{\"v\":2,\"type\":\"join\",\"x\":[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]}");
+    send("{\"v\":2,\"type\":\"join\",\"type\":\"leave\",\"name\":\"mallory\"}");
+    send("{\"v\":2,\"type\":\"join\",\"name\":\"mallory\"} trailing");
+    send("{\"v\":2,\"type\":\"join\",\"name\":42}");
+    send("{\"v\":2,\"type\":\"launch-missiles\"}");
+    send("{\"v\":3,\"type\":\"join\",\"name\":\"mallory\"}");
     send("[1,2,3]");
 
     alice.type("still here");
@@ -98,11 +98,11 @@ class HostileInputTest {
 
   @Test
   void aForgedSessionTokenCannotPostAsAnyone() throws Exception {
-    send(codec.encode(new Join("mallory")));
+    send(codec.encode(new Join("mallory", "MMMMMMMMMMMMMMMMMMMMMM", 1, null)));
     String realToken = receiveWelcome().session();
     String forged = (realToken.charAt(0) == 'A' ? "B" : "A") + realToken.substring(1);
     send(codec.encode(new Say(forged, 1, "I am totally alice", false)));
-    send(codec.encode(new Say(realToken, 2, "mallory, honestly", false)));
+    send(codec.encode(new Say(realToken, 1, "mallory, honestly", false)));
 
     bob.await(message("mallory", "mallory, honestly"));
     assertThat(bob.events()).noneMatch(e -> e.text().contains("totally alice"));

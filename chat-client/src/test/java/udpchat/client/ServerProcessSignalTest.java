@@ -45,7 +45,9 @@ class ServerProcessSignalTest {
             "--bind",
             "127.0.0.1",
             "--port",
-            "0");
+            "0",
+            "--data",
+            folder.resolve("data").toString());
     Matcher listening = LISTENING.matcher(server.awaitOutput("listening on"));
     assertThat(listening.find()).isTrue();
     port = Integer.parseInt(listening.group(1));

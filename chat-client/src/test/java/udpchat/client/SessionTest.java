@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import udpchat.client.view.Event;
+import udpchat.protocol.Chat;
 import udpchat.protocol.ClientMessage;
 import udpchat.protocol.Codec;
 import udpchat.protocol.ErrorReply;
@@ -16,6 +17,7 @@ import udpchat.protocol.Leave;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
+import udpchat.protocol.Posted;
 import udpchat.protocol.Say;
 import udpchat.protocol.Welcome;
 import udpchat.protocol.Who;
@@ -25,7 +27,14 @@ class SessionTest {
 
   static final String TOKEN = "AAAAAAAAAAAAAAAAAAAAAA";
   static final String NEW_TOKEN = "BBBBBBBBBBBBBBBBBBBBBB";
+  static final String CLIENT = "CCCCCCCCCCCCCCCCCCCCCC";
   static final long HEARTBEAT_MS = 5000;
+  static final long EPOCH = 77;
+  static final Join FIRST_JOIN = new Join("alice", CLIENT, 1, null);
+
+  static Welcome welcome(String token, int online) {
+    return new Welcome(token, "alice", HEARTBEAT_MS, 15_000, online, EPOCH, 0, 0);
+  }
 
   /** Keeps what the session sends, with the time it was sent at. */
   static final class RecordingTransport implements Transport {
@@ -48,11 +57,11 @@ class SessionTest {
 
   final RecordingTransport transport = new RecordingTransport();
   final ScriptedView view = new ScriptedView();
-  final Session session = new Session(transport, view, new Codec(), "alice", null);
+  final Session session = new Session(transport, view, new Codec(), "alice", null, CLIENT);
 
   void joinedAt(long nowMs) {
     session.start(nowMs);
-    session.onMessage(new Welcome(TOKEN, "alice", HEARTBEAT_MS, 15_000, 1), nowMs);
+    session.onMessage(welcome(TOKEN, 1), nowMs);
     transport.sent.clear();
   }
 
@@ -64,7 +73,7 @@ class SessionTest {
   }
 
   boolean shown(String text) {
-    return view.events.stream().anyMatch(e -> e.text().contains(text));
+    return view.events.stream().anyMatch(e -> e.text() != null && e.text().contains(text));
   }
 
   @Test
@@ -78,7 +87,7 @@ class SessionTest {
         joinTimes.add(t);
       }
     }
-    assertThat(transport.sent).allMatch(m -> m.equals(new Join("alice")));
+    assertThat(transport.sent).allMatch(m -> m.equals(FIRST_JOIN));
     assertThat(joinTimes).startsWith(1000L, 3000L, 7000L, 12000L, 17000L, 22000L, 27000L);
     assertThat(shown("no answer from 127.0.0.1:9999 yet; still trying")).isTrue();
   }
@@ -95,9 +104,9 @@ class SessionTest {
 
   @Test
   void theUsersHeartbeatOverridesTheServers() {
-    Session own = new Session(transport, view, new Codec(), "alice", Duration.ofSeconds(2));
+    Session own = new Session(transport, view, new Codec(), "alice", Duration.ofSeconds(2), CLIENT);
     own.start(0);
-    own.onMessage(new Welcome(TOKEN, "alice", HEARTBEAT_MS, 15_000, 1), 0);
+    own.onMessage(welcome(TOKEN, 1), 0);
     transport.sent.clear();
     own.onTick(1950);
     assertThat(transport.sent).isEmpty();
@@ -156,34 +165,38 @@ class SessionTest {
   }
 
   @Test
-  void anUnknownSessionMeansRejoiningAndTheRefusedMessageIsSentAgain() {
+  void anUnknownSessionMeansRejoiningAndTheUnacknowledgedMessageIsSentAgain() {
     joinedAt(0);
     session.say("hello?", false, 100);
     Say refused = (Say) transport.sent.get(0);
-    session.onMessage(new ErrorReply(ErrorReply.UNKNOWN_SESSION, "join again", refused.id()), 110);
+    session.onMessage(new ErrorReply(ErrorReply.UNKNOWN_SESSION, "join again", 0), 110);
     assertThat(session.state()).isEqualTo(Session.State.JOINING);
-    assertThat(transport.sent.get(1)).isEqualTo(new Join("alice"));
+    // The rejoin asks for everything after the last event shown (none yet: 0), and says which
+    // of its messages the server has not acknowledged (1).
+    assertThat(transport.sent.get(1)).isEqualTo(new Join("alice", CLIENT, 1, 0L));
     assertThat(shown("rejoining as alice")).isTrue();
 
-    session.onMessage(new Welcome(NEW_TOKEN, "alice", HEARTBEAT_MS, 15_000, 2), 120);
+    session.onMessage(welcome(NEW_TOKEN, 2), 120);
     assertThat(shown("rejoined as alice")).isTrue();
     Say again = (Say) transport.sent.get(2);
     assertThat(again.session()).isEqualTo(NEW_TOKEN);
+    assertThat(again.n()).isEqualTo(refused.n());
     assertThat(again.text()).isEqualTo("hello?");
   }
 
   @Test
   void ourOwnExpiryNoticeMeansRejoiningAtOnce() {
     joinedAt(0);
-    session.onMessage(Notice.about(Notice.EXPIRED, "ALICE", 1), 20_000);
-    assertThat(transport.sent).containsExactly(new Join("alice"));
+    session.onMessage(Notice.unnumbered(Notice.EXPIRED, "ALICE", 1), 20_000);
+    assertThat(transport.sent).containsExactly(new Join("alice", CLIENT, 1, 0L));
     assertThat(shown("the server expired you")).isTrue();
   }
 
   @Test
   void anotherMembersExpiryIsJustNews() {
     joinedAt(0);
-    session.onMessage(Notice.about(Notice.EXPIRED, "bob", 1), 20_000);
+    session.onMessage(
+        new Notice(Notice.EXPIRED, "bob", null, 1, 1L, 0L, 20_000L, null, null), 20_000);
     assertThat(transport.sent).isEmpty();
     assertThat(shown("bob expired")).isTrue();
   }
@@ -192,11 +205,11 @@ class SessionTest {
   void withHeartbeatsOffAnExpiryWaitsForTheUser() {
     joinedAt(0);
     session.heartbeats(false, 10);
-    session.onMessage(Notice.about(Notice.EXPIRED, "alice", 1), 16_000);
+    session.onMessage(Notice.unnumbered(Notice.EXPIRED, "alice", 1), 16_000);
     assertThat(session.state()).isEqualTo(Session.State.EXPIRED);
     assertThat(transport.sent).isEmpty();
     session.heartbeats(true, 30_000);
-    assertThat(transport.sent).containsExactly(new Join("alice"));
+    assertThat(transport.sent).containsExactly(new Join("alice", CLIENT, 1, 0L));
   }
 
   @Test
@@ -207,7 +220,8 @@ class SessionTest {
     tick(50, 20_000);
     assertThat(transport.count(Join.class)).isEqualTo(1); // no retries with a refused name
     session.nick("alicia", 20_010);
-    assertThat(transport.sent.get(transport.sent.size() - 1)).isEqualTo(new Join("alicia"));
+    assertThat(transport.sent.get(transport.sent.size() - 1))
+        .isEqualTo(new Join("alicia", CLIENT, 1, null));
   }
 
   @Test
@@ -215,7 +229,7 @@ class SessionTest {
     session.start(0);
     session.say("early bird", false, 10);
     assertThat(transport.count(Say.class)).isZero();
-    session.onMessage(new Welcome(TOKEN, "alice", HEARTBEAT_MS, 15_000, 1), 20);
+    session.onMessage(welcome(TOKEN, 1), 20);
     assertThat(transport.sent).contains(new Say(TOKEN, 1, "early bird", false));
   }
 
@@ -230,9 +244,14 @@ class SessionTest {
   }
 
   @Test
-  void ownMessagesAreShownOnceAndMarkedOwn() {
+  void ownMessagesGoFromSendingToDeliveredAndAreShownOnceInTheRoomsOrder() {
     joinedAt(0);
     session.say("hi", false, 5);
+    assertThat(view.events).last().extracting(Event::kind).isEqualTo(Event.Kind.SENDING);
+    session.onMessage(new Posted(1, 1), 6);
+    assertThat(view.events).last().extracting(Event::kind).isEqualTo(Event.Kind.DELIVERED);
+    assertThat(view.events).noneMatch(e -> e.kind() == Event.Kind.MESSAGE);
+    session.onMessage(new Chat(1, 0L, 6, "alice", "hi", false, null, null), 7);
     assertThat(view.events)
         .filteredOn(e -> e.kind() == Event.Kind.MESSAGE)
         .singleElement()
@@ -240,17 +259,14 @@ class SessionTest {
   }
 
   @Test
-  void messagesRefusedForAnUnknownSessionAreSentAgainInTheirOrder() {
+  void unacknowledgedMessagesAreSentAgainInTheirOrderAfterARejoin() {
     joinedAt(0);
     for (String text : new String[] {"one", "two", "three"}) {
       session.say(text, false, 100);
     }
-    List<Say> sent = transport.sent.stream().map(Say.class::cast).toList();
-    for (Say say : sent) {
-      session.onMessage(new ErrorReply(ErrorReply.UNKNOWN_SESSION, "join again", say.id()), 110);
-    }
+    session.onMessage(new ErrorReply(ErrorReply.UNKNOWN_SESSION, "join again", 0), 110);
     transport.sent.clear();
-    session.onMessage(new Welcome(NEW_TOKEN, "alice", HEARTBEAT_MS, 15_000, 2), 120);
+    session.onMessage(welcome(NEW_TOKEN, 2), 120);
     assertThat(transport.sent)
         .extracting(m -> ((Say) m).text())
         .containsExactly("one", "two", "three");
@@ -285,7 +301,7 @@ class SessionTest {
     session.start(0);
     session.who(5);
     assertThat(transport.count(Who.class)).isZero();
-    session.onMessage(new Welcome(TOKEN, "alice", HEARTBEAT_MS, 15_000, 1), 20);
+    session.onMessage(welcome(TOKEN, 1), 20);
     assertThat(transport.count(Who.class)).isEqualTo(1);
   }
 }

@@ -60,6 +60,11 @@ final class TestUser implements AutoCloseable {
             event -> event != null);
   }
 
+  /** The client's session, for its counters. */
+  Session session() {
+    return client.session();
+  }
+
   List<Event> events() {
     return List.copyOf(view.events);
   }
@@ -84,6 +89,11 @@ final class TestUser implements AutoCloseable {
 
   static Predicate<Event> error(String containing) {
     return e -> e.kind() == Event.Kind.ERROR && e.text().contains(containing);
+  }
+
+  /** A message of the user's that was not delivered, for a reason containing {@code reason}. */
+  static Predicate<Event> failed(String reason) {
+    return e -> e.kind() == Event.Kind.FAILED && e.text().contains(reason);
   }
 
   static Predicate<Event> message(String from, String text) {

@@ -4,19 +4,23 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import udpchat.net.FaultCounts;
+import udpchat.net.FaultInjector;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.time.Durations;
 
 /**
- * A running chat server: one UDP socket, the {@link Room}, and the three threads that serve it (the
- * {@link Receiver}, the {@link Sender} and the {@link Sweeper}). Closing it tells the members that
- * the server is going away and stops every thread.
+ * A running chat server: one UDP socket, the {@link Room} with its {@link RoomLog} and {@link
+ * Journal}, and the threads that serve it (the {@link Receiver}, the {@link Sender}, the {@link
+ * Sweeper}, the {@link Retransmitter} and the journal's). Closing it tells the members that the
+ * server is going away and stops every thread.
  */
 public final class ChatServer implements AutoCloseable {
 
@@ -37,29 +41,53 @@ public final class ChatServer implements AutoCloseable {
   private final Room room;
   private final Receiver receiver;
   private final Sweeper sweeper;
+  private final Retransmitter retransmitter;
+  private final Journal journal;
+  private final FaultInjector faults;
+  private final long epoch;
 
   public ChatServer(ServerConfig config, Clock clock) throws IOException {
     this.config = config;
+    Codec codec = new Codec();
     this.channel = DatagramChannel.open();
+    RoomLog events;
     try {
       channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
       channel.bind(config.bind());
+      this.journal = config.data() == null ? null : new Journal(config.data(), codec);
+      events = new RoomLog(config.history(), journal); // reads the journal
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
     }
-    Codec codec = new Codec();
+    // Random, so that a client tells this process from the one before it.
+    this.epoch = new SecureRandom().nextLong() & Long.MAX_VALUE;
     this.drops = new Drops(clock);
-    this.sender = new Sender(channel, codec, drops);
-    this.room = new Room(sender, codec, drops, config.timeout(), config.heartbeat());
-    this.receiver = new Receiver(channel, codec, room, drops, clock);
+    this.faults = new FaultInjector(config.faults(), "udpchat-faults");
+    this.sender = new Sender(channel, codec, drops, faults);
+    this.room =
+        new Room(
+            sender,
+            codec,
+            drops,
+            events,
+            config.timeout(),
+            config.heartbeat(),
+            config.backlog(),
+            epoch);
+    this.receiver = new Receiver(channel, codec, room, drops, faults, clock);
     this.sweeper = new Sweeper(room, clock, config.sweep());
+    this.retransmitter = new Retransmitter(room, clock);
   }
 
   public ChatServer start() throws IOException {
     sender.start();
     receiver.start();
     sweeper.start();
+    retransmitter.start();
+    if (journal != null) {
+      journal.start();
+    }
     log.info(
         "listening on {} (timeout {}, sweep {}, heartbeat {}, receive buffer {} bytes)",
         Addresses.format(address()),
@@ -67,7 +95,29 @@ public final class ChatServer implements AutoCloseable {
         Durations.format(config.sweep()),
         Durations.format(config.heartbeat()),
         channel.getOption(StandardSocketOptions.SO_RCVBUF));
+    log.info(
+        "history {} events in memory, backlog {}, {}; epoch {}, last event {}",
+        config.history(),
+        config.backlog(),
+        journal == null ? "nothing kept on disk" : "journal " + journal.file(),
+        epoch,
+        room.head());
     return this;
+  }
+
+  /** This process's epoch, as told to clients in their welcome. */
+  public long epoch() {
+    return epoch;
+  }
+
+  /** The number of the room's last event. */
+  public long head() {
+    return room.head();
+  }
+
+  /** What the simulated faults did so far (all zero when none are simulated). */
+  public FaultCounts faultCounts() {
+    return faults.snapshot();
   }
 
   /** The address the socket is bound to, with the port the kernel picked when 0 was asked. */
@@ -89,9 +139,17 @@ public final class ChatServer implements AutoCloseable {
   @Override
   public void close() throws IOException, InterruptedException {
     sweeper.close();
+    retransmitter.close();
     room.shutdown();
     sender.close();
     receiver.close(); // closes the socket last, after the goodbye has been sent
+    if (config.faults().any()) {
+      log.info("simulated faults: {}", faults.snapshot());
+    }
+    faults.close();
+    if (journal != null) {
+      journal.close();
+    }
     log.info("stopped");
   }
 }

@@ -2,17 +2,20 @@ package udpchat.server;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
+import udpchat.net.FaultOptions;
 import udpchat.time.Durations;
 
 /** The {@code chat-server} command line: parses the options and runs a {@link ChatServer}. */
@@ -27,6 +30,8 @@ import udpchat.time.Durations;
       "Members stay in the room while they send datagrams (chat or heartbeats); one silent for"
           + " longer than --timeout is expired and the room is told. Ctrl-C or SIGTERM tells the"
           + " members the server is going away and exits 0.",
+      "Every message is numbered, acknowledged, and sent again until each member has it, in the"
+          + " room's order; the room's events are kept in a journal on disk (--data).",
       "Logs go to standard output; -Dlogback.configurationFile=FILE replaces the logging setup."
     })
 public final class ChatServerCommand implements Callable<Integer> {
@@ -67,6 +72,34 @@ public final class ChatServerCommand implements Callable<Integer> {
               + " expired between --timeout and --timeout plus --sweep after its last datagram.")
   Duration sweep;
 
+  @Option(
+      names = "--history",
+      paramLabel = "N",
+      defaultValue = "" + ServerConfig.DEFAULT_HISTORY,
+      description =
+          "Room events kept in memory (default: ${DEFAULT-VALUE}): what is sent again to members"
+              + " that missed it, and what /history shows. A member further behind is told how"
+              + " many it missed.")
+  int history;
+
+  @Option(
+      names = "--backlog",
+      paramLabel = "N",
+      defaultValue = "" + ServerConfig.DEFAULT_BACKLOG,
+      description = "Recent messages shown to a member that joins (default: ${DEFAULT-VALUE}).")
+  int backlog;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description =
+          "Folder of the room's journal, room.log: every event is appended to it, and a restarted"
+              + " server reloads its history from it and goes on numbering (default:"
+              + " ~/.udpchat/server, or -Dudpchat.home=DIR's server folder).")
+  Path data;
+
+  @Mixin FaultOptions simulate;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
@@ -75,7 +108,19 @@ public final class ChatServerCommand implements Callable<Integer> {
     if (timeout.isZero() || sweep.isZero()) {
       throw new ParameterException(spec.commandLine(), "--timeout and --sweep must be above 0");
     }
-    ServerConfig config = new ServerConfig(new InetSocketAddress(bind, port), timeout, sweep);
+    if (history < 1 || backlog < 0) {
+      throw new ParameterException(
+          spec.commandLine(), "--history must be at least 1 and --backlog at least 0");
+    }
+    ServerConfig config =
+        new ServerConfig(
+            new InetSocketAddress(bind, port),
+            timeout,
+            sweep,
+            history,
+            backlog,
+            data != null ? data : defaultData(),
+            simulate.faults());
     CountDownLatch stop = new CountDownLatch(1);
     // Handling the signals ourselves (not a shutdown hook) lets the server say goodbye and
     // still exit 0 on Ctrl-C or SIGTERM.
@@ -85,6 +130,16 @@ public final class ChatServerCommand implements Callable<Integer> {
       stop.await();
     }
     return 0;
+  }
+
+  /** The server's folder under -Dudpchat.home, or under ~/.udpchat. */
+  private static Path defaultData() {
+    String configured = System.getProperty("udpchat.home");
+    Path home =
+        configured != null
+            ? Path.of(configured)
+            : Path.of(System.getProperty("user.home"), ".udpchat");
+    return home.resolve("server");
   }
 
   public static void main(String[] args) {

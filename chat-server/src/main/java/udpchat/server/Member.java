@@ -1,22 +1,62 @@
 package udpchat.server;
 
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Names;
+import udpchat.protocol.SessionMessage;
 
-/** One member of the room. Mutable state is guarded by the {@link Room} that holds it. */
+/**
+ * One member of the room: who it is, when it was last heard, where its stream of room events stands
+ * ({@link Delivery}), and which of its client's messages come next. Mutable state is guarded by the
+ * {@link Room} that holds it.
+ */
 final class Member {
+
+  /** Messages that arrived ahead of their turn are held, up to this many; the rest are resent. */
+  static final int MAX_HELD_MESSAGES = 64;
+
+  /** Refusals remembered, so a refused message sent again gets the same answer. */
+  static final int REMEMBERED_REFUSALS = 16;
 
   private final InetSocketAddress address;
   private final String session;
+  private final String client;
   private String name;
   private long lastSeenMs;
   private long lastErrorReplyMs = Long.MIN_VALUE / 2; // far past, without overflow in a subtraction
 
-  Member(InetSocketAddress address, String session, String name, long nowMs) {
+  /** The stream: events after {@code start} that this member may see, in order. */
+  final Stream stream;
+
+  /** The next message number of this member's client to post; earlier ones are duplicates. */
+  private long nextN;
+
+  private final TreeMap<Long, SessionMessage> held = new TreeMap<>();
+  private final Map<Long, ErrorReply> refusals =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, ErrorReply> eldest) {
+          return size() > REMEMBERED_REFUSALS;
+        }
+      };
+
+  Member(
+      InetSocketAddress address,
+      String session,
+      String client,
+      String name,
+      long nextN,
+      long nowMs) {
     this.address = address;
     this.session = session;
+    this.client = client;
     this.name = name;
+    this.nextN = nextN;
     this.lastSeenMs = nowMs;
+    this.stream = new Stream();
   }
 
   InetSocketAddress address() {
@@ -25,6 +65,11 @@ final class Member {
 
   String session() {
     return session;
+  }
+
+  /** The id its client chose for itself, the same across sessions. */
+  String client() {
+    return client;
   }
 
   String name() {
@@ -63,5 +108,62 @@ final class Member {
     }
     lastErrorReplyMs = nowMs;
     return true;
+  }
+
+  // ---- The client's messages, posted once each and in their order ----
+
+  long nextN() {
+    return nextN;
+  }
+
+  /** Message {@code nextN} was posted or refused: the next one may go. */
+  void advanceN() {
+    nextN++;
+  }
+
+  /** The client sends nothing below {@code n} any more: stop waiting for it. */
+  void skipTo(long n) {
+    nextN = Math.max(nextN, n);
+  }
+
+  /** Keeps a message that came before its turn; false when too many are held already. */
+  boolean hold(long n, SessionMessage message) {
+    if (held.size() >= MAX_HELD_MESSAGES && !held.containsKey(n)) {
+      return false;
+    }
+    held.put(n, message);
+    return true;
+  }
+
+  /** The held message whose turn it is now, or {@code null}. */
+  SessionMessage takeHeldTurn() {
+    held.headMap(nextN).clear(); // duplicates of messages handled since
+    return held.remove(nextN);
+  }
+
+  void rememberRefusal(long n, ErrorReply refusal) {
+    refusals.put(n, refusal);
+  }
+
+  ErrorReply refusal(long n) {
+    return refusals.get(n);
+  }
+
+  /**
+   * Where this member's stream of room events stands: the events after {@link #start} that it may
+   * see, sent up to {@link #lastSent}, acknowledged up to {@link #acked}, and when to send again
+   * what is not acknowledged. {@link Delivery} moves it.
+   */
+  static final class Stream {
+    long start;
+    long lastSent;
+    long acked;
+    long resendAtMs;
+    long rtoMs;
+    long lastResendMs = Long.MIN_VALUE / 2;
+
+    boolean behind() {
+      return acked < lastSent;
+    }
   }
 }

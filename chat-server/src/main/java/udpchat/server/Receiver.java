@@ -8,6 +8,7 @@ import java.nio.channels.DatagramChannel;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import udpchat.net.FaultInjector;
 import udpchat.protocol.ClientMessage;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
@@ -26,14 +27,22 @@ final class Receiver implements AutoCloseable {
   private final Codec codec;
   private final Room room;
   private final Drops drops;
+  private final FaultInjector faults;
   private final Clock clock;
   private final Thread thread;
 
-  Receiver(DatagramChannel channel, Codec codec, Room room, Drops drops, Clock clock) {
+  Receiver(
+      DatagramChannel channel,
+      Codec codec,
+      Room room,
+      Drops drops,
+      FaultInjector faults,
+      Clock clock) {
     this.channel = channel;
     this.codec = codec;
     this.room = room;
     this.drops = drops;
+    this.faults = faults;
     this.clock = clock;
     this.thread = new Thread(this::run, "udpchat-receiver");
   }
@@ -57,18 +66,26 @@ final class Receiver implements AutoCloseable {
         log.warn("receive failed: {}", e.toString());
         continue;
       }
-      try {
-        handle(from, buffer);
-      } catch (RuntimeException e) {
-        log.error("unexpected failure handling a datagram from {}", from, e);
-      }
+      buffer.flip();
+      faults.receive(
+          buffer, from, (datagram, source) -> handle((InetSocketAddress) source, datagram));
     }
   }
 
-  private void handle(InetSocketAddress from, ByteBuffer buffer) {
-    long nowMs = clock.millis();
+  /** Called on this thread, or on the fault injector's for a datagram it held back. */
+  private void handle(InetSocketAddress from, ByteBuffer datagram) {
     try {
-      ClientMessage request = codec.decode(buffer.array(), buffer.position(), ClientMessage.class);
+      decodeAndHandle(from, datagram);
+    } catch (RuntimeException e) {
+      log.error("unexpected failure handling a datagram from {}", from, e);
+    }
+  }
+
+  private void decodeAndHandle(InetSocketAddress from, ByteBuffer datagram) {
+    long nowMs = clock.millis();
+    byte[] bytes = datagram.array(); // heap buffers, starting at 0: ours and the injector's copies
+    try {
+      ClientMessage request = codec.decode(bytes, datagram.limit(), ClientMessage.class);
       room.onRequest(from, request, nowMs);
     } catch (ProtocolException e) {
       drops.count(e.reason().code(), from, e.getMessage());

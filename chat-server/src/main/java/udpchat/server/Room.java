@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import udpchat.protocol.Ack;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Chat;
 import udpchat.protocol.ClientMessage;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.ErrorReply;
+import udpchat.protocol.History;
 import udpchat.protocol.Join;
 import udpchat.protocol.Leave;
 import udpchat.protocol.Limits;
@@ -27,10 +29,10 @@ import udpchat.protocol.Nick;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
+import udpchat.protocol.Posted;
 import udpchat.protocol.Private;
 import udpchat.protocol.ProtocolException;
 import udpchat.protocol.Say;
-import udpchat.protocol.ServerMessage;
 import udpchat.protocol.SessionMessage;
 import udpchat.protocol.Tell;
 import udpchat.protocol.Welcome;
@@ -45,9 +47,14 @@ import udpchat.text.Sanitizer;
  * source address cannot speak for anyone. Every authenticated datagram counts as a heartbeat.
  * {@link #expire} removes members whose last datagram is older than the timeout and tells the room.
  *
+ * <p>Everything that happens in the room (messages, private messages, joins, leaves, expiries,
+ * renames) becomes a numbered event in the {@link RoomLog}, and {@link Delivery} gets it to each
+ * member in that order. A client's messages are numbered by the client; each number is posted once
+ * and in order, and acknowledged with {@link Posted}, again for every copy that arrives.
+ *
  * <p>Time is an argument ({@code nowMs}), never read here, so tests decide expiry exactly. All
- * methods are synchronized: the receive thread and the sweeper both call in. Nothing here blocks:
- * replies go to the {@link Outbox}, which sends them on its own thread.
+ * methods are synchronized: the receive thread, the sweeper and the retransmitter call in. Nothing
+ * here blocks: replies go to the {@link Outbox}, which sends them on its own thread.
  */
 final class Room {
 
@@ -56,19 +63,40 @@ final class Room {
   private final Outbox outbox;
   private final Codec codec;
   private final Drops drops;
+  private final RoomLog events;
+  private final Delivery delivery;
   private final Duration timeout;
   private final Duration heartbeat;
+  private final int backlog;
+  private final long epoch;
   private final SessionTokens tokens = new SessionTokens();
   private final Map<InetSocketAddress, Member> byAddress = new HashMap<>();
   private final Map<String, Member> byKey = new HashMap<>();
   private boolean closed;
 
-  Room(Outbox outbox, Codec codec, Drops drops, Duration timeout, Duration heartbeat) {
+  /**
+   * @param events the room's numbered events (and its journal)
+   * @param backlog how many recent messages a newcomer is shown
+   * @param epoch this server process's id, told to every client in its welcome
+   */
+  Room(
+      Outbox outbox,
+      Codec codec,
+      Drops drops,
+      RoomLog events,
+      Duration timeout,
+      Duration heartbeat,
+      int backlog,
+      long epoch) {
     this.outbox = outbox;
     this.codec = codec;
     this.drops = drops;
+    this.events = events;
+    this.delivery = new Delivery(outbox, events);
     this.timeout = timeout;
     this.heartbeat = heartbeat;
+    this.backlog = backlog;
+    this.epoch = epoch;
   }
 
   /** Handles one decoded request that arrived from {@code from} at {@code nowMs}. */
@@ -100,18 +128,22 @@ final class Room {
     member.seen(nowMs);
     if (request instanceof Ping ping) {
       outbox.send(new Pong(ping.id()), from);
+    } else if (request instanceof Ack ack) {
+      delivery.onAck(member, ack.seq(), ack.missingTo(), nowMs);
     } else if (request instanceof Say say) {
-      say(member, say);
+      inTurn(member, say.n(), say, nowMs);
     } else if (request instanceof Tell tell) {
-      tell(member, tell);
-    } else if (request instanceof Who who) {
+      inTurn(member, tell.n(), tell, nowMs);
+    } else if (request instanceof Who) {
       who(member);
+    } else if (request instanceof History history) {
+      history(member, history);
     } else if (request instanceof Nick nick) {
-      nick(member, nick);
+      nick(member, nick, nowMs);
     } else if (request instanceof Leave) {
       remove(member);
       log.info("{} left ({} online)", member.name(), byAddress.size());
-      broadcast(Notice.about(Notice.LEFT, member.name(), byAddress.size()));
+      post(Notice.LEFT, member.name(), nowMs);
     }
   }
 
@@ -153,12 +185,20 @@ final class Room {
           member.name(),
           nowMs - member.lastSeenMs(),
           byAddress.size());
-      Notice notice = Notice.about(Notice.EXPIRED, member.name(), byAddress.size());
-      broadcast(notice);
-      // The expired member is told too: if it is still there, its client rejoins at once.
-      outbox.send(notice, member.address());
+      post(Notice.EXPIRED, member.name(), nowMs);
+      // The expired member is told too, outside the room's order (it is no longer in it): if it
+      // is still there, its client rejoins at once and catches up from its last event.
+      outbox.send(
+          Notice.unnumbered(Notice.EXPIRED, member.name(), byAddress.size()), member.address());
     }
     return names;
+  }
+
+  /** Sends again what members have not acknowledged in time. */
+  synchronized void resendDue(long nowMs) {
+    if (!closed) {
+      delivery.resendDue(byAddress.values(), nowMs);
+    }
   }
 
   /** Tells every member the server is going away; from now on requests are ignored. */
@@ -167,7 +207,7 @@ final class Room {
       return;
     }
     closed = true;
-    broadcast(new Notice(Notice.SHUTDOWN, null, null, 0));
+    outbox.broadcast(Notice.unnumbered(Notice.SHUTDOWN, null, 0), addresses(null));
   }
 
   /** The names of the members, in the order {@code /who} lists them. */
@@ -182,6 +222,11 @@ final class Room {
     return byAddress.size();
   }
 
+  /** The number of the room's last event. */
+  synchronized long head() {
+    return events.head();
+  }
+
   private void join(InetSocketAddress from, Join join, long nowMs) {
     Optional<String> problem = Names.problem(join.name());
     if (problem.isPresent()) {
@@ -191,10 +236,13 @@ final class Room {
     Member existing = byAddress.get(from);
     String key = Names.key(join.name());
     if (existing != null) {
-      if (existing.key().equals(key)) {
+      if (existing.key().equals(key) && existing.client().equals(join.client())) {
         // A retransmitted join whose welcome was lost: the same answer again. It goes only to the
         // member's own address, so a forged copy reveals nothing, and it does not count as a
-        // heartbeat, so a forged copy cannot keep a silent member alive.
+        // heartbeat, so a forged copy cannot keep a silent member alive. Messages the client no
+        // longer has (it gave up on them) are not waited for.
+        existing.skipTo(join.next());
+        postInTurn(existing, existing.takeHeldTurn(), nowMs);
         outbox.send(welcome(existing), from);
       } else {
         outbox.send(
@@ -218,31 +266,93 @@ final class Room {
           from);
       return;
     }
-    Member member = new Member(from, tokens.next(), join.name(), nowMs);
+    // A message of this client's that the room posted before (its acknowledgement was lost) is
+    // never posted again: numbering starts after the last one the room knows of.
+    long nextN = Math.max(join.next(), events.lastPosted(join.client()) + 1);
+    Member member = new Member(from, tokens.next(), join.client(), join.name(), nextN, nowMs);
     byAddress.put(from, member);
     byKey.put(key, member);
     log.info(
         "{} joined from {} ({} online)", member.name(), Addresses.format(from), byAddress.size());
+    delivery.begin(member, streamStart(join.since()));
     outbox.send(welcome(member), from);
-    broadcastExcept(member, Notice.about(Notice.JOINED, member.name(), byAddress.size()));
+    delivery.catchUp(member, nowMs); // after the welcome, which says where the stream starts
+    post(Notice.JOINED, member.name(), nowMs);
+  }
+
+  /**
+   * Where a new member's stream starts: after the event a rejoining client saw last (so it misses
+   * nothing), or far enough back that a newcomer sees the backlog.
+   */
+  private long streamStart(Long since) {
+    if (since == null) {
+      return events.backlogStart(backlog);
+    }
+    // A client that saw more than this room numbered has seen another room, or events this
+    // server lost with its data folder: it starts from now.
+    return since > events.head() ? events.head() : since;
   }
 
   private Welcome welcome(Member member) {
+    long start = member.stream.start;
     return new Welcome(
         member.session(),
         member.name(),
         heartbeat.toMillis(),
         timeout.toMillis(),
-        byAddress.size());
+        byAddress.size(),
+        epoch,
+        start,
+        Math.max(start, member.stream.lastSent));
   }
 
-  private void say(Member member, Say say) {
-    cleanText(member, say.text(), say.id())
-        .ifPresent(text -> broadcastExcept(member, new Chat(member.name(), text, say.action())));
+  /** Posts the client's message {@code n} in its turn, once; acknowledges every copy. */
+  private void inTurn(Member member, long n, SessionMessage message, long nowMs) {
+    if (n < member.nextN()) {
+      ErrorReply refusal = member.refusal(n);
+      outbox.send(
+          refusal != null ? refusal : new Posted(n, events.postedAs(member.client(), n)),
+          member.address());
+      return;
+    }
+    if (n > member.nextN()) {
+      if (!member.hold(n, message)) {
+        drops.count(Drops.TOO_FAR_AHEAD, member.address(), "message " + n);
+      }
+      return; // an earlier one was lost: this one waits for it, unacknowledged
+    }
+    postInTurn(member, message, nowMs);
   }
 
-  private void tell(Member member, Tell tell) {
-    Optional<String> text = cleanText(member, tell.text(), tell.id());
+  /** Posts {@code first}, whose turn it is, and the held messages that follow it. */
+  private void postInTurn(Member member, SessionMessage first, long nowMs) {
+    for (SessionMessage next = first; next != null; next = member.takeHeldTurn()) {
+      if (next instanceof Say say) {
+        say(member, say, nowMs);
+      } else {
+        tell(member, (Tell) next, nowMs);
+      }
+      member.advanceN();
+    }
+  }
+
+  private void say(Member member, Say say, long nowMs) {
+    Optional<String> text = cleanText(member, say.text(), say.n());
+    if (text.isEmpty()) {
+      return;
+    }
+    RoomEvent event =
+        events.append(
+            seq -> Chat.posted(seq, nowMs, member.name(), text.get(), say.action()),
+            RoomEvent.Audience.EVERYONE,
+            member.client(),
+            say.n());
+    outbox.send(new Posted(say.n(), event.seq()), member.address());
+    delivery.publish(event, byAddress.values(), nowMs);
+  }
+
+  private void tell(Member member, Tell tell, long nowMs) {
+    Optional<String> text = cleanText(member, tell.text(), tell.n());
     if (text.isEmpty()) {
       return;
     }
@@ -250,16 +360,18 @@ final class Room {
     if (target == null) {
       // Only a valid name is echoed: anything else could be as long as a whole datagram.
       String who = Names.isValid(tell.to()) ? "named " + tell.to() : "with that name";
-      outbox.send(
-          new ErrorReply(ErrorReply.NO_SUCH_MEMBER, "there is no member " + who, tell.id()),
-          member.address());
+      refuse(member, tell.n(), ErrorReply.NO_SUCH_MEMBER, "there is no member " + who);
       return;
     }
-    Private delivered = new Private(member.name(), target.name(), text.get());
-    outbox.send(delivered, target.address());
-    if (target != member) {
-      outbox.send(delivered, member.address()); // the sender's confirmation
-    }
+    RoomEvent event =
+        events.append(
+            seq -> new Private(seq, null, nowMs, member.name(), target.name(), text.get()),
+            RoomEvent.Audience.pair(member.client(), target.client()),
+            member.client(),
+            tell.n());
+    outbox.send(new Posted(tell.n(), event.seq()), member.address());
+    // The sender's copy is its place in its own stream: the confirmation that it was delivered.
+    delivery.publish(event, target == member ? List.of(member) : List.of(target, member), nowMs);
   }
 
   /** The list, split over as many datagrams as it needs (a name takes up to 128 bytes). */
@@ -281,7 +393,15 @@ final class Room {
     outbox.send(new Members(names.size(), part), member.address());
   }
 
-  private void nick(Member member, Nick nick) {
+  /** The last events everyone saw, each marked as this request's answer. */
+  private void history(Member member, History history) {
+    List<RoomEvent> recalled = events.recallable(history.count());
+    for (RoomEvent event : recalled) {
+      outbox.send(event.recalled(history.id(), recalled.size()), member.address());
+    }
+  }
+
+  private void nick(Member member, Nick nick, long nowMs) {
     Optional<String> problem = Names.problem(nick.name());
     if (problem.isPresent()) {
       outbox.send(
@@ -304,36 +424,61 @@ final class Room {
     member.rename(nick.name());
     byKey.put(newKey, member);
     log.info("{} is now known as {}", oldName, member.name());
-    broadcast(new Notice(Notice.RENAMED, oldName, member.name(), byAddress.size()));
+    RoomEvent event =
+        events.append(
+            seq ->
+                new Notice(
+                    Notice.RENAMED,
+                    oldName,
+                    member.name(),
+                    byAddress.size(),
+                    seq,
+                    null,
+                    nowMs,
+                    null,
+                    null),
+            RoomEvent.Audience.EVERYONE,
+            null,
+            0);
+    delivery.publish(event, byAddress.values(), nowMs);
   }
 
   /** The text to forward, made safe to print, or empty after telling the sender it is too long. */
-  private Optional<String> cleanText(Member sender, String text, long id) {
+  private Optional<String> cleanText(Member sender, String text, long n) {
     String clean = Sanitizer.clean(text);
     int bytes = codec.textBytes(clean);
     if (bytes > Limits.MAX_TEXT_BYTES) {
-      outbox.send(
-          new ErrorReply(
-              ErrorReply.TOO_LONG,
-              "message of " + bytes + " bytes refused: the limit is " + Limits.MAX_TEXT_BYTES,
-              id),
-          sender.address());
+      refuse(
+          sender,
+          n,
+          ErrorReply.TOO_LONG,
+          "message of " + bytes + " bytes refused: the limit is " + Limits.MAX_TEXT_BYTES);
       return Optional.empty();
     }
     return Optional.of(clean);
   }
 
+  private void refuse(Member member, long n, String code, String message) {
+    ErrorReply refusal = ErrorReply.refusing(n, code, message);
+    member.rememberRefusal(n, refusal);
+    outbox.send(refusal, member.address());
+  }
+
+  /** Numbers a notice about {@code name} and sends it to every member. */
+  private void post(String event, String name, long nowMs) {
+    int online = byAddress.size();
+    RoomEvent posted =
+        events.append(
+            seq -> Notice.posted(seq, nowMs, event, name, online),
+            RoomEvent.Audience.EVERYONE,
+            null,
+            0);
+    delivery.publish(posted, byAddress.values(), nowMs);
+  }
+
   private void remove(Member member) {
     byAddress.remove(member.address());
     byKey.remove(member.key());
-  }
-
-  private void broadcast(ServerMessage message) {
-    outbox.broadcast(message, addresses(null));
-  }
-
-  private void broadcastExcept(Member excluded, ServerMessage message) {
-    outbox.broadcast(message, addresses(excluded));
   }
 
   private Collection<InetSocketAddress> addresses(Member excluded) {

@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import udpchat.net.FaultInjector;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.ServerMessage;
@@ -31,13 +32,15 @@ final class Sender implements Outbox, AutoCloseable {
   private final DatagramChannel channel;
   private final Codec codec;
   private final Drops drops;
+  private final FaultInjector faults;
   private final BlockingQueue<Outgoing> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final Thread thread;
 
-  Sender(DatagramChannel channel, Codec codec, Drops drops) {
+  Sender(DatagramChannel channel, Codec codec, Drops drops, FaultInjector faults) {
     this.channel = channel;
     this.codec = codec;
     this.drops = drops;
+    this.faults = faults;
     this.thread = new Thread(this::run, "udpchat-outbox");
   }
 
@@ -73,7 +76,7 @@ final class Sender implements Outbox, AutoCloseable {
   private void sendOne(ByteBuffer datagram, InetSocketAddress address)
       throws ClosedChannelException {
     try {
-      channel.send(datagram, address);
+      faults.send(datagram, address, channel::send);
     } catch (ClosedChannelException e) {
       throw e;
     } catch (IOException e) {

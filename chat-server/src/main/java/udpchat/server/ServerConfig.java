@@ -1,7 +1,9 @@
 package udpchat.server;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
+import udpchat.net.Faults;
 
 /**
  * What a server is started with.
@@ -9,13 +11,35 @@ import java.time.Duration;
  * @param bind the address and port of the socket (port 0 picks a free one)
  * @param timeout a member whose last datagram is older than this is expired
  * @param sweep how often the room is checked for expired members
+ * @param history how many room events are kept in memory (for retransmission, catch-up, history)
+ * @param backlog how many recent messages a newcomer is shown
+ * @param data the folder of the room's journal, or {@code null} to keep nothing on disk
+ * @param faults the faults to simulate on the socket (a testing aid), {@link Faults#NONE} normally
  */
-public record ServerConfig(InetSocketAddress bind, Duration timeout, Duration sweep) {
+public record ServerConfig(
+    InetSocketAddress bind,
+    Duration timeout,
+    Duration sweep,
+    int history,
+    int backlog,
+    Path data,
+    Faults faults) {
+
+  public static final int DEFAULT_HISTORY = 1000;
+  public static final int DEFAULT_BACKLOG = 20;
 
   public ServerConfig {
     if (timeout.isNegative() || timeout.isZero() || sweep.isNegative() || sweep.isZero()) {
       throw new IllegalArgumentException("timeout and sweep must be positive");
     }
+    if (history < 1 || backlog < 0) {
+      throw new IllegalArgumentException("history must be at least 1 and backlog not negative");
+    }
+  }
+
+  /** A server that keeps nothing on disk, with the default history and backlog. */
+  public ServerConfig(InetSocketAddress bind, Duration timeout, Duration sweep) {
+    this(bind, timeout, sweep, DEFAULT_HISTORY, DEFAULT_BACKLOG, null, Faults.NONE);
   }
 
   /**
@@ -25,5 +49,17 @@ public record ServerConfig(InetSocketAddress bind, Duration timeout, Duration sw
    */
   public Duration heartbeat() {
     return timeout.dividedBy(3);
+  }
+
+  public ServerConfig withData(Path folder) {
+    return new ServerConfig(bind, timeout, sweep, history, backlog, folder, faults);
+  }
+
+  public ServerConfig withFaults(Faults simulated) {
+    return new ServerConfig(bind, timeout, sweep, history, backlog, data, simulated);
+  }
+
+  public ServerConfig withHistory(int events, int backlogMessages) {
+    return new ServerConfig(bind, timeout, sweep, events, backlogMessages, data, faults);
   }
 }

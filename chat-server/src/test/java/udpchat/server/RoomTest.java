@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import udpchat.protocol.Ack;
 import udpchat.protocol.Chat;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
@@ -21,6 +22,7 @@ import udpchat.protocol.Nick;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
+import udpchat.protocol.Posted;
 import udpchat.protocol.Private;
 import udpchat.protocol.ProtocolException;
 import udpchat.protocol.Say;
@@ -28,9 +30,13 @@ import udpchat.protocol.Tell;
 import udpchat.protocol.Welcome;
 import udpchat.protocol.Who;
 
+/**
+ * What each request does to the room and its members; the stream's delivery is RoomDeliveryTest.
+ */
 class RoomTest {
 
   static final long TIMEOUT_MS = 15_000;
+  static final long EPOCH = 42;
   static final InetSocketAddress ALICE = new InetSocketAddress("127.0.0.1", 40001);
   static final InetSocketAddress BOB = new InetSocketAddress("127.0.0.1", 40002);
   static final InetSocketAddress CAROL = new InetSocketAddress("127.0.0.1", 40003);
@@ -39,25 +45,36 @@ class RoomTest {
   final RecordingOutbox outbox = new RecordingOutbox();
   final Drops drops = new Drops(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
   final Room room =
-      new Room(outbox, new Codec(), drops, Duration.ofMillis(TIMEOUT_MS), Duration.ofSeconds(5));
+      new Room(
+          outbox,
+          new Codec(),
+          drops,
+          new RoomLog(ServerConfig.DEFAULT_HISTORY, null),
+          Duration.ofMillis(TIMEOUT_MS),
+          Duration.ofSeconds(5),
+          ServerConfig.DEFAULT_BACKLOG,
+          EPOCH);
 
   String alice;
   String bob;
 
+  /** Events 1 and 2 are their joins; both have acknowledged them, so nothing is due again. */
   @BeforeEach
   void aliceAndBobJoinAtTimeZero() {
     alice = join(ALICE, "alice", 0);
     bob = join(BOB, "bob", 0);
+    room.onRequest(ALICE, new Ack(alice, 2), 0);
+    room.onRequest(BOB, new Ack(bob, 2), 0);
     outbox.clear();
   }
 
   String join(InetSocketAddress from, String name, long nowMs) {
-    room.onRequest(from, new Join(name), nowMs);
+    room.onRequest(from, new Join(name, ClientIds.of(name), 1, null), nowMs);
     return outbox.last(from, Welcome.class).session();
   }
 
   @Test
-  void welcomeCarriesTheServersHeartbeatAndTimeout() {
+  void welcomeCarriesTheServersHeartbeatTimeoutEpochAndWhereTheStreamStarts() {
     join(CAROL, "carol", 0);
     Welcome welcome = outbox.last(CAROL, Welcome.class);
     assertThat(welcome.name()).isEqualTo("carol");
@@ -65,19 +82,26 @@ class RoomTest {
     assertThat(welcome.timeoutMs()).isEqualTo(TIMEOUT_MS);
     assertThat(welcome.online()).isEqualTo(3);
     assertThat(welcome.session()).hasSize(22).isNotIn(alice, bob);
+    assertThat(welcome.epoch()).isEqualTo(EPOCH);
+    // No chat yet, so no backlog: the stream starts after the last event, bob's join.
+    assertThat(welcome.start()).isEqualTo(2);
+    assertThat(welcome.head()).isEqualTo(2);
   }
 
   @Test
-  void othersAreToldOfAJoinButNotTheJoinerItself() {
-    join(CAROL, "carol", 0);
-    assertThat(outbox.last(ALICE, Notice.class)).isEqualTo(Notice.about(Notice.JOINED, "carol", 3));
-    assertThat(outbox.to(CAROL)).noneMatch(m -> m instanceof Notice);
+  void everyoneIsToldOfAJoinTheJoinerInItsOwnStreamAfterItsWelcome() {
+    join(CAROL, "carol", 7);
+    Notice joined = new Notice(Notice.JOINED, "carol", null, 3, 3L, 2L, 7L, null, null);
+    assertThat(outbox.to(ALICE)).containsExactly(joined);
+    assertThat(outbox.to(BOB)).containsExactly(joined);
+    assertThat(outbox.to(CAROL)).hasSize(2).element(1).isEqualTo(joined);
+    assertThat(outbox.to(CAROL).get(0)).isInstanceOf(Welcome.class);
   }
 
   @Test
   void aNameIsTakenIgnoringCaseAndWidth() {
     for (String lookalike : new String[] {"ALICE", "Alice", "ａｌｉｃｅ"}) {
-      room.onRequest(CAROL, new Join(lookalike), 0);
+      room.onRequest(CAROL, new Join(lookalike, ClientIds.of("carol"), 1, null), 0);
       assertThat(outbox.last(CAROL, ErrorReply.class).code()).isEqualTo(ErrorReply.NAME_TAKEN);
     }
     assertThat(room.names()).containsExactly("alice", "bob");
@@ -85,7 +109,7 @@ class RoomTest {
 
   @Test
   void anInvalidNameIsAnsweredWithTheProblem() {
-    room.onRequest(CAROL, new Join("carol smith"), 0);
+    room.onRequest(CAROL, new Join("carol smith", ClientIds.of("carol"), 1, null), 0);
     ErrorReply error = outbox.last(CAROL, ErrorReply.class);
     assertThat(error.code()).isEqualTo(ErrorReply.NAME_INVALID);
     assertThat(error.message()).contains("U+0020");
@@ -98,30 +122,37 @@ class RoomTest {
 
   @Test
   void aPrivateMessageToAnImpossibleNameIsAnsweredWithoutEchoingIt() {
-    room.onRequest(ALICE, new Tell(alice, 7, "z".repeat(1000), "psst"), 10);
+    room.onRequest(ALICE, new Tell(alice, 1, "z".repeat(1000), "psst"), 10);
     ErrorReply error = outbox.last(ALICE, ErrorReply.class);
     assertThat(error.code()).isEqualTo(ErrorReply.NO_SUCH_MEMBER);
     assertThat(error.message()).isEqualTo("there is no member with that name");
+    assertThat(error.n()).isEqualTo(1);
   }
 
   @Test
-  void aRetransmittedJoinGetsTheSameWelcomeAndAnotherNameIsRefused() {
-    room.onRequest(ALICE, new Join("alice"), 1000);
+  void aRetransmittedJoinGetsTheSameWelcomeAndAnotherNameOrClientIsRefused() {
+    room.onRequest(ALICE, new Join("alice", ClientIds.of("alice"), 1, null), 1000);
     assertThat(outbox.last(ALICE, Welcome.class).session()).isEqualTo(alice);
-    room.onRequest(ALICE, new Join("mallory"), 1000);
+    room.onRequest(ALICE, new Join("mallory", ClientIds.of("alice"), 1, null), 1000);
     assertThat(outbox.last(ALICE, ErrorReply.class).code()).isEqualTo(ErrorReply.ALREADY_JOINED);
+    outbox.clear();
+    room.onRequest(ALICE, new Join("alice", ClientIds.of("mallory"), 1, null), 1000);
+    assertThat(outbox.to(ALICE))
+        .singleElement()
+        .satisfies(e -> assertThat(((ErrorReply) e).code()).isEqualTo(ErrorReply.ALREADY_JOINED));
     assertThat(room.names()).containsExactly("alice", "bob");
+    assertThat(room.head()).isEqualTo(2); // nobody joined, nobody was told anything
   }
 
   @Test
-  void aChatGoesToEveryoneElseWithTheSendersName() {
-    join(CAROL, "carol", 0);
+  void aChatGoesToEveryoneInTheirStreamAndIsAcknowledgedToItsSender() {
+    join(CAROL, "carol", 0); // event 3
     outbox.clear();
     room.onRequest(ALICE, new Say(alice, 1, "hello", false), 10);
-    Chat expected = new Chat("alice", "hello", false);
+    Chat expected = new Chat(4, 3L, 10, "alice", "hello", false, null, null);
     assertThat(outbox.to(BOB)).containsExactly(expected);
     assertThat(outbox.to(CAROL)).containsExactly(expected);
-    assertThat(outbox.to(ALICE)).isEmpty();
+    assertThat(outbox.to(ALICE)).containsExactly(new Posted(1, 4), expected);
   }
 
   @Test
@@ -131,31 +162,33 @@ class RoomTest {
   }
 
   @Test
-  void aTextOverTheLimitIsRefusedWithTheRequestId() {
-    room.onRequest(ALICE, new Say(alice, 42, "x".repeat(Limits.MAX_TEXT_BYTES + 1), false), 10);
+  void aTextOverTheLimitIsRefusedWithItsMessageNumber() {
+    room.onRequest(ALICE, new Say(alice, 1, "x".repeat(Limits.MAX_TEXT_BYTES + 1), false), 10);
     ErrorReply error = outbox.last(ALICE, ErrorReply.class);
     assertThat(error.code()).isEqualTo(ErrorReply.TOO_LONG);
-    assertThat(error.ref()).isEqualTo(42);
+    assertThat(error.n()).isEqualTo(1);
     assertThat(outbox.to(BOB)).isEmpty();
+    assertThat(room.head()).isEqualTo(2);
   }
 
   @Test
   void aPrivateMessageReachesOnlyItsTargetAndConfirmsToTheSender() {
-    join(CAROL, "carol", 0);
+    join(CAROL, "carol", 0); // event 3
     outbox.clear();
     room.onRequest(ALICE, new Tell(alice, 1, "BOB", "psst"), 10);
-    Private expected = new Private("alice", "bob", "psst");
+    Private expected = new Private(4, 3L, 10, "alice", "bob", "psst");
     assertThat(outbox.to(BOB)).containsExactly(expected);
-    assertThat(outbox.to(ALICE)).containsExactly(expected);
+    assertThat(outbox.to(ALICE)).containsExactly(new Posted(1, 4), expected);
     assertThat(outbox.to(CAROL)).isEmpty();
   }
 
   @Test
-  void aPrivateMessageToNobodyIsAnError() {
-    room.onRequest(ALICE, new Tell(alice, 7, "zed", "psst"), 10);
+  void aPrivateMessageToNobodyIsRefusedWithItsMessageNumber() {
+    room.onRequest(ALICE, new Tell(alice, 1, "zed", "psst"), 10);
     ErrorReply error = outbox.last(ALICE, ErrorReply.class);
     assertThat(error.code()).isEqualTo(ErrorReply.NO_SUCH_MEMBER);
-    assertThat(error.ref()).isEqualTo(7);
+    assertThat(error.n()).isEqualTo(1);
+    assertThat(room.head()).isEqualTo(2);
   }
 
   @Test
@@ -188,12 +221,12 @@ class RoomTest {
   @Test
   void nickRenamesAndTellsTheWholeRoom() {
     room.onRequest(ALICE, new Nick(alice, 1, "Alicia"), 10);
-    Notice renamed = new Notice(Notice.RENAMED, "alice", "Alicia", 2);
+    Notice renamed = new Notice(Notice.RENAMED, "alice", "Alicia", 2, 3L, 2L, 10L, null, null);
     assertThat(outbox.to(ALICE)).containsExactly(renamed);
     assertThat(outbox.to(BOB)).containsExactly(renamed);
     assertThat(room.names()).containsExactly("Alicia", "bob");
-    join(CAROL, "alice", 20); // the old name is free again
-    assertThat(room.names()).contains("alice");
+    room.onRequest(CAROL, new Join("alice", ClientIds.of("carol"), 1, null), 20);
+    assertThat(room.names()).contains("alice"); // the old name is free again
   }
 
   @Test
@@ -208,7 +241,9 @@ class RoomTest {
   void leaveRemovesAtOnceAndTellsTheOthers() {
     room.onRequest(ALICE, new Leave(alice), 10);
     assertThat(room.names()).containsExactly("bob");
-    assertThat(outbox.to(BOB)).containsExactly(Notice.about(Notice.LEFT, "alice", 1));
+    assertThat(outbox.to(BOB))
+        .containsExactly(new Notice(Notice.LEFT, "alice", null, 1, 3L, 2L, 10L, null, null));
+    assertThat(outbox.to(ALICE)).isEmpty();
   }
 
   @Test
@@ -261,13 +296,14 @@ class RoomTest {
   }
 
   @Test
-  void theRoomAndTheExpiredMemberAreToldOfAnExpiry() {
+  void theRoomIsToldOfAnExpiryInItsStreamAndTheExpiredMemberOutsideIt() {
     room.onRequest(BOB, new Ping(bob, 1), 5_000);
     outbox.clear();
     room.expire(TIMEOUT_MS + 1);
-    Notice expired = Notice.about(Notice.EXPIRED, "alice", 1);
-    assertThat(outbox.to(BOB)).containsExactly(expired);
-    assertThat(outbox.to(ALICE)).containsExactly(expired);
+    assertThat(outbox.to(BOB))
+        .containsExactly(
+            new Notice(Notice.EXPIRED, "alice", null, 1, 3L, 2L, TIMEOUT_MS + 1, null, null));
+    assertThat(outbox.to(ALICE)).containsExactly(Notice.unnumbered(Notice.EXPIRED, "alice", 1));
   }
 
   @Test
@@ -298,9 +334,9 @@ class RoomTest {
   void shutdownTellsEveryoneOnceAndThenIgnoresRequests() {
     room.shutdown();
     room.shutdown();
-    assertThat(outbox.to(ALICE)).containsExactly(new Notice(Notice.SHUTDOWN, null, null, 0));
+    assertThat(outbox.to(ALICE)).containsExactly(Notice.unnumbered(Notice.SHUTDOWN, null, 0));
     outbox.clear();
-    room.onRequest(CAROL, new Join("carol"), 10);
+    room.onRequest(CAROL, new Join("carol", ClientIds.of("carol"), 1, null), 10);
     assertThat(outbox.sent).isEmpty();
   }
 }

@@ -49,13 +49,17 @@ public final class Codec {
           Map.entry("who", Who.class),
           Map.entry("nick", Nick.class),
           Map.entry("leave", Leave.class),
+          Map.entry("ack", Ack.class),
+          Map.entry("history", History.class),
           Map.entry("welcome", Welcome.class),
           Map.entry("pong", Pong.class),
           Map.entry("chat", Chat.class),
           Map.entry("private", Private.class),
           Map.entry("notice", Notice.class),
           Map.entry("members", Members.class),
-          Map.entry("error", ErrorReply.class));
+          Map.entry("error", ErrorReply.class),
+          Map.entry("posted", Posted.class),
+          Map.entry("lost", Lost.class));
 
   private static final Map<Class<? extends Message>, String> NAMES = invert(TYPES);
 

@@ -23,6 +23,12 @@ public final class Drops {
   /** A request whose session token is not the one of the member at its source address. */
   public static final String FORGED_SESSION = "forged-session";
 
+  /**
+   * A message that arrived so far ahead of its turn (earlier ones lost) that it was not held; its
+   * client sends it again.
+   */
+  public static final String TOO_FAR_AHEAD = "too-far-ahead";
+
   /** An outgoing datagram dropped because the outbox queue was full (overload). */
   public static final String OUTBOX_FULL = "outbox-full";
 

@@ -2,9 +2,10 @@ package udpchat.protocol;
 
 /**
  * A refusal the client should show: {@code code} is one of the constants below, {@code message}
- * says it in words, {@code ref} is the id of the request it answers (0 when none).
+ * says it in words, {@code ref} is the id of the request it answers (0 when none), and {@code n}
+ * the message number when it refuses a {@link Say} or {@link Tell} (absent otherwise).
  */
-public record ErrorReply(String code, String message, long ref) implements ServerMessage {
+public record ErrorReply(String code, String message, long ref, Long n) implements ServerMessage {
 
   public static final String NAME_TAKEN = "name-taken";
   public static final String NAME_INVALID = "name-invalid";
@@ -18,5 +19,18 @@ public record ErrorReply(String code, String message, long ref) implements Serve
     Fields.text("code", code);
     Fields.text("message", message);
     Fields.nonNegative("ref", ref);
+    if (n != null) {
+      Fields.positive("n", n);
+    }
+  }
+
+  /** An error answering request {@code ref} (0 for none). */
+  public ErrorReply(String code, String message, long ref) {
+    this(code, message, ref, null);
+  }
+
+  /** An error refusing message number {@code n}. */
+  public static ErrorReply refusing(long n, String code, String message) {
+    return new ErrorReply(code, message, 0, n);
   }
 }

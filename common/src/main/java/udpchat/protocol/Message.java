@@ -8,5 +8,5 @@ package udpchat.protocol;
 public sealed interface Message permits ClientMessage, ServerMessage {
 
   /** The protocol version this code speaks; a datagram with another {@code "v"} is refused. */
-  int VERSION = 1;
+  int VERSION = 2;
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -33,6 +34,15 @@ class CodecTest {
   /** A text exactly at the limit. */
   static final String LONGEST_TEXT = "x".repeat(Limits.MAX_TEXT_BYTES);
 
+  /** A well-formed client id: a token like {@link #SESSION}, but another one. */
+  static final String CLIENT = "zYxWvUtSrQpOnMlKjI-_98";
+
+  /** A server time in ms since the epoch, 13 digits like every time until the year 2286. */
+  static final long AT = 1_717_171_717_171L;
+
+  /** The longest time of 13 digits. */
+  static final long LATEST_AT = 9_999_999_999_999L;
+
   final Codec codec = new Codec();
 
   // ---------------------------------------------------------------------------------------------
@@ -40,27 +50,43 @@ class CodecTest {
 
   static Stream<Message> everyMessageType() {
     return Stream.of(
-        new Join("alice"),
+        new Join("alice", CLIENT, 1, null),
+        new Join("alice", CLIENT, 8, 41L),
+        new Join("alice", CLIENT, Long.MAX_VALUE, 0L),
         new Ping(SESSION, 1),
         new Say(SESSION, 2, "hello", false),
         new Say(SESSION, 3, "waves", true),
-        new Say(SESSION, 0, "", false),
+        new Say(SESSION, 1, "", false),
         new Tell(SESSION, 4, "bob", "psst"),
         new Who(SESSION, 5),
         new Nick(SESSION, 6, "alice2"),
         new Leave(SESSION),
-        new Welcome(SESSION, "alice", 5_000, 15_000, 3),
+        new Ack(SESSION, 0),
+        new Ack(SESSION, 17),
+        new History(SESSION, 7, 1),
+        new History(SESSION, 0, History.MAX_COUNT),
+        new Welcome(SESSION, "alice", 5_000, 15_000, 3, 0x5EED_CAFE_F00DL, 10, 14),
+        new Welcome(SESSION, "alice", 5_000, 15_000, 1, -7_042_885_227_315_213_337L, 0, 0),
         new Pong(Long.MAX_VALUE),
-        new Chat("alice", "hello", false),
-        new Chat("alice", "waves", true),
-        new Private("alice", "bob", "psst"),
-        Notice.about(Notice.JOINED, "alice", 2),
-        new Notice(Notice.RENAMED, "alice", "alicia", 2),
-        new Notice(Notice.SHUTDOWN, null, null, 0),
+        Chat.posted(1, AT, "alice", "hello", false),
+        new Chat(5, 4L, AT, "alice", "waves", true, null, null),
+        new Chat(5, null, AT, "alice", "hello", false, 9L, 3),
+        new Private(6, 5L, AT, "alice", "bob", "psst"),
+        new Private(6, null, AT, "alice", "bob", "psst"),
+        Notice.posted(7, AT, Notice.JOINED, "alice", 2),
+        new Notice(Notice.RENAMED, "alice", "alicia", 2, 8L, 7L, AT, null, null),
+        new Notice(Notice.LEFT, "bob", null, 1, 9L, null, AT, 9L, 3),
+        Notice.unnumbered(Notice.SHUTDOWN, null, 0),
+        Notice.unnumbered(Notice.EXPIRED, "dave", 2),
         new Members(5, List.of("alice", "bob")),
         new Members(0, List.of()),
         new ErrorReply(ErrorReply.NAME_TAKEN, "that name is taken", 0),
-        new ErrorReply(ErrorReply.TOO_LONG, "message too long", 42));
+        new ErrorReply(ErrorReply.UNKNOWN_SESSION, "join again", 42),
+        ErrorReply.refusing(3, ErrorReply.TOO_LONG, "message too long"),
+        new Posted(3, 12),
+        new Posted(4, 0),
+        new Lost(0, 120, 100),
+        new Lost(5, 9, 4));
   }
 
   @Test
@@ -92,7 +118,7 @@ class CodecTest {
       })
   void roundTripsUnicodeText(String text) throws ProtocolException {
     Say say = new Say(SESSION, 1, text, false);
-    Chat chat = new Chat("Zoë", text, true);
+    Chat chat = Chat.posted(1, AT, "Zoë", text, true);
 
     assertThat(roundTrip(say)).isEqualTo(say);
     assertThat(roundTrip(chat)).isEqualTo(chat);
@@ -100,7 +126,7 @@ class CodecTest {
 
   @Test
   void roundTripsUnicodeNames() throws ProtocolException {
-    Private message = new Private("張伟", LONGEST_NAME, "hi");
+    Private message = new Private(1, null, AT, "張伟", LONGEST_NAME, "hi");
 
     assertThat(roundTrip(message)).isEqualTo(message);
   }
@@ -116,20 +142,24 @@ class CodecTest {
 
   static Stream<Arguments> wireNames() {
     return Stream.of(
-        Arguments.of(new Join("alice"), "join"),
+        Arguments.of(new Join("alice", CLIENT, 1, null), "join"),
         Arguments.of(new Ping(SESSION, 1), "ping"),
         Arguments.of(new Say(SESSION, 1, "hi", false), "say"),
         Arguments.of(new Tell(SESSION, 1, "bob", "hi"), "tell"),
         Arguments.of(new Who(SESSION, 1), "who"),
         Arguments.of(new Nick(SESSION, 1, "bob"), "nick"),
         Arguments.of(new Leave(SESSION), "leave"),
-        Arguments.of(new Welcome(SESSION, "alice", 1, 1, 1), "welcome"),
+        Arguments.of(new Ack(SESSION, 1), "ack"),
+        Arguments.of(new History(SESSION, 1, 20), "history"),
+        Arguments.of(new Welcome(SESSION, "alice", 1, 1, 1, 1, 0, 0), "welcome"),
         Arguments.of(new Pong(1), "pong"),
-        Arguments.of(new Chat("alice", "hi", false), "chat"),
-        Arguments.of(new Private("alice", "bob", "hi"), "private"),
-        Arguments.of(Notice.about(Notice.LEFT, "alice", 0), "notice"),
+        Arguments.of(Chat.posted(1, AT, "alice", "hi", false), "chat"),
+        Arguments.of(new Private(1, null, AT, "alice", "bob", "hi"), "private"),
+        Arguments.of(Notice.posted(1, AT, Notice.LEFT, "alice", 0), "notice"),
         Arguments.of(new Members(1, List.of("alice")), "members"),
-        Arguments.of(new ErrorReply(ErrorReply.MALFORMED, "bad", 0), "error"));
+        Arguments.of(new ErrorReply(ErrorReply.MALFORMED, "bad", 0), "error"),
+        Arguments.of(new Posted(1, 1), "posted"),
+        Arguments.of(new Lost(0, 1, 1), "lost"));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -137,7 +167,7 @@ class CodecTest {
   void encodesTheVersionAndTheWireNameFirst(Message message, String wireName) {
     String json = new String(codec.encode(message), UTF_8);
 
-    assertThat(json).startsWith("{\"v\":1,\"type\":\"" + wireName + "\"");
+    assertThat(json).startsWith("{\"v\":2,\"type\":\"" + wireName + "\"");
     assertThat(Codec.typeName(message.getClass())).isEqualTo(wireName);
   }
 
@@ -147,34 +177,77 @@ class CodecTest {
 
     assertThat(json)
         .isEqualTo(
-            "{\"v\":1,\"type\":\"say\",\"session\":\""
+            "{\"v\":2,\"type\":\"say\",\"session\":\""
                 + SESSION
-                + "\",\"id\":7,\"text\":\"hi\",\"action\":true}");
+                + "\",\"n\":7,\"text\":\"hi\",\"action\":true}");
   }
 
   @Test
-  void leaveCarriesNoId() throws IOException {
-    JsonNode tree = parse(codec.encode(new Leave(SESSION)));
+  void encodesTheDocumentedFieldsOfRoomEventsAndNothingElse() {
+    String chat =
+        new String(codec.encode(new Chat(5, 4L, 1000, "bob", "hi", false, null, null)), UTF_8);
+    String notice =
+        new String(
+            codec.encode(new Notice(Notice.LEFT, "bob", null, 1, 9L, null, 1000L, 2L, 3)), UTF_8);
 
-    assertThat(tree.has("id")).isFalse();
+    assertThat(chat)
+        .isEqualTo(
+            "{\"v\":2,\"type\":\"chat\",\"seq\":5,\"prev\":4,\"at\":1000,\"from\":\"bob\","
+                + "\"text\":\"hi\",\"action\":false}");
+    assertThat(notice)
+        .isEqualTo(
+            "{\"v\":2,\"type\":\"notice\",\"event\":\"left\",\"name\":\"bob\",\"online\":1,"
+                + "\"seq\":9,\"at\":1000,\"ref\":2,\"of\":3}");
+  }
+
+  @Test
+  void leaveAndAckCarryNoId() throws IOException {
+    JsonNode leave = parse(codec.encode(new Leave(SESSION)));
+    JsonNode ack = parse(codec.encode(new Ack(SESSION, 3)));
+
+    assertThat(leave.has("id")).isFalse();
+    assertThat(ack.has("id")).isFalse();
   }
 
   @Test
   void omitsAbsentOptionalFields() throws IOException {
-    JsonNode joined = parse(codec.encode(Notice.about(Notice.JOINED, "alice", 2)));
-    JsonNode shutdown = parse(codec.encode(new Notice(Notice.SHUTDOWN, null, null, 0)));
+    JsonNode joined = parse(codec.encode(Notice.posted(7, AT, Notice.JOINED, "alice", 2)));
+    JsonNode shutdown = parse(codec.encode(Notice.unnumbered(Notice.SHUTDOWN, null, 0)));
+    JsonNode chat = parse(codec.encode(Chat.posted(7, AT, "alice", "hi", false)));
+    JsonNode join = parse(codec.encode(new Join("alice", CLIENT, 1, null)));
+    JsonNode error = parse(codec.encode(new ErrorReply(ErrorReply.MALFORMED, "bad", 0)));
 
     assertThat(joined.has("newName")).isFalse();
     assertThat(joined.get("name").textValue()).isEqualTo("alice");
-    assertThat(shutdown.has("name")).isFalse();
-    assertThat(shutdown.has("newName")).isFalse();
-    assertThat(new String(codec.encode(new Notice(Notice.SHUTDOWN, null, null, 0)), UTF_8))
+    assertThat(fieldNames(joined)).doesNotContain("newName", "prev", "ref", "of");
+    assertThat(fieldNames(shutdown))
+        .doesNotContain("name", "newName", "seq", "prev", "at", "ref", "of");
+    assertThat(fieldNames(chat)).doesNotContain("prev", "ref", "of");
+    assertThat(fieldNames(join)).doesNotContain("since");
+    assertThat(fieldNames(error)).doesNotContain("n");
+    assertThat(new String(codec.encode(Notice.unnumbered(Notice.SHUTDOWN, null, 0)), UTF_8))
         .doesNotContain("null");
   }
 
   @Test
+  void theFactoriesBuildWhatTheirNamesSay() {
+    assertThat(Chat.posted(7, AT, "alice", "hi", true))
+        .isEqualTo(new Chat(7, null, AT, "alice", "hi", true, null, null));
+    assertThat(Notice.posted(7, AT, Notice.JOINED, "alice", 2))
+        .isEqualTo(new Notice(Notice.JOINED, "alice", null, 2, 7L, null, AT, null, null))
+        .matches(Notice::numbered);
+    assertThat(Notice.unnumbered(Notice.EXPIRED, "alice", 1))
+        .isEqualTo(new Notice(Notice.EXPIRED, "alice", null, 1, null, null, null, null, null))
+        .matches(notice -> !notice.numbered());
+    assertThat(ErrorReply.refusing(3, ErrorReply.TOO_LONG, "too long"))
+        .isEqualTo(new ErrorReply(ErrorReply.TOO_LONG, "too long", 0, 3L));
+    assertThat(new ErrorReply(ErrorReply.NAME_TAKEN, "taken", 5))
+        .isEqualTo(new ErrorReply(ErrorReply.NAME_TAKEN, "taken", 5, null));
+  }
+
+  @Test
   void encodesCharactersOutsideTheBmpAsPlainUtf8() {
-    byte[] datagram = codec.encode(new Chat("alice", "😀", false));
+    byte[] datagram = codec.encode(Chat.posted(1, AT, "alice", "😀", false));
 
     assertThat(new String(datagram, UTF_8)).contains("\"text\":\"😀\"").doesNotContain("\\u");
   }
@@ -192,11 +265,34 @@ class CodecTest {
   }
 
   static Stream<Message> longestMessages() {
+    // Numbers at their longest: seq and n at Long.MAX_VALUE, prev just below seq (19 digits too),
+    // a 13-digit time, and "action":false, one byte longer than true.
+    long seq = Long.MAX_VALUE;
+    long prev = Long.MAX_VALUE - 1;
     return Stream.of(
-        new Chat(LONGEST_NAME, LONGEST_TEXT, false),
-        new Private(LONGEST_NAME, LONGEST_NAME, LONGEST_TEXT),
+        new Chat(seq, prev, LATEST_AT, LONGEST_NAME, LONGEST_TEXT, false, null, null),
+        new Chat(
+            seq,
+            null,
+            LATEST_AT,
+            LONGEST_NAME,
+            LONGEST_TEXT,
+            false,
+            Long.MAX_VALUE,
+            History.MAX_COUNT),
+        new Private(seq, prev, LATEST_AT, LONGEST_NAME, LONGEST_NAME, LONGEST_TEXT),
         new Say(SESSION, Long.MAX_VALUE, LONGEST_TEXT, false),
-        new Tell(SESSION, Long.MAX_VALUE, LONGEST_NAME, LONGEST_TEXT));
+        new Tell(SESSION, Long.MAX_VALUE, LONGEST_NAME, LONGEST_TEXT),
+        new Notice(
+            Notice.RENAMED,
+            LONGEST_NAME,
+            LONGEST_NAME,
+            Integer.MAX_VALUE,
+            seq,
+            null,
+            LATEST_AT,
+            Long.MAX_VALUE,
+            History.MAX_COUNT));
   }
 
   @Test
@@ -298,11 +394,11 @@ class CodecTest {
         "{",
         "}",
         "nope",
-        "{'v':1,}",
+        "{'v':2,}",
         "{v:1,type:'ping'}",
-        "{'v':1,'type':'pong','id':1} // a comment",
-        "{'v':1,'type':'pong','id':01}",
-        "{'v':1,'type':'pong','id':NaN}"
+        "{'v':2,'type':'pong','id':1} // a comment",
+        "{'v':2,'type':'pong','id':01}",
+        "{'v':2,'type':'pong','id':NaN}"
       })
   void refusesInvalidJson(String json) {
     assertThat(refusal(json)).isEqualTo(Reason.NOT_JSON);
@@ -316,11 +412,11 @@ class CodecTest {
 
   @Test
   void refusesARawNulByte() {
-    assertThat(refusal("{'v':1,'type':'pong','id':1}\u0000")).isEqualTo(Reason.NOT_JSON);
+    assertThat(refusal("{'v':2,'type':'pong','id':1}\u0000")).isEqualTo(Reason.NOT_JSON);
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"[]", "[{'v':1,'type':'pong','id':1}]", "'pong'", "5", "null", "true"})
+  @ValueSource(strings = {"[]", "[{'v':2,'type':'pong','id':1}]", "'pong'", "5", "null", "true"})
   void refusesJsonThatIsNotAnObject(String json) {
     assertThat(refusal(json)).isEqualTo(Reason.NOT_AN_OBJECT);
   }
@@ -328,9 +424,9 @@ class CodecTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
-        "{'v':1,'type':'say','x':[[[[[[]]]]]]}",
-        "{'v':1,'type':'say','x':[[[[]]]]}",
-        "{'v':1,'type':'say','x':{'a':{'b':{'c':{}}}}}"
+        "{'v':2,'type':'say','x':[[[[[[]]]]]]}",
+        "{'v':2,'type':'say','x':[[[[]]]]}",
+        "{'v':2,'type':'say','x':{'a':{'b':{'c':{}}}}}"
       })
   void refusesDeepNesting(String json) {
     assertThat(refusal(json)).isEqualTo(Reason.TOO_COMPLEX);
@@ -339,14 +435,14 @@ class CodecTest {
   @Test
   void acceptsNestingUpToTheLimitInAnIgnoredField() throws ProtocolException {
     // An object holding an array of arrays of arrays: depth 4, the limit.
-    String json = "{'v':1,'type':'leave','session':'$S','x':[[[]]]}";
+    String json = "{'v':2,'type':'leave','session':'$S','x':[[[]]]}";
 
     assertThat(decode(json)).isEqualTo(new Leave(SESSION));
   }
 
   @Test
   void refusesADatagramLongerThanTheLimit() {
-    String json = "{'v':1,'type':'say','session':'$S','id':1,'text':'" + "x".repeat(2_000) + "'}";
+    String json = "{'v':2,'type':'say','session':'$S','n':1,'text':'" + "x".repeat(2_000) + "'}";
 
     assertThat(refusal(json)).isEqualTo(Reason.OVERSIZE);
   }
@@ -354,7 +450,7 @@ class CodecTest {
   @Test
   void refusesALengthArgumentLargerThanTheLimit() {
     byte[] buffer = new byte[4_096];
-    byte[] json = utf8(json("{'v':1,'type':'pong','id':1}"));
+    byte[] json = utf8(json("{'v':2,'type':'pong','id':1}"));
     System.arraycopy(json, 0, buffer, 0, json.length);
 
     assertThat(refusal(buffer, Limits.MAX_DATAGRAM_BYTES + 1, Message.class))
@@ -363,7 +459,7 @@ class CodecTest {
 
   @Test
   void acceptsADatagramOfExactlyTheLimit() throws ProtocolException {
-    String json = json("{'v':1,'type':'pong','id':1}");
+    String json = json("{'v':2,'type':'pong','id':1}");
     byte[] datagram = utf8(json + " ".repeat(Limits.MAX_DATAGRAM_BYTES - json.length()));
 
     assertThat(codec.decode(datagram, datagram.length, ServerMessage.class)).isEqualTo(new Pong(1));
@@ -383,14 +479,25 @@ class CodecTest {
   void refusesALongNumberLiteral() {
     String number = "1".repeat(Limits.MAX_NUMBER_CHARS + 1);
 
-    assertThat(refusal("{'v':1,'type':'pong','id':" + number + "}")).isEqualTo(Reason.TOO_COMPLEX);
+    assertThat(refusal("{'v':2,'type':'pong','id':" + number + "}")).isEqualTo(Reason.TOO_COMPLEX);
   }
 
   @Test
   void refusesANumberOutOfTheRangeOfItsField() {
-    assertThat(refusal("{'v':1,'type':'pong','id':99999999999999999999}"))
+    assertThat(refusal("{'v':2,'type':'pong','id':99999999999999999999}"))
         .isEqualTo(Reason.BAD_FIELD);
-    assertThat(refusal("{'v':1,'type':'members','total':3000000000,'names':[]}"))
+    assertThat(refusal("{'v':2,'type':'members','total':3000000000,'names':[]}"))
+        .isEqualTo(Reason.BAD_FIELD);
+    // The optional numbers are boxed (Long, Integer): they must be range-checked all the same.
+    assertThat(
+            refusal(
+                "{'v':2,'type':'chat','seq':5,'prev':99999999999999999999,'at':1,'from':'a',"
+                    + "'text':'hi','action':false}"))
+        .isEqualTo(Reason.BAD_FIELD);
+    assertThat(
+            refusal(
+                "{'v':2,'type':'chat','seq':5,'at':1,'from':'a','text':'hi','action':false,"
+                    + "'ref':1,'of':3000000000}"))
         .isEqualTo(Reason.BAD_FIELD);
   }
 
@@ -398,32 +505,43 @@ class CodecTest {
   void refusesALongFieldName() {
     String name = "k".repeat(Limits.MAX_FIELD_NAME_CHARS + 1);
 
-    assertThat(refusal("{'v':1,'type':'pong','" + name + "':1,'id':1}"))
+    assertThat(refusal("{'v':2,'type':'pong','" + name + "':1,'id':1}"))
         .isEqualTo(Reason.TOO_COMPLEX);
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
-        "{'v':1,'type':'say','session':'$S','id':'7','text':'hi','action':false}",
-        "{'v':1,'type':'say','session':'$S','id':1.5,'text':'hi','action':false}",
-        "{'v':1,'type':'say','session':'$S','id':1.0,'text':'hi','action':false}",
-        "{'v':1,'type':'say','session':'$S','id':1e3,'text':'hi','action':false}",
-        "{'v':1,'type':'say','session':'$S','id':true,'text':'hi','action':false}",
-        "{'v':1,'type':'say','session':'$S','id':null,'text':'hi','action':false}",
-        "{'v':1,'type':'say','session':'$S','id':1,'text':5,'action':false}",
-        "{'v':1,'type':'say','session':'$S','id':1,'text':true,'action':false}",
-        "{'v':1,'type':'say','session':'$S','id':1,'text':['hi'],'action':false}",
-        "{'v':1,'type':'say','session':'$S','id':1,'text':{},'action':false}",
-        "{'v':1,'type':'say','session':'$S','id':1,'text':'hi','action':'yes'}",
-        "{'v':1,'type':'say','session':'$S','id':1,'text':'hi','action':1}",
-        "{'v':1,'type':'say','session':'$S','id':1,'text':'hi','action':null}",
-        "{'v':1,'type':'say','session':5,'id':1,'text':'hi','action':false}",
-        "{'v':1,'type':'members','total':1,'names':'x'}",
-        "{'v':1,'type':'members','total':1,'names':[1]}",
-        "{'v':1,'type':'members','total':'1','names':[]}",
-        "{'v':1,'type':'welcome','session':'$S','name':'a','heartbeatMs':'5','timeoutMs':5,"
-            + "'online':1}"
+        "{'v':2,'type':'say','session':'$S','n':'7','text':'hi','action':false}",
+        "{'v':2,'type':'say','session':'$S','n':1.5,'text':'hi','action':false}",
+        "{'v':2,'type':'say','session':'$S','n':1.0,'text':'hi','action':false}",
+        "{'v':2,'type':'say','session':'$S','n':1e3,'text':'hi','action':false}",
+        "{'v':2,'type':'say','session':'$S','n':true,'text':'hi','action':false}",
+        "{'v':2,'type':'say','session':'$S','n':null,'text':'hi','action':false}",
+        "{'v':2,'type':'say','session':'$S','n':1,'text':5,'action':false}",
+        "{'v':2,'type':'say','session':'$S','n':1,'text':true,'action':false}",
+        "{'v':2,'type':'say','session':'$S','n':1,'text':['hi'],'action':false}",
+        "{'v':2,'type':'say','session':'$S','n':1,'text':{},'action':false}",
+        "{'v':2,'type':'say','session':'$S','n':1,'text':'hi','action':'yes'}",
+        "{'v':2,'type':'say','session':'$S','n':1,'text':'hi','action':1}",
+        "{'v':2,'type':'say','session':'$S','n':1,'text':'hi','action':null}",
+        "{'v':2,'type':'say','session':5,'n':1,'text':'hi','action':false}",
+        "{'v':2,'type':'members','total':1,'names':'x'}",
+        "{'v':2,'type':'members','total':1,'names':[1]}",
+        "{'v':2,'type':'members','total':'1','names':[]}",
+        "{'v':2,'type':'welcome','session':'$S','name':'a','heartbeatMs':'5','timeoutMs':5,"
+            + "'online':1,'epoch':1,'start':0,'head':0}",
+        "{'v':2,'type':'ack','session':'$S','seq':'5'}",
+        "{'v':2,'type':'history','session':'$S','id':1,'count':1.5}",
+        "{'v':2,'type':'join','name':'a','client':'$C','next':1,'since':'3'}",
+        "{'v':2,'type':'join','name':'a','client':'$C','next':1,'since':3.0}",
+        "{'v':2,'type':'join','name':'a','client':'$C','next':1,'since':true}",
+        "{'v':2,'type':'join','name':'a','client':5,'next':1}",
+        "{'v':2,'type':'chat','seq':5,'prev':'4','at':1,'from':'a','text':'hi','action':false}",
+        "{'v':2,'type':'chat','seq':5,'at':1,'from':'a','text':'hi','action':false,"
+            + "'ref':1,'of':'3'}",
+        "{'v':2,'type':'notice','event':'left','name':'a','online':1,'seq':5,'at':'1'}",
+        "{'v':2,'type':'error','code':'too-long','message':'m','ref':0,'n':'3'}"
       })
   void refusesFieldsOfTheWrongType(String json) {
     assertThat(refusal(json)).isEqualTo(Reason.BAD_FIELD);
@@ -432,13 +550,24 @@ class CodecTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
-        "{'v':1,'type':'say','session':'$S','id':1,'text':'hi'}",
-        "{'v':1,'type':'say','session':'$S','text':'hi','action':false}",
-        "{'v':1,'type':'say','session':'$S','id':1,'action':false}",
-        "{'v':1,'type':'ping','id':1}",
-        "{'v':1,'type':'join'}",
-        "{'v':1,'type':'members','total':1}",
-        "{'v':1,'type':'error','message':'m','ref':0}"
+        "{'v':2,'type':'say','session':'$S','n':1,'text':'hi'}",
+        "{'v':2,'type':'say','session':'$S','text':'hi','action':false}",
+        "{'v':2,'type':'say','session':'$S','n':1,'action':false}",
+        "{'v':2,'type':'ping','id':1}",
+        "{'v':2,'type':'join'}",
+        "{'v':2,'type':'join','name':'a','next':1}",
+        "{'v':2,'type':'join','name':'a','client':'$C'}",
+        "{'v':2,'type':'members','total':1}",
+        "{'v':2,'type':'error','message':'m','ref':0}",
+        "{'v':2,'type':'ack','session':'$S'}",
+        "{'v':2,'type':'history','session':'$S','id':1}",
+        "{'v':2,'type':'chat','at':1,'from':'a','text':'hi','action':false}",
+        "{'v':2,'type':'chat','seq':1,'from':'a','text':'hi','action':false}",
+        "{'v':2,'type':'private','seq':1,'at':1,'from':'a','text':'hi'}",
+        "{'v':2,'type':'welcome','session':'$S','name':'a','heartbeatMs':5,'timeoutMs':5,"
+            + "'online':1,'start':0,'head':0}",
+        "{'v':2,'type':'posted','seq':1}",
+        "{'v':2,'type':'lost','prev':0,'seq':1}"
       })
   void refusesMissingFields(String json) {
     assertThat(refusal(json)).isEqualTo(Reason.BAD_FIELD);
@@ -447,12 +576,13 @@ class CodecTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
-        "{'v':1,'type':'members','total':0,'names':['alice']}",
-        "{'v':1,'type':'members','total':1,'names':[null]}",
-        "{'v':1,'type':'welcome','session':'$S','name':'a','heartbeatMs':0,'timeoutMs':5,"
-            + "'online':1}",
-        "{'v':1,'type':'notice','event':'renamed','name':'a','newName':'b c','online':1}",
-        "{'v':1,'type':'private','from':'alice','to':'','text':'hi'}"
+        "{'v':2,'type':'members','total':0,'names':['alice']}",
+        "{'v':2,'type':'members','total':1,'names':[null]}",
+        "{'v':2,'type':'welcome','session':'$S','name':'a','heartbeatMs':0,'timeoutMs':5,"
+            + "'online':1,'epoch':1,'start':0,'head':0}",
+        "{'v':2,'type':'notice','event':'renamed','name':'a','newName':'b c','online':1,"
+            + "'seq':1,'at':1}",
+        "{'v':2,'type':'private','seq':1,'at':1,'from':'alice','to':'','text':'hi'}"
       })
   void refusesValuesTheRecordsForbid(String json) {
     assertThat(refusal(json)).isEqualTo(Reason.BAD_FIELD);
@@ -461,18 +591,51 @@ class CodecTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
-        "{'v':1,'type':'ping','session':'$S','id':-1}",
-        "{'v':1,'type':'say','session':'$S','id':-7,'text':'hi','action':false}",
-        "{'v':1,'type':'pong','id':-1}",
-        "{'v':1,'type':'error','code':'malformed','message':'m','ref':-1}"
+        "{'v':2,'type':'ping','session':'$S','id':-1}",
+        "{'v':2,'type':'say','session':'$S','n':-7,'text':'hi','action':false}",
+        "{'v':2,'type':'pong','id':-1}",
+        "{'v':2,'type':'error','code':'malformed','message':'m','ref':-1}",
+        "{'v':2,'type':'history','session':'$S','id':-1,'count':5}"
       })
   void refusesNegativeIds(String json) {
     assertThat(refusal(json)).isEqualTo(Reason.BAD_FIELD);
   }
 
-  @ParameterizedTest(name = "\"{0}\"")
+  @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
+        "{'v':2,'type':'ack','session':'$S','seq':-1}",
+        "{'v':2,'type':'posted','n':1,'seq':-1}",
+        "{'v':2,'type':'lost','prev':-1,'seq':1,'count':1}",
+        "{'v':2,'type':'lost','prev':0,'seq':1,'count':-1}",
+        "{'v':2,'type':'welcome','session':'$S','name':'a','heartbeatMs':5,'timeoutMs':5,"
+            + "'online':1,'epoch':1,'start':-1,'head':0}",
+        "{'v':2,'type':'chat','seq':5,'prev':-1,'at':1,'from':'a','text':'hi','action':false}",
+        "{'v':2,'type':'chat','seq':5,'at':1,'from':'a','text':'hi','action':false,"
+            + "'ref':-1,'of':1}",
+        "{'v':2,'type':'notice','event':'left','online':1,'seq':5,'at':1,'ref':1,'of':-1}"
+      })
+  void refusesNegativeStreamNumbers(String json) {
+    assertThat(refusal(json)).isEqualTo(Reason.BAD_FIELD);
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @MethodSource("badTokens")
+  void refusesABadSessionToken(String session) {
+    assertThat(refusal("{'v':2,'type':'leave','session':'" + session + "'}"))
+        .isEqualTo(Reason.BAD_FIELD);
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @MethodSource("badTokens")
+  void refusesAJoinWithABadClientToken(String client) {
+    assertBadField(
+        "{'v':2,'type':'join','name':'alice','client':'" + client + "','next':1}",
+        "client must be a 22-character token");
+  }
+
+  static Stream<String> badTokens() {
+    return Stream.of(
         "",
         "short",
         "AbCdEfGhIjKlMnOpQr_-0", // 21
@@ -480,33 +643,37 @@ class CodecTest {
         "AbCdEfGhIjKlMnOpQr+/09", // base64, not base64url
         "AbCdEfGhIjKlMnOpQr_-0=",
         "AbCdEfGhIjKlMnOpQr_-0 ",
-        "AbCdEfGhIjKlMnOpQr_-0é"
-      })
-  void refusesABadSessionToken(String session) {
-    assertThat(refusal("{'v':1,'type':'leave','session':'" + session + "'}"))
-        .isEqualTo(Reason.BAD_FIELD);
+        "AbCdEfGhIjKlMnOpQr_-0é");
+  }
+
+  @Test
+  void refusesAJoinWithoutAClientToken() {
+    assertBadField("{'v':2,'type':'join','name':'alice','next':1}", "client");
+    assertBadField("{'v':2,'type':'join','name':'alice','client':null,'next':1}", "client");
   }
 
   @Test
   void refusesAMissingSessionToken() {
-    assertThat(refusal("{'v':1,'type':'leave'}")).isEqualTo(Reason.BAD_FIELD);
+    assertThat(refusal("{'v':2,'type':'leave'}")).isEqualTo(Reason.BAD_FIELD);
   }
 
   /** The room answers a bad name with name-invalid, so the codec lets it through. */
   @ParameterizedTest(name = "\"{0}\"")
   @ValueSource(strings = {"", "a b", "-alice", "_alice", ".alice", "a@b", "a\\u0000b", "😀"})
   void passesAnInvalidNameInJoinToTheRoom(String name) throws Exception {
-    assertThat(decode("{'v':1,'type':'join','name':'" + name + "'}")).isInstanceOf(Join.class);
+    assertThat(decode("{'v':2,'type':'join','name':'" + name + "','client':'$C','next':1}"))
+        .isInstanceOf(Join.class);
   }
 
   @Test
   void refusesAJoinWithoutAName() {
-    assertThat(refusal("{'v':1,'type':'join'}")).isEqualTo(Reason.BAD_FIELD);
+    assertThat(refusal("{'v':2,'type':'join','client':'$C','next':1}")).isEqualTo(Reason.BAD_FIELD);
   }
 
   @Test
   void refusesAServerMessageWithAnInvalidName() {
-    assertThat(refusal("{'v':1,'type':'chat','from':'a b','text':'hi','action':false}"))
+    assertThat(
+            refusal("{'v':2,'type':'chat','seq':1,'at':1,'from':'a b','text':'hi','action':false}"))
         .isEqualTo(Reason.BAD_FIELD);
   }
 
@@ -514,7 +681,9 @@ class CodecTest {
   void namesTheProblemOfABadField() {
     Throwable thrown =
         catchThrowable(
-            () -> decode("{'v':1,'type':'chat','from':'a b','text':'hi','action':false}"));
+            () ->
+                decode(
+                    "{'v':2,'type':'chat','seq':1,'at':1,'from':'a b','text':'hi','action':false}"));
 
     assertThat(thrown).hasMessageContaining("from").hasMessageContaining("U+0020");
   }
@@ -522,10 +691,10 @@ class CodecTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
-        "{'v':1,'type':'shout'}",
-        "{'v':1,'type':'Say','session':'$S','id':1,'text':'hi','action':false}",
-        "{'v':1,'type':''}",
-        "{'v':1,'type':'toString'}"
+        "{'v':2,'type':'shout'}",
+        "{'v':2,'type':'Say','session':'$S','n':1,'text':'hi','action':false}",
+        "{'v':2,'type':''}",
+        "{'v':2,'type':'toString'}"
       })
   void refusesAnUnknownType(String json) {
     assertThat(refusal(json)).isEqualTo(Reason.UNKNOWN_TYPE);
@@ -534,10 +703,10 @@ class CodecTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
-        "{'v':1,'session':'$S'}",
-        "{'v':1,'type':5,'session':'$S'}",
-        "{'v':1,'type':null,'session':'$S'}",
-        "{'v':1,'type':['leave'],'session':'$S'}"
+        "{'v':2,'session':'$S'}",
+        "{'v':2,'type':5,'session':'$S'}",
+        "{'v':2,'type':null,'session':'$S'}",
+        "{'v':2,'type':['leave'],'session':'$S'}"
       })
   void refusesAMissingOrNonStringType(String json) {
     assertThat(refusal(json)).isEqualTo(Reason.UNKNOWN_TYPE);
@@ -548,18 +717,43 @@ class CodecTest {
       strings = {
         "{'type':'leave','session':'$S'}",
         "{'v':null,'type':'leave','session':'$S'}",
-        "{'v':'1','type':'leave','session':'$S'}",
-        "{'v':1.0,'type':'leave','session':'$S'}",
+        "{'v':'2','type':'leave','session':'$S'}",
+        "{'v':2.0,'type':'leave','session':'$S'}",
         "{'v':true,'type':'leave','session':'$S'}",
-        "{'v':[1],'type':'leave','session':'$S'}",
+        "{'v':[2],'type':'leave','session':'$S'}",
         "{'v':0,'type':'leave','session':'$S'}",
-        "{'v':2,'type':'leave','session':'$S'}",
-        "{'v':-1,'type':'leave','session':'$S'}",
-        "{'v':4294967297,'type':'leave','session':'$S'}", // 2^32 + 1
-        "{'v':18446744073709551617,'type':'leave','session':'$S'}" // 2^64 + 1
+        "{'v':1,'type':'leave','session':'$S'}",
+        "{'v':3,'type':'leave','session':'$S'}",
+        "{'v':-2,'type':'leave','session':'$S'}",
+        "{'v':4294967298,'type':'leave','session':'$S'}", // 2^32 + 2
+        "{'v':18446744073709551618,'type':'leave','session':'$S'}" // 2^64 + 2
       })
   void refusesAMissingOrWrongVersion(String json) {
     assertThat(refusal(json)).isEqualTo(Reason.BAD_VERSION);
+  }
+
+  /** A peer still on version 1 is told so, whatever it sends: the version is checked first. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "{'v':1,'type':'join','name':'alice'}",
+        "{'v':1,'type':'say','session':'$S','id':8,'text':'hello, room','action':false}",
+        "{'v':1,'type':'chat','from':'alice','text':'hello, room','action':false}",
+        "{'v':1,'type':'welcome','session':'$S','name':'alice','heartbeatMs':5000,"
+            + "'timeoutMs':15000,'online':3}"
+      })
+  void refusesAVersion1Datagram(String json) {
+    assertThat(refusal(json)).isEqualTo(Reason.BAD_VERSION);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyMessageType")
+  void refusesEveryMessageTypeMarkedAsVersion1(Message message) {
+    String json = new String(codec.encode(message), UTF_8);
+    byte[] datagram = utf8(json.replaceFirst("^\\{\"v\":2,", "{\"v\":1,"));
+
+    assertThat(new String(datagram, UTF_8)).startsWith("{\"v\":1,");
+    assertThat(refusal(datagram, datagram.length, Message.class)).isEqualTo(Reason.BAD_VERSION);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -575,10 +769,10 @@ class CodecTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
-        "{'v':1,'type':'say','type':'leave','session':'$S','id':1,'text':'hi','action':false}",
-        "{'v':1,'v':2,'type':'leave','session':'$S'}",
-        "{'v':1,'type':'leave','session':'$S','session':'$S'}",
-        "{'v':1,'type':'leave','session':'$S','x':{'a':1,'a':2}}"
+        "{'v':2,'type':'say','type':'leave','session':'$S','n':1,'text':'hi','action':false}",
+        "{'v':2,'v':1,'type':'leave','session':'$S'}",
+        "{'v':2,'type':'leave','session':'$S','session':'$S'}",
+        "{'v':2,'type':'leave','session':'$S','x':{'a':1,'a':2}}"
       })
   void refusesDuplicateKeysAsNotJson(String json) {
     // Jackson's strict duplicate detection fails while parsing, so the reason is not-json.
@@ -588,12 +782,12 @@ class CodecTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
-        "{'v':1,'type':'pong','id':1} x",
-        "{'v':1,'type':'pong','id':1}{'v':1,'type':'pong','id':2}",
-        "{'v':1,'type':'pong','id':1}{}",
-        "{'v':1,'type':'pong','id':1}]",
-        "{'v':1,'type':'pong','id':1},",
-        "{'v':1,'type':'pong','id':1} 1"
+        "{'v':2,'type':'pong','id':1} x",
+        "{'v':2,'type':'pong','id':1}{'v':2,'type':'pong','id':2}",
+        "{'v':2,'type':'pong','id':1}{}",
+        "{'v':2,'type':'pong','id':1}]",
+        "{'v':2,'type':'pong','id':1},",
+        "{'v':2,'type':'pong','id':1} 1"
       })
   void refusesTrailingJunk(String json) {
     assertThat(refusal(json)).isEqualTo(Reason.NOT_JSON);
@@ -601,7 +795,7 @@ class CodecTest {
 
   @Test
   void acceptsTrailingWhitespace() throws ProtocolException {
-    assertThat(decode("{'v':1,'type':'pong','id':1} \r\n\t")).isEqualTo(new Pong(1));
+    assertThat(decode("{'v':2,'type':'pong','id':1} \r\n\t")).isEqualTo(new Pong(1));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -623,7 +817,7 @@ class CodecTest {
   void refusesInvalidUtf8(String hex) {
     byte[] datagram =
         concat(
-            utf8(json("{'v':1,'type':'say','session':'$S','id':1,'action':false,'text':'a")),
+            utf8(json("{'v':2,'type':'say','session':'$S','n':1,'action':false,'text':'a")),
             HexFormat.of().parseHex(hex),
             utf8("b\"}"));
 
@@ -633,10 +827,10 @@ class CodecTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
-        "{'v':1,'type':'leave','session':'$S','future':{'a':[1,2]}}",
-        "{'v':1,'type':'leave','session':'$S','id':5}",
-        "{'v':1,'type':'leave','session':'$S','colour':'red','n':null}",
-        "{'future':true,'v':1,'type':'leave','session':'$S'}"
+        "{'v':2,'type':'leave','session':'$S','future':{'a':[1,2]}}",
+        "{'v':2,'type':'leave','session':'$S','id':5}",
+        "{'v':2,'type':'leave','session':'$S','colour':'red','n':null}",
+        "{'future':true,'v':2,'type':'leave','session':'$S'}"
       })
   void ignoresUnknownFields(String json) throws ProtocolException {
     assertThat(decode(json)).isEqualTo(new Leave(SESSION));
@@ -646,7 +840,7 @@ class CodecTest {
   void aLongProblemIsShortenedWithoutSplittingACharacter() {
     String type = "x".repeat(112) + "😀".repeat(10); // a plain cut at 117 would split an emoji
     ProtocolException thrown =
-        (ProtocolException) catchThrowable(() -> decode("{'v':1,'type':'" + type + "'}"));
+        (ProtocolException) catchThrowable(() -> decode("{'v':2,'type':'" + type + "'}"));
 
     assertThat(thrown.reason()).isEqualTo(Reason.UNKNOWN_TYPE);
     assertThat(thrown.getMessage()).endsWith("...\"").contains("x😀😀");
@@ -668,11 +862,164 @@ class CodecTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // The rules of version 2, each refused as bad-field with the problem named
+
+  @ParameterizedTest(name = "{1}: {0}")
+  @MethodSource("badRoomEventNumbers")
+  void refusesARoomEventNumberedAgainstTheRules(String json, String problem) {
+    assertBadField(json, problem);
+  }
+
+  static Stream<Arguments> badRoomEventNumbers() {
+    String chat = "{'v':2,'type':'chat','from':'a','text':'hi','action':false,'at':1,";
+    String priv = "{'v':2,'type':'private','from':'a','to':'b','text':'hi','at':1,";
+    String notice = "{'v':2,'type':'notice','event':'left','name':'a','online':1,'at':1,";
+    return Stream.of(
+        Arguments.of(chat + "'seq':0}", "seq must be at least 1"),
+        Arguments.of(priv + "'seq':0}", "seq must be at least 1"),
+        Arguments.of(notice + "'seq':0}", "seq must be at least 1"),
+        Arguments.of(chat + "'seq':5,'prev':5}", "prev must be below seq"),
+        Arguments.of(chat + "'seq':5,'prev':6}", "prev must be below seq"),
+        Arguments.of(priv + "'seq':5,'prev':5}", "prev must be below seq"),
+        Arguments.of(notice + "'seq':5,'prev':5}", "prev must be below seq"),
+        Arguments.of(chat + "'seq':5,'ref':1}", "ref and of go together"),
+        Arguments.of(chat + "'seq':5,'of':3}", "ref and of go together"),
+        Arguments.of(notice + "'seq':5,'ref':1}", "ref and of go together"),
+        Arguments.of(chat + "'seq':5,'ref':1,'of':0}", "of must be at least 1"),
+        Arguments.of(chat + "'seq':5,'prev':4,'ref':1,'of':3}", "either in the stream"),
+        Arguments.of(notice + "'seq':5,'prev':4,'ref':1,'of':3}", "either in the stream"));
+  }
+
+  @ParameterizedTest(name = "{1}: {0}")
+  @MethodSource("noticesWithStreamFieldsThatDoNotMatchSeq")
+  void refusesANoticeWhoseStreamFieldsDoNotMatchItsSeq(String json, String problem) {
+    assertBadField(json, problem);
+  }
+
+  static Stream<Arguments> noticesWithStreamFieldsThatDoNotMatchSeq() {
+    String left = "{'v':2,'type':'notice','event':'left','name':'a','online':1,";
+    String shutdown = "{'v':2,'type':'notice','event':'shutdown','online':0,";
+    return Stream.of(
+        Arguments.of(left + "'seq':5}", "a numbered notice needs at"),
+        Arguments.of(left + "'seq':5,'prev':4}", "a numbered notice needs at"),
+        Arguments.of(shutdown + "'prev':4}", "prev, at, ref and of need seq"),
+        Arguments.of(shutdown + "'at':1}", "prev, at, ref and of need seq"),
+        Arguments.of(shutdown + "'ref':1,'of':3}", "prev, at, ref and of need seq"));
+  }
+
+  @ParameterizedTest(name = "{1}: {0}")
+  @MethodSource("badJoins")
+  void refusesAJoinWithBadNumbers(String json, String problem) {
+    assertBadField(json, problem);
+  }
+
+  static Stream<Arguments> badJoins() {
+    String join = "{'v':2,'type':'join','name':'alice','client':'$C',";
+    return Stream.of(
+        Arguments.of(join + "'next':0}", "next must be at least 1"),
+        Arguments.of(join + "'next':-1}", "next must be at least 1"),
+        Arguments.of(join + "'next':1,'since':-1}", "since must not be negative"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "{'v':2,'type':'say','session':'$S','n':0,'text':'hi','action':false}",
+        "{'v':2,'type':'tell','session':'$S','n':0,'to':'bob','text':'hi'}",
+        "{'v':2,'type':'posted','n':0,'seq':1}",
+        "{'v':2,'type':'error','code':'too-long','message':'m','ref':0,'n':0}",
+        "{'v':2,'type':'error','code':'too-long','message':'m','ref':0,'n':-1}"
+      })
+  void refusesMessageNumberZero(String json) {
+    assertBadField(json, "n must be at least 1");
+  }
+
+  @ParameterizedTest(name = "count {0}")
+  @ValueSource(ints = {0, -1, History.MAX_COUNT + 1})
+  void refusesAHistoryCountOutOfRange(int count) {
+    assertBadField(
+        "{'v':2,'type':'history','session':'$S','id':1,'count':" + count + "}",
+        "count must be between 1 and 200");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "{'v':2,'type':'lost','prev':5,'seq':5,'count':0}",
+        "{'v':2,'type':'lost','prev':5,'seq':4,'count':1}"
+      })
+  void refusesALostWhoseSeqIsNotAbovePrev(String json) {
+    assertBadField(json, "seq must be above prev");
+  }
+
+  @Test
+  void refusesAWelcomeWhoseHeadIsBelowStart() {
+    assertBadField(
+        "{'v':2,'type':'welcome','session':'$S','name':'a','heartbeatMs':5,'timeoutMs':5,"
+            + "'online':1,'epoch':1,'start':5,'head':4}",
+        "head must not be below start");
+  }
+
+  /** The values just inside each rule above decode: the rules are not off by one. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("valuesAtTheLimits")
+  void acceptsTheValuesAtTheLimits(String json, Message expected) throws ProtocolException {
+    assertThat(decode(json)).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> valuesAtTheLimits() {
+    return Stream.of(
+        Arguments.of(
+            "{'v':2,'type':'chat','seq':1,'prev':0,'at':1,'from':'a','text':'hi','action':false}",
+            new Chat(1, 0L, 1, "a", "hi", false, null, null)),
+        Arguments.of(
+            "{'v':2,'type':'chat','seq':1,'at':1,'from':'a','text':'hi','action':false,"
+                + "'ref':0,'of':1}",
+            new Chat(1, null, 1, "a", "hi", false, 0L, 1)),
+        Arguments.of(
+            "{'v':2,'type':'private','seq':6,'prev':5,'at':1,'from':'a','to':'b','text':'hi'}",
+            new Private(6, 5L, 1, "a", "b", "hi")),
+        Arguments.of(
+            "{'v':2,'type':'notice','event':'left','name':'a','online':1,'seq':1,'at':0}",
+            Notice.posted(1, 0, Notice.LEFT, "a", 1)),
+        Arguments.of(
+            "{'v':2,'type':'notice','event':'shutdown','online':0}",
+            Notice.unnumbered(Notice.SHUTDOWN, null, 0)),
+        Arguments.of(
+            "{'v':2,'type':'join','name':'alice','client':'$C','next':1,'since':0}",
+            new Join("alice", CLIENT, 1, 0L)),
+        Arguments.of(
+            "{'v':2,'type':'say','session':'$S','n':1,'text':'hi','action':false}",
+            new Say(SESSION, 1, "hi", false)),
+        Arguments.of(
+            "{'v':2,'type':'tell','session':'$S','n':1,'to':'bob','text':'hi'}",
+            new Tell(SESSION, 1, "bob", "hi")),
+        Arguments.of(
+            "{'v':2,'type':'error','code':'too-long','message':'m','ref':0,'n':1}",
+            ErrorReply.refusing(1, ErrorReply.TOO_LONG, "m")),
+        Arguments.of(
+            "{'v':2,'type':'history','session':'$S','id':0,'count':1}", new History(SESSION, 0, 1)),
+        Arguments.of(
+            "{'v':2,'type':'history','session':'$S','id':1,'count':200}",
+            new History(SESSION, 1, History.MAX_COUNT)),
+        Arguments.of("{'v':2,'type':'ack','session':'$S','seq':0}", new Ack(SESSION, 0)),
+        Arguments.of("{'v':2,'type':'posted','n':1,'seq':0}", new Posted(1, 0)),
+        Arguments.of("{'v':2,'type':'lost','prev':0,'seq':1,'count':0}", new Lost(0, 1, 0)),
+        Arguments.of(
+            "{'v':2,'type':'welcome','session':'$S','name':'a','heartbeatMs':5,'timeoutMs':5,"
+                + "'online':1,'epoch':-1,'start':0,'head':0}",
+            new Welcome(SESSION, "a", 5, 5, 1, -1, 0, 0)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Helpers
 
-  /** {@code json} with single quotes made double and {@code $S} replaced by {@link #SESSION}. */
+  /**
+   * {@code json} with single quotes made double, {@code $S} replaced by {@link #SESSION} and {@code
+   * $C} by {@link #CLIENT}.
+   */
   static String json(String singleQuoted) {
-    return singleQuoted.replace('\'', '"').replace("$S", SESSION);
+    return singleQuoted.replace('\'', '"').replace("$S", SESSION).replace("$C", CLIENT);
   }
 
   static byte[] utf8(String s) {
@@ -696,6 +1043,15 @@ class CodecTest {
     return ((ProtocolException) thrown).reason();
   }
 
+  /**
+   * Asserts that decode refuses {@code json} as bad-field, with a problem that says {@code why}.
+   */
+  void assertBadField(String singleQuoted, String why) {
+    Throwable thrown = catchThrowable(() -> decode(singleQuoted));
+    assertThat(thrown).isInstanceOf(ProtocolException.class).hasMessageContaining(why);
+    assertThat(((ProtocolException) thrown).reason()).isEqualTo(Reason.BAD_FIELD);
+  }
+
   Message roundTrip(Message message) throws ProtocolException {
     byte[] datagram = codec.encode(message);
     return codec.decode(datagram, datagram.length, directionOf(message));
@@ -707,6 +1063,12 @@ class CodecTest {
 
   static JsonNode parse(byte[] datagram) throws IOException {
     return new ObjectMapper().readTree(datagram);
+  }
+
+  static List<String> fieldNames(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   /** The records a sealed interface permits, through any sealed interfaces in between. */

@@ -14,6 +14,10 @@ import udpchat.text.Sanitizer;
  * 12:00:04 [private to bob] &lt;alice&gt; psst
  * 12:00:05 -- carol joined (3 online)
  * 12:00:06 !! the name Bob is taken in this room; choose another
+ * 11:58:40 [history] &lt;dave&gt; said before you came
+ * 12:00:07 .. sending: &lt;alice&gt; are you there?
+ * 12:00:07 ok delivered: &lt;alice&gt; are you there?
+ * 12:01:07 !! not delivered (no answer from the server for 1m): &lt;alice&gt; anyone?
  * </pre>
  *
  * Every field passes through {@link Sanitizer#clean}, so nothing from the network reaches the
@@ -30,22 +34,33 @@ public final class EventFormat {
   }
 
   public String format(Event event) {
-    String time = TIME.format(event.time().atZone(zone));
+    return TIME.format(event.time().atZone(zone)) + " " + body(event);
+  }
+
+  /** The line without its time: what the status area shows for a message on its way. */
+  public String body(Event event) {
     String from = Sanitizer.clean(event.from());
     String text = Sanitizer.clean(event.text());
+    String old = event.old() ? "[history] " : "";
     switch (event.kind()) {
       case MESSAGE:
-        return time + " <" + from + "> " + text;
+        return old + "<" + from + "> " + text;
       case ACTION:
-        return time + " * " + from + " " + text;
+        return old + "* " + from + " " + text;
       case PRIVATE:
         String label =
             event.own() ? "[private to " + Sanitizer.clean(event.to()) + "]" : "[private]";
-        return time + " " + label + " <" + from + "> " + text;
+        return label + " <" + from + "> " + text;
       case NOTICE:
-        return time + " -- " + text;
+        return "-- " + old + text;
+      case SENDING:
+        return ".. sending: " + body(event.subject());
+      case DELIVERED:
+        return "ok delivered: " + body(event.subject());
+      case FAILED:
+        return "!! not delivered (" + text + "): " + body(event.subject());
       default:
-        return time + " !! " + text;
+        return "!! " + text;
     }
   }
 }

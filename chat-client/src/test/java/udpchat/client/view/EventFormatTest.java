@@ -30,11 +30,33 @@ class EventFormatTest {
   @Test
   void nothingFromTheNetworkReachesTheTerminalRaw() {
     String hostile = "\u001b]52;c;aGk=\u0007\u001b[2J\u009b31m\u202eevil";
-    String line =
-        format.format(new Event(NOON, Event.Kind.PRIVATE, hostile, hostile, hostile, true));
+    String line = format.format(Event.privately(NOON, hostile, hostile, hostile, true));
     assertThat(line).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e");
     assertThat(line).contains("^[]52;c;aGk=^G^[[2J<U+009B>31m<U+202E>evil");
     assertThat(format.format(Event.notice(NOON, hostile))).doesNotContain("\u001b");
     assertThat(format.format(Event.error(NOON, hostile))).doesNotContain("\u001b");
+    Event subject = Event.message(NOON, hostile, hostile, true);
+    assertThat(format.format(Event.failed(NOON, 1, subject, hostile))).doesNotContain("\u001b");
+    assertThat(format.format(Event.sending(NOON, 1, subject))).doesNotContain("\u001b");
+  }
+
+  @Test
+  void theStatesOfASentMessageShowTheMessageAsTheRoomWillSeeIt() {
+    Event subject = Event.message(NOON, "alice", "are you there?", true);
+    assertThat(format.format(Event.sending(NOON, 1, subject)))
+        .isEqualTo("12:00:01 .. sending: <alice> are you there?");
+    assertThat(format.format(Event.delivered(NOON, 1, subject)))
+        .isEqualTo("12:00:01 ok delivered: <alice> are you there?");
+    assertThat(format.format(Event.failed(NOON, 1, subject, "no answer from the server for 1m")))
+        .isEqualTo(
+            "12:00:01 !! not delivered (no answer from the server for 1m): <alice> are you there?");
+  }
+
+  @Test
+  void historyIsMarked() {
+    assertThat(format.format(Event.message(NOON, "dave", "earlier", false).asOld()))
+        .isEqualTo("12:00:01 [history] <dave> earlier");
+    assertThat(format.format(Event.notice(NOON, "dave joined (2 online)").asOld()))
+        .isEqualTo("12:00:01 -- [history] dave joined (2 online)");
   }
 }
