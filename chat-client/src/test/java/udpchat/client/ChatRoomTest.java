@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,5 +154,40 @@ class ChatRoomTest {
     server.close();
     alice.await(notice("the server is shutting down"));
     await().until(() -> bob.events().stream().anyMatch(notice("shutting down")));
+  }
+
+  @Test
+  void aLateJoinerIsShownTheBacklogMarkedAsHistory() throws Exception {
+    alice.type("said before dave came");
+    bob.type("/me nods");
+    carol.await(e -> e.kind() == Event.Kind.ACTION && e.from().equals("bob"));
+    try (TestUser dave = TestUser.joined(address, "dave")) {
+      Event said = dave.await(message("alice", "said before dave came"));
+      assertThat(said.old()).isTrue();
+      Event nod = dave.await(e -> e.kind() == Event.Kind.ACTION && e.text().equals("nods"));
+      assertThat(nod.old()).isTrue();
+      assertThat(dave.events()).filteredOn(e -> e.kind() == Event.Kind.MESSAGE).hasSize(1);
+
+      alice.type("and after");
+      Event live = dave.await(message("alice", "and after"));
+      assertThat(live.old()).isFalse();
+    }
+  }
+
+  @Test
+  void historyShowsTheLastEventsOfTheRoomInOrder() {
+    for (int i = 1; i <= 5; i++) {
+      alice.type("line " + i);
+    }
+    bob.await(message("alice", "line 5"));
+    bob.type("/history 3");
+    bob.await(e -> e.old() && e.kind() == Event.Kind.MESSAGE && e.text().equals("line 5"));
+    assertThat(bob.events()).anyMatch(notice("history: the last 3 event(s)"));
+    List<String> recalled =
+        bob.events().stream()
+            .filter(e -> e.old() && e.kind() == Event.Kind.MESSAGE)
+            .map(Event::text)
+            .toList();
+    assertThat(recalled).containsExactly("line 3", "line 4", "line 5");
   }
 }
