@@ -2,15 +2,18 @@ package udpchat.client;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import udpchat.client.view.Event;
 import udpchat.client.view.View;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.Codec;
+import udpchat.time.Periodic;
 
 /**
  * A running client: the {@link Session} with its {@link Connection}, the {@link Receiver} thread,
- * the {@link Heartbeater} thread, and the input loop on the caller's thread ({@link #run}).
+ * the timer thread that lets the session send what is due (heartbeats, join retries, acks,
+ * retransmissions), and the input loop on the caller's thread ({@link #run}).
  */
 public final class ChatClient implements AutoCloseable {
 
@@ -19,9 +22,12 @@ public final class ChatClient implements AutoCloseable {
   private final Connection connection;
   private final Session session;
   private final Receiver receiver;
-  private final Heartbeater heartbeater;
+  private final Periodic timers;
   private final FaultInjector faults;
   private final Thread leaveOnExit;
+
+  /** How often the session's timers are checked: fine for any interval a user would choose. */
+  static final Duration TICK = Duration.ofMillis(50);
 
   /** How long quitting waits for the server to acknowledge messages still on their way. */
   static final long QUIT_GRACE_MS = 3000;
@@ -34,7 +40,7 @@ public final class ChatClient implements AutoCloseable {
     this.connection = new Connection(config.server(), codec, faults);
     this.session = new Session(connection, view, codec, config.name(), config.heartbeat());
     this.receiver = new Receiver(connection, codec, session, faults, clock);
-    this.heartbeater = new Heartbeater(session, clock);
+    this.timers = new Periodic("udpchat-heartbeat", TICK, clock, session::onTick);
     // Killed by a signal instead of quitting: still tell the server, so the room knows at once.
     this.leaveOnExit = new Thread(session::leave, "udpchat-leave-on-exit");
   }
@@ -47,7 +53,7 @@ public final class ChatClient implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(leaveOnExit);
     receiver.start();
     session.start(clock.millis());
-    heartbeater.start();
+    timers.start();
     for (String line = view.readLine(prompt()); line != null; line = view.readLine(prompt())) {
       Command command = Commands.parse(line);
       if (command instanceof Command.Quit) {
@@ -95,7 +101,7 @@ public final class ChatClient implements AutoCloseable {
     }
     while (session.unsettled() > 0 && clock.millis() < deadlineMs) {
       try {
-        Thread.sleep(Heartbeater.TICK_MS);
+        Thread.sleep(TICK.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
@@ -124,7 +130,7 @@ public final class ChatClient implements AutoCloseable {
   @Override
   public void close() throws IOException, InterruptedException {
     session.leave();
-    heartbeater.close();
+    timers.close();
     connection.close(); // wakes the receiver
     receiver.close();
     faults.close();

@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +49,21 @@ final class JavaProcess implements AutoCloseable {
     command.add(main.getName());
     command.addAll(List.of(args));
     return new JavaProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+  }
+
+  /**
+   * A Logback configuration in {@code folder} that logs to standard output as {@code LEVEL
+   * message}, for a server process whose log lines a test reads (both programs' logback.xml are on
+   * the test class path, so the server's own is not the one found).
+   */
+  static String consoleLogging(Path folder) throws IOException {
+    Path logging = folder.resolve("logback.xml");
+    Files.writeString(
+        logging,
+        "<configuration><appender name='OUT' class='ch.qos.logback.core.ConsoleAppender'>"
+            + "<encoder><pattern>%level %msg%n</pattern></encoder></appender>"
+            + "<root level='INFO'><appender-ref ref='OUT'/></root></configuration>");
+    return "-Dlogback.configurationFile=" + logging;
   }
 
   /** The java of this JVM, so the programs run on the JDK the tests run on. */

@@ -98,7 +98,7 @@ class ServerCrashTest {
   private JavaProcess startServer(int port) throws Exception {
     JavaProcess server =
         JavaProcess.start(
-            List.of("-Dlogback.configurationFile=" + logging()),
+            List.of(JavaProcess.consoleLogging(folder)),
             ChatServerCommand.class,
             "--bind",
             "127.0.0.1",
@@ -112,16 +112,6 @@ class ServerCrashTest {
             folder.resolve("data").toString());
     servers.add(server);
     return server;
-  }
-
-  private Path logging() throws Exception {
-    Path logging = folder.resolve("logback.xml");
-    Files.writeString(
-        logging,
-        "<configuration><appender name='OUT' class='ch.qos.logback.core.ConsoleAppender'>"
-            + "<encoder><pattern>%level %msg%n</pattern></encoder></appender>"
-            + "<root level='INFO'><appender-ref ref='OUT'/></root></configuration>");
-    return logging;
   }
 
   private static void awaitAll(TestUser user, List<String> texts) {

@@ -5,7 +5,6 @@ import static udpchat.client.TestUser.notice;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -31,16 +30,9 @@ class ServerProcessSignalTest {
 
   @BeforeEach
   void startTheServerOnAFreePort() throws Exception {
-    // Both programs' logback.xml are on the test class path: give the server a console log.
-    Path logging = folder.resolve("logback.xml");
-    Files.writeString(
-        logging,
-        "<configuration><appender name='OUT' class='ch.qos.logback.core.ConsoleAppender'>"
-            + "<encoder><pattern>%level %msg%n</pattern></encoder></appender>"
-            + "<root level='INFO'><appender-ref ref='OUT'/></root></configuration>");
     server =
         JavaProcess.start(
-            List.of("-Dlogback.configurationFile=" + logging),
+            List.of(JavaProcess.consoleLogging(folder)),
             ChatServerCommand.class,
             "--bind",
             "127.0.0.1",

@@ -6,6 +6,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,12 +16,13 @@ import udpchat.protocol.Addresses;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.time.Durations;
+import udpchat.time.Periodic;
 
 /**
  * A running chat server: one UDP socket, the {@link Room} with its {@link RoomLog} and {@link
- * Journal}, and the threads that serve it (the {@link Receiver}, the {@link Sender}, the {@link
- * Sweeper}, the {@link Retransmitter} and the journal's). Closing it tells the members that the
- * server is going away and stops every thread.
+ * Journal}, and the threads that serve it: the {@link Receiver}, the {@link Sender}, the sweeper
+ * and the retransmitter (each a {@link Periodic}), and the journal's. Closing it tells the members
+ * that the server is going away and stops every thread.
  */
 public final class ChatServer implements AutoCloseable {
 
@@ -34,14 +36,17 @@ public final class ChatServer implements AutoCloseable {
    */
   static final int RECEIVE_BUFFER_BYTES = 4 << 20;
 
+  /** How often unacknowledged room events are checked for a retransmission that is due. */
+  static final Duration RETRANSMIT_TICK = Duration.ofMillis(50);
+
   private final ServerConfig config;
   private final DatagramChannel channel;
   private final Drops drops;
   private final Sender sender;
   private final Room room;
   private final Receiver receiver;
-  private final Sweeper sweeper;
-  private final Retransmitter retransmitter;
+  private final Periodic sweeper;
+  private final Periodic retransmitter;
   private final Journal journal;
   private final FaultInjector faults;
   private final long epoch;
@@ -76,8 +81,12 @@ public final class ChatServer implements AutoCloseable {
             config.backlog(),
             epoch);
     this.receiver = new Receiver(channel, codec, room, drops, faults, clock);
-    this.sweeper = new Sweeper(room, clock, config.sweep());
-    this.retransmitter = new Retransmitter(room, clock);
+    // Every sweep the silent are expired: a member goes between timeout and timeout + sweep
+    // after its last datagram.
+    this.sweeper = new Periodic("udpchat-sweeper", config.sweep(), clock, room::expire);
+    // Fine beside the smallest retransmission timeout, Delivery.BASE_RTO_MS.
+    this.retransmitter =
+        new Periodic("udpchat-retransmit", RETRANSMIT_TICK, clock, room::resendDue);
   }
 
   public ChatServer start() throws IOException {

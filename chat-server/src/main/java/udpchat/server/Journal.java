@@ -11,15 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +27,7 @@ import udpchat.protocol.Notice;
 import udpchat.protocol.Private;
 import udpchat.protocol.ProtocolException;
 import udpchat.protocol.ServerMessage;
+import udpchat.time.Periodic;
 
 /**
  * The room's events on disk, one line each, appended in order to {@code room.log} in the data
@@ -54,9 +53,12 @@ final class Journal implements AutoCloseable {
   private final Codec codec;
   private final FileChannel channel;
   private final AtomicBoolean unsynced = new AtomicBoolean();
-  private final ScheduledExecutorService syncer =
-      Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "udpchat-journal"));
-  private ScheduledFuture<?> syncing;
+  private final Periodic syncer =
+      new Periodic(
+          "udpchat-journal",
+          Duration.ofMillis(SYNC_INTERVAL_MS),
+          Clock.systemUTC(),
+          nowMs -> sync());
 
   /** What {@link #load} found: the last events, and the highest number ever given. */
   record Loaded(List<RoomEvent> events, long head) {}
@@ -148,12 +150,8 @@ final class Journal implements AutoCloseable {
   }
 
   /** Starts forcing appends to the disk every {@link #SYNC_INTERVAL_MS}. */
-  synchronized void start() {
-    if (syncing == null) {
-      syncing =
-          syncer.scheduleWithFixedDelay(
-              this::sync, SYNC_INTERVAL_MS, SYNC_INTERVAL_MS, TimeUnit.MILLISECONDS);
-    }
+  void start() {
+    syncer.start();
   }
 
   private void sync() {
@@ -170,11 +168,7 @@ final class Journal implements AutoCloseable {
   /** Forces what is left to the disk and closes the file. */
   @Override
   public synchronized void close() throws IOException, InterruptedException {
-    if (syncing != null) {
-      syncing.cancel(false);
-    }
-    syncer.shutdown();
-    syncer.awaitTermination(5, TimeUnit.SECONDS);
+    syncer.close();
     if (channel.isOpen()) {
       channel.force(false);
       channel.close();

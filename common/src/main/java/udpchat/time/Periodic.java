@@ -1,0 +1,79 @@
+package udpchat.time;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A task run every interval on a thread of its own, named for its role: it reads the clock and
+ * hands the time to the task, which decides what is due, so the deciding is tested without this
+ * class. The scheduled work keeps its future and is cancelled on close. A task that throws is
+ * logged and runs again at the next tick (a scheduled task that throws is otherwise never run
+ * again).
+ */
+public final class Periodic implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Periodic.class);
+
+  private final String name;
+  private final long intervalMs;
+  private final Clock clock;
+  private final LongConsumer task;
+  private final ScheduledExecutorService executor;
+  private ScheduledFuture<?> future;
+
+  /**
+   * @param threadName the thread's name, for thread dumps and logs
+   * @param task called with the clock's {@code millis()} every {@code interval}
+   */
+  public Periodic(String threadName, Duration interval, Clock clock, LongConsumer task) {
+    if (interval.toMillis() < 1) {
+      throw new IllegalArgumentException("the interval must be at least 1 ms");
+    }
+    this.name = threadName;
+    this.intervalMs = interval.toMillis();
+    this.clock = clock;
+    this.task = task;
+    this.executor =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, threadName);
+              thread.setDaemon(true); // closed by its owner; never what keeps a JVM alive
+              return thread;
+            });
+  }
+
+  /** Starts ticking, one interval from now; a second call does nothing. */
+  public synchronized Periodic start() {
+    if (future == null) {
+      future =
+          executor.scheduleWithFixedDelay(
+              this::tick, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+    return this;
+  }
+
+  private void tick() {
+    try {
+      task.accept(clock.millis());
+    } catch (RuntimeException e) {
+      log.error("{} failed; it runs again at the next tick", name, e);
+    }
+  }
+
+  /** Stops ticking and waits (up to 5 seconds) for a tick under way to end. */
+  @Override
+  public synchronized void close() throws InterruptedException {
+    if (future != null) {
+      future.cancel(false);
+    }
+    executor.shutdown();
+    executor.awaitTermination(5, TimeUnit.SECONDS);
+  }
+}
