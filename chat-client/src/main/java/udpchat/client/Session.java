@@ -291,8 +291,7 @@ final class Session {
         recallTick(nowMs);
       }
     }
-    if (state != State.JOINED || silenceReported) {
-      // Given up only while the server does not answer: an answering server posts every message.
+    if (serverGone(nowMs)) {
       for (PendingMessages.Message failed : pending.giveUp(nowMs)) {
         view.show(
             Event.failed(
@@ -303,6 +302,16 @@ final class Session {
                     + Durations.format(Duration.ofMillis(PendingMessages.GIVE_UP_MS))));
       }
     }
+  }
+
+  /**
+   * Whether messages may be given up: not while the server answers (it posts every message in the
+   * end), and not while it may still hold this session, which would wait for a given-up number
+   * forever. Silent for twice its timeout, the server has expired us, and the next join tells it
+   * where our numbers go on.
+   */
+  private boolean serverGone(long nowMs) {
+    return state != State.JOINED || (silenceReported && nowMs - lastHeardMs > 2 * timeoutMs);
   }
 
   // ---- What the server says ----

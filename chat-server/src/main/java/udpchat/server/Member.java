@@ -121,11 +121,6 @@ final class Member {
     nextN++;
   }
 
-  /** The client sends nothing below {@code n} any more: stop waiting for it. */
-  void skipTo(long n) {
-    nextN = Math.max(nextN, n);
-  }
-
   /** Keeps a message that came before its turn; false when too many are held already. */
   boolean hold(long n, SessionMessage message) {
     if (held.size() >= MAX_HELD_MESSAGES && !held.containsKey(n)) {

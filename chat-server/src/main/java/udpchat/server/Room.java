@@ -239,10 +239,8 @@ final class Room {
       if (existing.key().equals(key) && existing.client().equals(join.client())) {
         // A retransmitted join whose welcome was lost: the same answer again. It goes only to the
         // member's own address, so a forged copy reveals nothing, and it does not count as a
-        // heartbeat, so a forged copy cannot keep a silent member alive. Messages the client no
-        // longer has (it gave up on them) are not waited for.
-        existing.skipTo(join.next());
-        postInTurn(existing, existing.takeHeldTurn(), nowMs);
+        // heartbeat, so a forged copy cannot keep a silent member alive; nor does its next
+        // change the member's numbering (a forged one could make the room skip messages).
         outbox.send(welcome(existing), from);
       } else {
         outbox.send(
