@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import udpchat.client.view.Event;
 import udpchat.client.view.View;
+import udpchat.net.FaultCounts;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.Codec;
 import udpchat.time.Periodic;
@@ -111,6 +112,11 @@ public final class ChatClient implements AutoCloseable {
     if (unsettled > 0) {
       view.show(Event.error(now(), unsettled + " message(s) may not have been delivered"));
     }
+  }
+
+  /** What the simulated faults did so far (all zero when none are simulated). */
+  public FaultCounts faultCounts() {
+    return faults.snapshot();
   }
 
   /** The session, for its counters. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -108,6 +109,39 @@ class ReliabilityTest {
           .atMost(PATIENCE)
           .pollInterval(Duration.ofMillis(20))
           .until(() -> chat(user).size() >= count);
+    }
+  }
+
+  /** The injector on the clients' sockets instead: their own sends and receives lose 20%. */
+  @Test
+  void clientsOnALossyNetworkOfTheirOwnSeeEveryMessageOnceInOrder() throws Exception {
+    List<TestUser> users = new ArrayList<>();
+    try (ChatServer server = TestServers.start(Duration.ofSeconds(15), Duration.ofSeconds(1))) {
+      InetSocketAddress address = TestServers.addressOf(server);
+      for (int i = 0; i < CLIENTS; i++) {
+        Faults faults = new Faults(0.20, 0.10, 0.10, 0, Duration.ofMillis(20), 100 + i);
+        users.add(
+            TestUser.joined(new ClientConfig(address, "user" + i, Duration.ofSeconds(1), faults)));
+      }
+      Awaitility.await().atMost(PATIENCE).until(() -> server.members().size() == CLIENTS);
+      for (int m = 0; m < 30; m++) {
+        for (TestUser user : users) {
+          user.type(user.name + " says " + m);
+        }
+      }
+      awaitShownByAll(users, CLIENTS * 30);
+      List<String> order = texts(users.get(0));
+      assertThat(order).hasSize(CLIENTS * 30).doesNotHaveDuplicates();
+      for (TestUser user : users) {
+        assertThat(texts(user)).isEqualTo(order);
+        FaultCounts counts = user.faultCounts();
+        assertThat(counts.outgoing().dropped()).isPositive();
+        assertThat(counts.incoming().dropped()).isPositive();
+      }
+    } finally {
+      for (TestUser user : users) {
+        user.close();
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import udpchat.client.view.Event;
+import udpchat.net.FaultCounts;
 
 /** A real client on a real socket, driven by typed lines, with what it showed kept for asserts. */
 final class TestUser implements AutoCloseable {
@@ -20,10 +21,9 @@ final class TestUser implements AutoCloseable {
   private final Thread input;
   private volatile int exitCode = -1;
 
-  private TestUser(InetSocketAddress server, String name, Duration heartbeat) throws IOException {
-    this.name = name;
-    this.client =
-        new ChatClient(new ClientConfig(server, name, heartbeat), view, Clock.systemUTC());
+  private TestUser(ClientConfig config) throws IOException {
+    this.name = config.name();
+    this.client = new ChatClient(config, view, Clock.systemUTC());
     this.input = new Thread(() -> exitCode = client.run(), "input-" + name);
   }
 
@@ -41,7 +41,18 @@ final class TestUser implements AutoCloseable {
 
   static TestUser started(InetSocketAddress server, String name, Duration heartbeat)
       throws IOException {
-    TestUser user = new TestUser(server, name, heartbeat);
+    return started(new ClientConfig(server, name, heartbeat));
+  }
+
+  /** Starts a client as configured (with simulated faults, say) and waits until it is in. */
+  static TestUser joined(ClientConfig config) throws IOException {
+    TestUser user = started(config);
+    user.await(notice("joined "));
+    return user;
+  }
+
+  static TestUser started(ClientConfig config) throws IOException {
+    TestUser user = new TestUser(config);
     user.input.start();
     return user;
   }
@@ -58,6 +69,11 @@ final class TestUser implements AutoCloseable {
         .until(
             () -> view.events.stream().filter(matching).findFirst().orElse(null),
             event -> event != null);
+  }
+
+  /** What this client's simulated faults did. */
+  FaultCounts faultCounts() {
+    return client.faultCounts();
   }
 
   /** The client's session, for its counters. */
