@@ -22,11 +22,24 @@ public final class ChatClient implements AutoCloseable {
   private final Thread leaveOnExit;
 
   public ChatClient(ClientConfig config, View view, Clock clock) throws IOException {
+    this(config, view, clock, SessionListener.NONE);
+  }
+
+  /** A client whose session is watched by {@code listener} (the member list, the status line). */
+  ChatClient(ClientConfig config, View view, Clock clock, SessionListener listener)
+      throws IOException {
     this.view = view;
     this.clock = clock;
     Codec codec = new Codec();
     this.connection = new Connection(config.server(), codec);
-    this.session = new Session(connection, view, codec, config.name(), config.heartbeat());
+    this.session =
+        new Session(
+            new WatchedTransport(connection, clock, listener),
+            view,
+            codec,
+            config.name(),
+            config.heartbeat());
+    session.listen(listener);
     this.receiver = new Receiver(connection, codec, session, clock);
     this.heartbeater = new Heartbeater(session, clock);
     // Killed by a signal instead of quitting: still tell the server, so the room knows at once.

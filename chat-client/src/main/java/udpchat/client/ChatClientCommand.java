@@ -18,6 +18,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import udpchat.client.view.Event;
 import udpchat.client.view.EventFormat;
+import udpchat.client.view.Palette;
 import udpchat.client.view.PlainView;
 import udpchat.client.view.TerminalView;
 import udpchat.client.view.View;
@@ -79,6 +80,13 @@ public final class ChatClientCommand implements Callable<Integer> {
               + " codes. The default when input or output is not a terminal.")
   boolean plain;
 
+  @Option(
+      names = "--no-color",
+      description =
+          "No colours. Also off when the NO_COLOR environment variable is set (to anything but"
+              + " empty) or the terminal has none.")
+  boolean noColor;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     InetSocketAddress server = new InetSocketAddress(host, port);
@@ -100,16 +108,21 @@ public final class ChatClientCommand implements Callable<Integer> {
     Path home = home();
     EventFormat format = new EventFormat(ZoneId.systemDefault());
     boolean interactive = !plain && System.console() != null;
+    Roster roster = new Roster();
     try (View view =
         interactive
-            ? new TerminalView(home.resolve("history"), format)
+            ? new TerminalView(
+                home.resolve("history"),
+                ZoneId.systemDefault(),
+                Palette.noColorAsked(noColor, System.getenv("NO_COLOR")),
+                roster)
             : new PlainView(System.in, System.out, format)) {
       String chosen = name != null ? name : askName(view);
       if (chosen == null) {
         return 0; // input ended before a name was given
       }
       ClientConfig config = new ClientConfig(server, chosen, heartbeat);
-      try (ChatClient client = new ChatClient(config, view, Clock.systemDefaultZone())) {
+      try (ChatClient client = new ChatClient(config, view, Clock.systemDefaultZone(), roster)) {
         return client.run();
       }
     }

@@ -85,6 +85,7 @@ final class Session {
   private final View view;
   private final Codec codec;
   private final Duration heartbeatOverride;
+  private SessionListener listener = SessionListener.NONE;
 
   private State state = State.JOINING;
   private String name;
@@ -130,6 +131,11 @@ final class Session {
     this.codec = codec;
     this.name = name;
     this.heartbeatOverride = heartbeatOverride;
+  }
+
+  /** Who watches this session (the member list, the status line); see {@link SessionListener}. */
+  synchronized void listen(SessionListener listener) {
+    this.listener = listener;
   }
 
   synchronized State state() {
@@ -242,6 +248,7 @@ final class Session {
       }
       ping(nowMs);
     }
+    listener.onTick(state, everJoined, silenceReported, nowMs);
   }
 
   // ---- What the server says ----
@@ -250,6 +257,7 @@ final class Session {
     if (state == State.LEFT) {
       return;
     }
+    listener.onMessage(message, nowMs);
     lastHeardMs = nowMs;
     unansweredPings = 0;
     if (silenceReported) {

@@ -23,7 +23,15 @@ class ChatClientCommandTest {
   void helpExplainsEveryOptionAndExitsZero() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString())
-        .contains("--host", "--port", "--name", "--heartbeat", "--plain", "127.0.0.1", "9999");
+        .contains(
+            "--host",
+            "--port",
+            "--name",
+            "--heartbeat",
+            "--plain",
+            "--no-color",
+            "127.0.0.1",
+            "9999");
   }
 
   @Test

@@ -159,9 +159,52 @@ class TerminalPseudoTerminalTest {
         .doesNotContain("pwned")
         .isEqualTo(titleBefore);
     List<String> withAttributes = lines(tmux.capturePaneWithAttributes(SESSION));
-    assertThat(withAttributes.get(indexOfLineContaining(withAttributes, "<bob> ")))
-        .as("bob's line as tmux drew it, with colours and attributes as escape sequences")
-        .doesNotContain("\u001b");
+    String drawn = withAttributes.get(indexOfLineContaining(withAttributes, "<"));
+    assertThat(drawn.substring(drawn.indexOf("^[]0;pwned")))
+        .as("bob's text as tmux drew it, with colours and attributes as escape sequences")
+        .startsWith("^[]0;pwned^Gevil ^[[31mred")
+        .doesNotContain("\u001b[31m");
+  }
+
+  @Test
+  void namesAreInColourAndTheBellRingsWhenSomeoneMentionsMe() throws Exception {
+    startAlice(SESSION);
+    awaitPane("alice's join notice", pane -> assertThat(pane).contains("as alice"));
+    TestUser bob = startOther("bob");
+    bob.type("nothing for anyone");
+    awaitPane("bob's first message", pane -> assertThat(pane).contains("nothing for anyone"));
+    assertThat(tmux.display(SESSION, "#{window_bell_flag}")).isEqualTo("0");
+
+    bob.type("are you there, Alice?");
+    awaitPane("bob's mention", pane -> assertThat(pane).contains("are you there, Alice?"));
+    await("the bell")
+        .atMost(WAIT)
+        .pollInterval(POLL)
+        .until(() -> tmux.display(SESSION, "#{window_bell_flag}").equals("1"));
+    List<String> drawn = lines(tmux.capturePaneWithAttributes(SESSION));
+    String line = drawn.get(indexOfLineContaining(drawn, "are you there"));
+    // bob's name in a colour (SGR 31-36 or 91-96), alice's name highlighted.
+    assertThat(line).containsPattern("\u001b\\[[0-9;]*(3[1-6]|9[1-6])m(\u001b\\[[0-9;]*m)*bob");
+    assertThat(line)
+        .as("inverse (SGR 7) on alice's name")
+        .containsPattern("\u001b\\[([0-9]+;)*7(;[0-9]+)*m(\u001b\\[[0-9;]*m)*Alice");
+  }
+
+  @Test
+  void noColorInTheEnvironmentOrTheOptionTurnsColourOff() throws Exception {
+    startAlice(SESSION, "NO_COLOR=1");
+    startAlice("second", "NO_COLOR=", "--no-color");
+    awaitPane("alice's join notice", pane -> assertThat(pane).contains("as alice"));
+    awaitPane("second", "alice2's join notice", pane -> assertThat(pane).contains("as alice2"));
+    TestUser bob = startOther("bob");
+    bob.type("hello alice and alice2");
+    for (String session : List.of(SESSION, "second")) {
+      awaitPane(session, "bob's message", pane -> assertThat(pane).contains("hello alice"));
+      List<String> drawn = lines(tmux.capturePaneWithAttributes(session));
+      assertThat(drawn.get(indexOfLineContaining(drawn, "hello alice")))
+          .as("bob's line without any colour or attribute")
+          .doesNotContain("\u001b");
+    }
   }
 
   // ---- alice: the real client in tmux ----
@@ -171,7 +214,20 @@ class TerminalPseudoTerminalTest {
    * status and then lingers, so the pane (and the status) outlive the client.
    */
   private void startAlice() throws IOException {
-    Path home = Files.createDirectories(temp.resolve("alice-home"));
+    startAlice(SESSION);
+  }
+
+  /**
+   * Starts a client in its own tmux session: {@code alice} in {@link #SESSION}, {@code alice2} in
+   * any other. {@code NAME=VALUE} words set the environment; other words are extra options.
+   */
+  private void startAlice(String session, String... extra) throws IOException {
+    String name = session.equals(SESSION) ? "alice" : "alice2";
+    Path home = Files.createDirectories(temp.resolve(name + "-home"));
+    List<String> environment =
+        Arrays.stream(extra).filter(word -> word.matches("[A-Z_]+=.*")).toList();
+    List<String> options =
+        Arrays.stream(extra).filter(word -> !word.matches("[A-Z_]+=.*")).toList();
     List<String> command =
         List.of(
             JavaProcess.javaBinary(),
@@ -184,12 +240,18 @@ class TerminalPseudoTerminalTest {
             "--port",
             String.valueOf(port),
             "--name",
-            "alice");
-    Path script = temp.resolve("alice.sh");
+            name);
+    command = new ArrayList<>(command);
+    command.addAll(options);
+    Path script = temp.resolve(name + ".sh");
     Files.writeString(
         script,
         "TERM=xterm-256color\n"
             + "export TERM\n"
+            + "unset NO_COLOR\n"
+            + environment.stream()
+                .map(word -> "export " + shellQuote(word) + "\n")
+                .collect(Collectors.joining())
             + command.stream()
                 .map(TerminalPseudoTerminalTest::shellQuote)
                 .collect(Collectors.joining(" "))
@@ -197,8 +259,8 @@ class TerminalPseudoTerminalTest {
             + "echo \"EXIT=$?\"\n"
             + "sleep 30\n",
         StandardCharsets.UTF_8);
-    tmux.newSession(SESSION, WIDTH, HEIGHT, "sh", script.toString());
-    long panePid = Long.parseLong(tmux.display(SESSION, "#{pane_pid}"));
+    tmux.newSession(session, WIDTH, HEIGHT, "sh", script.toString());
+    long panePid = Long.parseLong(tmux.display(session, "#{pane_pid}"));
     ProcessHandle.of(panePid).ifPresent(paneProcesses::add);
   }
 
@@ -245,12 +307,16 @@ class TerminalPseudoTerminalTest {
   }
 
   private void awaitPane(String what, Consumer<String> assertion) {
+    awaitPane(SESSION, what, assertion);
+  }
+
+  private void awaitPane(String session, String what, Consumer<String> assertion) {
     await(what)
         .atMost(WAIT)
         .pollInterval(POLL)
         .untilAsserted(
             () -> {
-              String pane = tmux.capturePane(SESSION);
+              String pane = tmux.capturePane(session);
               try {
                 assertion.accept(pane);
               } catch (AssertionError e) {

@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.InfoCmp.Capability;
 
 /**
  * The interactive view: a JLine line reader with editing and a history file; events are printed
@@ -25,17 +27,25 @@ public final class TerminalView implements View {
 
   private final Terminal terminal;
   private final LineReader reader;
-  private final EventFormat format;
+  private final StyledFormat format;
+  private final RosterView roster;
   private final Object printLock = new Object();
 
-  public TerminalView(Path historyFile, EventFormat format) {
-    this.format = format;
+  /**
+   * @param noColor the user asked for no colour ({@code --no-color} or {@code NO_COLOR}); colour is
+   *     also off when the terminal has fewer than 8 colours
+   * @param roster the user's name (for mentions) and the members (for completion)
+   */
+  public TerminalView(Path historyFile, ZoneId zone, boolean noColor, RosterView roster) {
+    this.roster = roster;
     try {
       this.terminal =
           TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the terminal", e);
     }
+    Integer colours = terminal.getNumericCapability(Capability.max_colors);
+    this.format = new StyledFormat(zone, Palette.choose(noColor, colours == null ? 0 : colours));
     this.reader =
         LineReaderBuilder.builder()
             .terminal(terminal)
@@ -65,8 +75,20 @@ public final class TerminalView implements View {
   @Override
   public void show(Event event) {
     synchronized (printLock) {
-      reader.printAbove(format.format(event));
+      String me = roster.me();
+      reader.printAbove(format.format(event, me));
+      if (StyledFormat.ringsBell(event, me)) {
+        bell();
+      }
     }
+  }
+
+  /** The terminal's bell (which may flash instead, or be silenced, as the user set it up). */
+  private void bell() {
+    if (!terminal.puts(Capability.bell)) {
+      terminal.writer().write('\u0007');
+    }
+    terminal.flush();
   }
 
   @Override

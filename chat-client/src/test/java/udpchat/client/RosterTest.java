@@ -1,0 +1,56 @@
+package udpchat.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import udpchat.protocol.Chat;
+import udpchat.protocol.Members;
+import udpchat.protocol.Notice;
+import udpchat.protocol.Welcome;
+
+/** The member list kept from what the server says. */
+class RosterTest {
+
+  static final String TOKEN = "AAAAAAAAAAAAAAAAAAAAAA";
+  final Roster roster = new Roster();
+
+  @Test
+  void followsTheWelcomeNoticesAndMemberLists() {
+    assertThat(roster.me()).isNull();
+    roster.onMessage(new Welcome(TOKEN, "alice", 5000, 15000, 3), 0);
+    assertThat(roster.me()).isEqualTo("alice");
+    assertThat(roster.online()).isEqualTo(3);
+    assertThat(roster.names()).containsExactly("alice");
+
+    roster.onMessage(new Members(3, List.of("alice", "Bob", "carol")), 1);
+    assertThat(roster.names()).containsExactly("alice", "Bob", "carol");
+
+    roster.onMessage(Notice.about(Notice.JOINED, "dave", 4), 2);
+    roster.onMessage(Notice.about(Notice.LEFT, "BOB", 3), 3);
+    roster.onMessage(Notice.about(Notice.EXPIRED, "carol", 2), 4);
+    assertThat(roster.names()).containsExactly("alice", "dave");
+    assertThat(roster.online()).isEqualTo(2);
+
+    roster.onMessage(new Notice(Notice.RENAMED, "dave", "David", 2), 5);
+    roster.onMessage(new Notice(Notice.RENAMED, "alice", "Alicia", 2), 6);
+    assertThat(roster.me()).isEqualTo("Alicia");
+    assertThat(roster.names()).containsExactly("Alicia", "David");
+  }
+
+  @Test
+  void aSpeakerIsAMemberAndInvalidNamesInAListAreNeverOffered() {
+    roster.onMessage(new Welcome(TOKEN, "alice", 5000, 15000, 1), 0);
+    roster.onMessage(new Chat("erin", "hi", false), 1);
+    roster.onMessage(new Members(9, List.of("frank", "\u001b[31mevil", "two words")), 2);
+    assertThat(roster.names()).containsExactly("alice", "erin", "frank");
+    assertThat(roster.online()).isEqualTo(9);
+  }
+
+  @Test
+  void myOwnExpiryKeepsMe() {
+    roster.onMessage(new Welcome(TOKEN, "alice", 5000, 15000, 1), 0);
+    roster.onMessage(Notice.about(Notice.EXPIRED, "alice", 0), 1);
+    assertThat(roster.names()).containsExactly("alice");
+  }
+}
