@@ -20,6 +20,7 @@ public final class ChatClient implements AutoCloseable {
   private final Receiver receiver;
   private final Heartbeater heartbeater;
   private final Thread leaveOnExit;
+  private final boolean listWhenJoined;
 
   public ChatClient(ClientConfig config, View view, Clock clock) throws IOException {
     this(config, view, clock, SessionListener.NONE);
@@ -40,6 +41,8 @@ public final class ChatClient implements AutoCloseable {
             config.name(),
             config.heartbeat());
     session.listen(listener);
+    // Whoever watches the room (completion, the status line) starts from the member list.
+    this.listWhenJoined = listener != SessionListener.NONE;
     this.receiver = new Receiver(connection, codec, session, clock);
     this.heartbeater = new Heartbeater(session, clock);
     // Killed by a signal instead of quitting: still tell the server, so the room knows at once.
@@ -54,6 +57,9 @@ public final class ChatClient implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(leaveOnExit);
     receiver.start();
     session.start(clock.millis());
+    if (listWhenJoined) {
+      session.who(clock.millis()); // asked once joined
+    }
     heartbeater.start();
     for (String line = view.readLine(prompt()); line != null; line = view.readLine(prompt())) {
       Command command = Commands.parse(line);

@@ -115,7 +115,8 @@ public final class ChatClientCommand implements Callable<Integer> {
                 home.resolve("history"),
                 ZoneId.systemDefault(),
                 Palette.noColorAsked(noColor, System.getenv("NO_COLOR")),
-                roster)
+                roster,
+                Commands.COMPLETIONS)
             : new PlainView(System.in, System.out, format)) {
       String chosen = name != null ? name : askName(view);
       if (chosen == null) {

@@ -1,6 +1,9 @@
 package udpchat.client;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a typed line as a {@link Command}. Lines that start with {@code /} are commands. */
 public final class Commands {
@@ -18,7 +21,22 @@ public final class Commands {
           "/help            this list",
           "quit, /quit      leave the room (Ctrl-D too)");
 
+  /** Each command with what it does, for completion (in the order of {@link #HELP}). */
+  public static final Map<String, String> COMPLETIONS = completions();
+
   private Commands() {}
+
+  private static Map<String, String> completions() {
+    Map<String, String> commands = new LinkedHashMap<>();
+    commands.put("/me", "show an action");
+    commands.put("/msg", "a private message");
+    commands.put("/who", "list the members");
+    commands.put("/nick", "change your name");
+    commands.put("/hb", "heartbeats off or on");
+    commands.put("/help", "the list of commands");
+    commands.put("/quit", "leave the room");
+    return Collections.unmodifiableMap(commands);
+  }
 
   public static Command parse(String line) {
     if (line.isBlank()) {

@@ -191,6 +191,29 @@ class TerminalPseudoTerminalTest {
   }
 
   @Test
+  void tabCompletesCommandsAndTheNamesOfMembersPresentAndNew() throws Exception {
+    startOther("bob"); // there before alice: she learns of him from the member list
+    startAlice();
+    awaitPane("alice's join notice", pane -> assertThat(pane).contains("as alice"));
+    awaitPane("the member list", pane -> assertThat(pane).contains("members (2): alice, bob"));
+    startOther("carol"); // after alice: she learns of her from the join notice
+    awaitPane("carol's join", pane -> assertThat(pane).contains("carol joined"));
+
+    tmux.typeLiteral(SESSION, "/ms");
+    tmux.pressKeys(SESSION, "Tab");
+    tmux.typeLiteral(SESSION, "C");
+    tmux.pressKeys(SESSION, "Tab");
+    awaitPane(
+        "the command and carol's name completed",
+        pane -> assertThat(promptLine(pane)).isEqualTo(PROMPT + "/msg carol"));
+    tmux.typeLiteral(SESSION, "hi b");
+    tmux.pressKeys(SESSION, "Tab");
+    awaitPane(
+        "bob's name completed inside the text",
+        pane -> assertThat(promptLine(pane)).isEqualTo(PROMPT + "/msg carol hi bob"));
+  }
+
+  @Test
   void noColorInTheEnvironmentOrTheOptionTurnsColourOff() throws Exception {
     startAlice(SESSION, "NO_COLOR=1");
     startAlice("second", "NO_COLOR=", "--no-color");
@@ -341,6 +364,17 @@ class TerminalPseudoTerminalTest {
   private static String lastNonBlankLine(String pane) {
     List<String> lines = lines(pane);
     return lines.get(lastNonBlankIndex(lines));
+  }
+
+  /** The line with the prompt on it, without trailing blanks. */
+  private static String promptLine(String pane) {
+    List<String> lines = lines(pane);
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (lines.get(i).startsWith(PROMPT.strip())) {
+        return lines.get(i);
+      }
+    }
+    throw new AssertionError("no prompt on the screen");
   }
 
   private static int indexOfLineContaining(List<String> lines, String text) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -35,8 +36,14 @@ public final class TerminalView implements View {
    * @param noColor the user asked for no colour ({@code --no-color} or {@code NO_COLOR}); colour is
    *     also off when the terminal has fewer than 8 colours
    * @param roster the user's name (for mentions) and the members (for completion)
+   * @param commands each command with a line about it, for completion
    */
-  public TerminalView(Path historyFile, ZoneId zone, boolean noColor, RosterView roster) {
+  public TerminalView(
+      Path historyFile,
+      ZoneId zone,
+      boolean noColor,
+      RosterView roster,
+      Map<String, String> commands) {
     this.roster = roster;
     try {
       this.terminal =
@@ -51,6 +58,9 @@ public final class TerminalView implements View {
             .terminal(terminal)
             .appName("udpchat")
             .variable(LineReader.HISTORY_FILE, historyFile)
+            .completer(new ChatCompleter(commands, roster))
+            // "/msg B" and Tab finds bob: names are unique ignoring case anyway.
+            .option(LineReader.Option.CASE_INSENSITIVE, true)
             // A "!" in a message is text, not a history reference.
             .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
             // The sent line is shown again as an event, with its time, like everyone else's.
