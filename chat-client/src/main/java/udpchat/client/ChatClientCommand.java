@@ -20,8 +20,10 @@ import udpchat.client.view.Event;
 import udpchat.client.view.EventFormat;
 import udpchat.client.view.Palette;
 import udpchat.client.view.PlainView;
+import udpchat.client.view.StatusSink;
 import udpchat.client.view.TerminalView;
 import udpchat.client.view.View;
+import udpchat.protocol.Addresses;
 import udpchat.protocol.Names;
 import udpchat.time.Durations;
 
@@ -123,7 +125,10 @@ public final class ChatClientCommand implements Callable<Integer> {
         return 0; // input ended before a name was given
       }
       ClientConfig config = new ClientConfig(server, chosen, heartbeat);
-      try (ChatClient client = new ChatClient(config, view, Clock.systemDefaultZone(), roster)) {
+      StatusSink statusLine = view instanceof TerminalView terminal ? terminal : StatusSink.NONE;
+      SessionListener listener =
+          SessionListener.all(roster, new StatusFeed(Addresses.format(server), roster, statusLine));
+      try (ChatClient client = new ChatClient(config, view, Clock.systemDefaultZone(), listener)) {
         return client.run();
       }
     }

@@ -13,6 +13,33 @@ interface SessionListener {
   /** Listens to nothing. */
   SessionListener NONE = new SessionListener() {};
 
+  /** Tells each of {@code listeners}, in this order. */
+  static SessionListener all(SessionListener... listeners) {
+    return new SessionListener() {
+      @Override
+      public void onSent(ClientMessage message, long nowMs) {
+        for (SessionListener listener : listeners) {
+          listener.onSent(message, nowMs);
+        }
+      }
+
+      @Override
+      public void onMessage(ServerMessage message, long nowMs) {
+        for (SessionListener listener : listeners) {
+          listener.onMessage(message, nowMs);
+        }
+      }
+
+      @Override
+      public void onTick(
+          Session.State state, boolean everJoined, boolean serverSilent, long nowMs) {
+        for (SessionListener listener : listeners) {
+          listener.onTick(state, everJoined, serverSilent, nowMs);
+        }
+      }
+    };
+  }
+
   /** A message the session sent (seen by {@link WatchedTransport}). */
   default void onSent(ClientMessage message, long nowMs) {}
 

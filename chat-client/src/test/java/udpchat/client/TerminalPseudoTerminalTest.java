@@ -99,7 +99,7 @@ class TerminalPseudoTerminalTest {
     tmux.typeLiteral(SESSION, "half typed");
     awaitPane(
         "the half-typed line on alice's prompt",
-        pane -> assertThat(lastNonBlankLine(pane)).isEqualTo(PROMPT + "half typed"));
+        pane -> assertThat(promptLine(pane)).isEqualTo(PROMPT + "half typed"));
 
     TestUser bob = startOther("bob");
     bob.type("hello from bob");
@@ -108,7 +108,7 @@ class TerminalPseudoTerminalTest {
         "bob's message above alice's prompt, with the half-typed line intact",
         pane -> {
           List<String> lines = lines(pane);
-          int prompt = lastNonBlankIndex(lines);
+          int prompt = promptIndex(lines);
           assertThat(lines.get(prompt)).isEqualTo(PROMPT + "half typed");
           int message = indexOfLineContaining(lines, "<bob> hello from bob");
           assertThat(message).as("row of bob's message").isBetween(0, prompt - 1);
@@ -124,7 +124,7 @@ class TerminalPseudoTerminalTest {
         "alice's own message shown as an event, and an empty prompt",
         pane -> {
           List<String> lines = lines(pane);
-          assertThat(lines.get(lastNonBlankIndex(lines))).isEqualTo(PROMPT.strip());
+          assertThat(lines.get(promptIndex(lines))).isEqualTo(PROMPT.strip());
           assertThat(lines).anyMatch(line -> line.endsWith(" <alice> half typed and done"));
           // ERASE_LINE_ON_FINISH: the edited line itself is gone once sent.
           assertThat(lines).noneMatch(line -> line.startsWith(PROMPT + "half typed"));
@@ -211,6 +211,25 @@ class TerminalPseudoTerminalTest {
     awaitPane(
         "bob's name completed inside the text",
         pane -> assertThat(promptLine(pane)).isEqualTo(PROMPT + "/msg carol hi bob"));
+  }
+
+  @Test
+  void theStatusLineShowsTheRoomTheCountTheStateAndTheRoundTrip() throws Exception {
+    startAlice(SESSION, "--heartbeat", "500ms");
+    String room = "127.0.0.1:" + port;
+    awaitPane(
+        "the status line with alice alone, connected, with a round-trip time",
+        pane ->
+            assertThat(statusLine(pane))
+                .startsWith(" " + room + " | 1 online | connected | rtt ")
+                .doesNotContain("rtt -"));
+    TestUser bob = startOther("bob");
+    awaitPane("bob counted", pane -> assertThat(statusLine(pane)).contains(" | 2 online | "));
+    assertThat(bob.quit()).isZero();
+    awaitPane("bob gone", pane -> assertThat(statusLine(pane)).contains(" | 1 online | "));
+    awaitPane(
+        "the prompt above the status line",
+        pane -> assertThat(promptIndex(lines(pane))).isLessThan(HEIGHT - 1));
   }
 
   @Test
@@ -352,29 +371,26 @@ class TerminalPseudoTerminalTest {
     return Arrays.stream(pane.split("\n", -1)).map(String::stripTrailing).toList();
   }
 
-  private static int lastNonBlankIndex(List<String> lines) {
-    for (int i = lines.size() - 1; i >= 0; i--) {
-      if (!lines.get(i).isBlank()) {
-        return i;
-      }
-    }
-    throw new AssertionError("the pane is blank");
-  }
-
-  private static String lastNonBlankLine(String pane) {
-    List<String> lines = lines(pane);
-    return lines.get(lastNonBlankIndex(lines));
-  }
-
   /** The line with the prompt on it, without trailing blanks. */
   private static String promptLine(String pane) {
     List<String> lines = lines(pane);
+    return lines.get(promptIndex(lines));
+  }
+
+  /** The row of the last prompt on the screen (the status line is below it). */
+  private static int promptIndex(List<String> lines) {
     for (int i = lines.size() - 1; i >= 0; i--) {
       if (lines.get(i).startsWith(PROMPT.strip())) {
-        return lines.get(i);
+        return i;
       }
     }
     throw new AssertionError("no prompt on the screen");
+  }
+
+  /** The bottom row of the pane: the status line. */
+  private static String statusLine(String pane) {
+    List<String> lines = lines(pane);
+    return lines.get(HEIGHT - 1);
   }
 
   private static int indexOfLineContaining(List<String> lines, String text) {

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -24,11 +23,12 @@ import org.jline.utils.InfoCmp.Capability;
  * {@link #show}, which serialises them. Lock order is session, then this view: code that runs
  * inside the reader (completers, widgets) must never call back into the session.
  */
-public final class TerminalView implements View {
+public final class TerminalView implements View, StatusSink {
 
   private final Terminal terminal;
-  private final LineReader reader;
+  private final ChatLineReader reader;
   private final StyledFormat format;
+  private final StatusLine statusLine;
   private final RosterView roster;
   private final Object printLock = new Object();
 
@@ -52,20 +52,24 @@ public final class TerminalView implements View {
       throw new UncheckedIOException("cannot open the terminal", e);
     }
     Integer colours = terminal.getNumericCapability(Capability.max_colors);
-    this.format = new StyledFormat(zone, Palette.choose(noColor, colours == null ? 0 : colours));
-    this.reader =
-        LineReaderBuilder.builder()
-            .terminal(terminal)
-            .appName("udpchat")
-            .variable(LineReader.HISTORY_FILE, historyFile)
-            .completer(new ChatCompleter(commands, roster))
-            // "/msg B" and Tab finds bob: names are unique ignoring case anyway.
-            .option(LineReader.Option.CASE_INSENSITIVE, true)
-            // A "!" in a message is text, not a history reference.
-            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-            // The sent line is shown again as an event, with its time, like everyone else's.
-            .option(LineReader.Option.ERASE_LINE_ON_FINISH, true)
-            .build();
+    Palette palette = Palette.choose(noColor, colours == null ? 0 : colours);
+    this.format = new StyledFormat(zone, palette);
+    this.reader = new ChatLineReader(terminal, historyFile);
+    reader.setCompleter(new ChatCompleter(commands, roster));
+    // "/msg B" and Tab finds bob: names are unique ignoring case anyway.
+    reader.option(LineReader.Option.CASE_INSENSITIVE, true);
+    // A "!" in a message is text, not a history reference.
+    reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+    // The sent line is shown again as an event, with its time, like everyone else's.
+    reader.option(LineReader.Option.ERASE_LINE_ON_FINISH, true);
+    this.statusLine = new StatusLine(terminal, palette);
+  }
+
+  @Override
+  public void showStatus(StatusLine.Report report) {
+    synchronized (printLock) {
+      reader.whileLocked(() -> statusLine.show(report));
+    }
   }
 
   @Override
@@ -104,6 +108,9 @@ public final class TerminalView implements View {
   @Override
   public void close() {
     try {
+      synchronized (printLock) {
+        reader.whileLocked(statusLine::close);
+      }
       reader.getHistory().save();
       terminal.close();
     } catch (IOException e) {
