@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import udpchat.client.view.Event;
+import udpchat.client.view.StatusSink;
 import udpchat.client.view.View;
+import udpchat.protocol.Addresses;
 import udpchat.protocol.Codec;
 
 /**
@@ -26,8 +28,23 @@ public final class ChatClient implements AutoCloseable {
     this(config, view, clock, SessionListener.NONE);
   }
 
-  /** A client whose session is watched by {@code listener} (the member list, the status line). */
-  ChatClient(ClientConfig config, View view, Clock clock, SessionListener listener)
+  /**
+   * A client that keeps {@code roster} current (for completion and mentions), shows presence
+   * changes, and feeds the status line to {@code statusLine}.
+   */
+  ChatClient(ClientConfig config, View view, Clock clock, Roster roster, StatusSink statusLine)
+      throws IOException {
+    this(
+        config,
+        view,
+        clock,
+        SessionListener.all(
+            new PresenceNotices(view, roster), // before the roster: it reads the old presence
+            roster,
+            new StatusFeed(Addresses.format(config.server()), roster, statusLine)));
+  }
+
+  private ChatClient(ClientConfig config, View view, Clock clock, SessionListener listener)
       throws IOException {
     this.view = view;
     this.clock = clock;
@@ -87,6 +104,8 @@ public final class ChatClient implements AutoCloseable {
       session.nick(nick.name(), nowMs);
     } else if (command instanceof Command.Heartbeats heartbeats) {
       session.heartbeats(heartbeats.on(), nowMs);
+    } else if (command instanceof Command.Away away) {
+      session.away(away.away(), away.reason(), nowMs);
     } else if (command instanceof Command.Help) {
       Commands.HELP.forEach(line -> view.show(Event.notice(now(), line)));
     } else if (command instanceof Command.Invalid invalid) {

@@ -23,7 +23,6 @@ import udpchat.client.view.PlainView;
 import udpchat.client.view.StatusSink;
 import udpchat.client.view.TerminalView;
 import udpchat.client.view.View;
-import udpchat.protocol.Addresses;
 import udpchat.protocol.Names;
 import udpchat.time.Durations;
 
@@ -126,9 +125,8 @@ public final class ChatClientCommand implements Callable<Integer> {
       }
       ClientConfig config = new ClientConfig(server, chosen, heartbeat);
       StatusSink statusLine = view instanceof TerminalView terminal ? terminal : StatusSink.NONE;
-      SessionListener listener =
-          SessionListener.all(roster, new StatusFeed(Addresses.format(server), roster, statusLine));
-      try (ChatClient client = new ChatClient(config, view, Clock.systemDefaultZone(), listener)) {
+      try (ChatClient client =
+          new ChatClient(config, view, Clock.systemDefaultZone(), roster, statusLine)) {
         return client.run();
       }
     }

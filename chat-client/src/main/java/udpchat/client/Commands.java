@@ -18,6 +18,7 @@ public final class Commands {
           "/who             list the members of the room",
           "/nick NEW        change your name",
           "/hb off | on     stop or restart your heartbeats (watch yourself expire)",
+          "/away [REASON]   tell the room you are away (/away alone or /back: you are back)",
           "/help            this list",
           "quit, /quit      leave the room (Ctrl-D too)");
 
@@ -33,6 +34,8 @@ public final class Commands {
     commands.put("/who", "list the members");
     commands.put("/nick", "change your name");
     commands.put("/hb", "heartbeats off or on");
+    commands.put("/away", "away, with a reason");
+    commands.put("/back", "back from away");
     commands.put("/help", "the list of commands");
     commands.put("/quit", "leave the room");
     return Collections.unmodifiableMap(commands);
@@ -72,6 +75,10 @@ public final class Commands {
         return target.length < 2 || target[0].isEmpty()
             ? new Command.Invalid("usage: /msg NAME TEXT")
             : new Command.Tell(target[0], target[1]);
+      case "/away":
+        return rest.isEmpty() ? new Command.Away(false, null) : new Command.Away(true, rest);
+      case "/back":
+        return new Command.Away(false, null);
       case "/hb":
         if (rest.equals("on") || rest.equals("off")) {
           return new Command.Heartbeats(rest.equals("on"));

@@ -2,6 +2,7 @@ package udpchat.client;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import udpchat.protocol.Chat;
 import udpchat.protocol.Members;
 import udpchat.protocol.Names;
 import udpchat.protocol.Notice;
+import udpchat.protocol.Presence;
 import udpchat.protocol.Private;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
@@ -25,6 +27,10 @@ import udpchat.protocol.Welcome;
 public final class Roster implements SessionListener, RosterView {
 
   private final Map<String, String> byKey = new LinkedHashMap<>();
+
+  /** The last {@link Presence} of each member that is not simply active, by name key. */
+  private final Map<String, Presence> presences = new HashMap<>();
+
   private String me;
   private int online;
 
@@ -48,7 +54,30 @@ public final class Roster implements SessionListener, RosterView {
 
   @Override
   public synchronized List<Entry> members() {
-    return names().stream().map(name -> new Entry(name, null)).toList();
+    return names().stream().map(name -> new Entry(name, remark(name))).toList();
+  }
+
+  /** The presence of {@code name} (away or suspect), or {@code null} when simply active. */
+  public synchronized Presence presenceOf(String name) {
+    return name == null ? null : presences.get(Names.key(name));
+  }
+
+  /**
+   * What to show beside {@code name}: {@code away}, {@code away: REASON}, {@code suspect (silent
+   * 8s)}, or {@code null}. From the network: sanitise before showing.
+   */
+  public synchronized String remark(String name) {
+    Presence presence = presenceOf(name);
+    if (presence == null) {
+      return null;
+    }
+    if (presence.state().equals(Presence.AWAY)) {
+      return presence.reason() == null ? "away" : "away: " + presence.reason();
+    }
+    if (presence.state().equals(Presence.SUSPECT) && presence.silentMs() != null) {
+      return "suspect (silent " + presence.silentMs() / 1000 + "s)";
+    }
+    return presence.state();
   }
 
   @Override
@@ -65,6 +94,13 @@ public final class Roster implements SessionListener, RosterView {
       add(chat.from()); // someone who speaks is in the room, even if their join notice was lost
     } else if (message instanceof Private whisper) {
       add(whisper.from());
+    } else if (message instanceof Presence presence) {
+      add(presence.name());
+      if (presence.state().equals(Presence.ACTIVE)) {
+        presences.remove(Names.key(presence.name()));
+      } else {
+        presences.put(Names.key(presence.name()), presence);
+      }
     }
   }
 
@@ -78,10 +114,20 @@ public final class Roster implements SessionListener, RosterView {
         if (notice.name() != null && !sameName(notice.name(), me)) {
           byKey.remove(Names.key(notice.name()));
         }
+        if (notice.name() != null) {
+          presences.remove(Names.key(notice.name())); // a member that comes back starts afresh
+        }
         break;
       case Notice.RENAMED:
         if (notice.name() != null && notice.newName() != null) {
           byKey.remove(Names.key(notice.name()));
+          Presence presence = presences.remove(Names.key(notice.name()));
+          if (presence != null) {
+            presences.put(
+                Names.key(notice.newName()),
+                new Presence(
+                    notice.newName(), presence.state(), presence.reason(), presence.silentMs()));
+          }
           add(notice.newName());
           if (sameName(notice.name(), me)) {
             me = notice.newName();
@@ -101,6 +147,7 @@ public final class Roster implements SessionListener, RosterView {
   private void onMembers(Members members) {
     if (members.names().size() == members.total()) {
       byKey.clear();
+      presences.clear(); // the server follows a list with the presence of those not active
       if (me != null) {
         add(me);
       }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import udpchat.client.view.Event;
 import udpchat.client.view.View;
 import udpchat.protocol.Addresses;
+import udpchat.protocol.Away;
 import udpchat.protocol.Chat;
 import udpchat.protocol.Codec;
 import udpchat.protocol.ErrorReply;
@@ -208,6 +209,17 @@ final class Session {
       beginJoin(nowMs);
     } else if (state == State.JOINED) {
       ping(nowMs);
+    }
+  }
+
+  /** {@code /away REASON} or back; the server tells the room (see {@link Away}). */
+  synchronized void away(boolean away, String reason, long nowMs) {
+    if (reason != null && codec.textBytes(reason) > Away.MAX_REASON_BYTES) {
+      view.show(Event.error(at(nowMs), "reason too long: the limit is " + Away.MAX_REASON_BYTES));
+    } else if (state == State.JOINED) {
+      transport.send(new Away(session, nextId++, away, reason));
+    } else {
+      view.show(Event.error(at(nowMs), "not in the room: /away once joined"));
     }
   }
 

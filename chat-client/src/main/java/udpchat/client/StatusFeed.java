@@ -52,7 +52,7 @@ final class StatusFeed implements SessionListener {
   /** What the line says now. */
   StatusLine.Report report() {
     return new StatusLine.Report(
-        address, roster.online(), connection.label, roundTrip.lastMs(), null);
+        address, roster.online(), connection.label, roundTrip.lastMs(), roster.remark(roster.me()));
   }
 
   private void publish() {

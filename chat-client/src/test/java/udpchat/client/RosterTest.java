@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import udpchat.client.view.RosterView;
 import udpchat.protocol.Chat;
 import udpchat.protocol.Members;
 import udpchat.protocol.Notice;
+import udpchat.protocol.Presence;
 import udpchat.protocol.Welcome;
 
 /** The member list kept from what the server says. */
@@ -45,6 +47,26 @@ class RosterTest {
     roster.onMessage(new Members(9, List.of("frank", "\u001b[31mevil", "two words")), 2);
     assertThat(roster.names()).containsExactly("alice", "erin", "frank");
     assertThat(roster.online()).isEqualTo(9);
+  }
+
+  @Test
+  void presenceGivesRemarksUntilTheMemberIsActiveOrGone() {
+    roster.onMessage(new Welcome(TOKEN, "alice", 5000, 15000, 3), 0);
+    roster.onMessage(new Presence("bob", Presence.AWAY, "lunch", null), 1);
+    roster.onMessage(new Presence("carol", Presence.SUSPECT, null, 8_900L), 2);
+    roster.onMessage(new Presence("alice", Presence.AWAY, null, null), 3);
+    assertThat(roster.members())
+        .containsExactly(
+            new RosterView.Entry("alice", "away"),
+            new RosterView.Entry("bob", "away: lunch"),
+            new RosterView.Entry("carol", "suspect (silent 8s)"));
+    roster.onMessage(new Notice(Notice.RENAMED, "bob", "Bobby", 3), 4);
+    assertThat(roster.remark("bobby")).isEqualTo("away: lunch");
+    roster.onMessage(new Presence("carol", Presence.ACTIVE, null, null), 5);
+    assertThat(roster.remark("carol")).isNull();
+    roster.onMessage(Notice.about(Notice.LEFT, "Bobby", 2), 6);
+    roster.onMessage(Notice.about(Notice.JOINED, "bob", 3), 7);
+    assertThat(roster.remark("bob")).isNull();
   }
 
   @Test

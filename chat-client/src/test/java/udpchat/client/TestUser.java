@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import udpchat.client.view.Event;
+import udpchat.client.view.StatusSink;
 
 /** A real client on a real socket, driven by typed lines, with what it showed kept for asserts. */
 final class TestUser implements AutoCloseable {
@@ -20,10 +21,17 @@ final class TestUser implements AutoCloseable {
   private final Thread input;
   private volatile int exitCode = -1;
 
-  private TestUser(InetSocketAddress server, String name, Duration heartbeat) throws IOException {
+  /** With a roster: the member list, presence notices and the status line's facts. */
+  final Roster roster = new Roster();
+
+  private TestUser(InetSocketAddress server, String name, Duration heartbeat, boolean withRoster)
+      throws IOException {
     this.name = name;
+    ClientConfig config = new ClientConfig(server, name, heartbeat);
     this.client =
-        new ChatClient(new ClientConfig(server, name, heartbeat), view, Clock.systemUTC());
+        withRoster
+            ? new ChatClient(config, view, Clock.systemUTC(), roster, StatusSink.NONE)
+            : new ChatClient(config, view, Clock.systemUTC());
     this.input = new Thread(() -> exitCode = client.run(), "input-" + name);
   }
 
@@ -39,9 +47,18 @@ final class TestUser implements AutoCloseable {
     return user;
   }
 
+  /** A client as the command line makes it: it keeps a roster and shows presence changes. */
+  static TestUser joinedWithRoster(InetSocketAddress server, String name, Duration heartbeat)
+      throws IOException {
+    TestUser user = new TestUser(server, name, heartbeat, true);
+    user.input.start();
+    user.await(notice("joined "));
+    return user;
+  }
+
   static TestUser started(InetSocketAddress server, String name, Duration heartbeat)
       throws IOException {
-    TestUser user = new TestUser(server, name, heartbeat);
+    TestUser user = new TestUser(server, name, heartbeat, false);
     user.input.start();
     return user;
   }

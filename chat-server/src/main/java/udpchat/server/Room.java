@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.protocol.Addresses;
+import udpchat.protocol.Away;
 import udpchat.protocol.Chat;
 import udpchat.protocol.ClientMessage;
 import udpchat.protocol.Codec;
@@ -62,6 +63,7 @@ final class Room {
   private final Map<InetSocketAddress, Member> byAddress = new HashMap<>();
   private final Map<String, Member> byKey = new HashMap<>();
   private boolean closed;
+  private final PresenceBoard presence;
 
   Room(Outbox outbox, Codec codec, Drops drops, Duration timeout, Duration heartbeat) {
     this.outbox = outbox;
@@ -69,6 +71,7 @@ final class Room {
     this.drops = drops;
     this.timeout = timeout;
     this.heartbeat = heartbeat;
+    this.presence = new PresenceBoard(timeout.toMillis() / 2);
   }
 
   /** Handles one decoded request that arrived from {@code from} at {@code nowMs}. */
@@ -98,6 +101,7 @@ final class Room {
       return;
     }
     member.seen(nowMs);
+    presence.heard(member).ifPresent(this::broadcast);
     if (request instanceof Ping ping) {
       outbox.send(new Pong(ping.id()), from);
     } else if (request instanceof Say say) {
@@ -112,6 +116,11 @@ final class Room {
       remove(member);
       log.info("{} left ({} online)", member.name(), byAddress.size());
       broadcast(Notice.about(Notice.LEFT, member.name(), byAddress.size()));
+    } else if (request instanceof Away away) {
+      away(member, away);
+    }
+    if (request instanceof Who) {
+      presence.report(byAddress.values(), nowMs).forEach(p -> outbox.send(p, member.address()));
     }
   }
 
@@ -142,6 +151,7 @@ final class Room {
       if (member.expired(nowMs, timeout.toMillis())) {
         it.remove();
         byKey.remove(member.key());
+        presence.forget(member);
         expired.add(member);
       }
     }
@@ -158,6 +168,7 @@ final class Room {
       // The expired member is told too: if it is still there, its client rejoins at once.
       outbox.send(notice, member.address());
     }
+    presence.sweep(byAddress.values(), nowMs).forEach(this::broadcast);
     return names;
   }
 
@@ -326,6 +337,22 @@ final class Room {
   private void remove(Member member) {
     byAddress.remove(member.address());
     byKey.remove(member.key());
+    presence.forget(member);
+  }
+
+  /** {@code /away}: the reason is made safe and measured like a text; every member is told. */
+  private void away(Member member, Away away) {
+    String reason = away.reason() == null ? null : Sanitizer.clean(away.reason());
+    if (reason != null && codec.textBytes(reason) > Away.MAX_REASON_BYTES) {
+      outbox.send(
+          new ErrorReply(
+              ErrorReply.TOO_LONG,
+              "away reason refused: the limit is " + Away.MAX_REASON_BYTES + " bytes",
+              away.id()),
+          member.address());
+      return;
+    }
+    broadcast(presence.away(member, away.away(), reason));
   }
 
   private void broadcast(ServerMessage message) {

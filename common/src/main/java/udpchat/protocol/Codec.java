@@ -55,7 +55,10 @@ public final class Codec {
           Map.entry("private", Private.class),
           Map.entry("notice", Notice.class),
           Map.entry("members", Members.class),
-          Map.entry("error", ErrorReply.class));
+          Map.entry("error", ErrorReply.class),
+          // Presence (docs/PROTOCOL.md, section 11)
+          Map.entry("away", Away.class),
+          Map.entry("presence", Presence.class));
 
   private static final Map<Class<? extends Message>, String> NAMES = invert(TYPES);
 

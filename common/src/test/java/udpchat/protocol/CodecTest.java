@@ -60,7 +60,13 @@ class CodecTest {
         new Members(5, List.of("alice", "bob")),
         new Members(0, List.of()),
         new ErrorReply(ErrorReply.NAME_TAKEN, "that name is taken", 0),
-        new ErrorReply(ErrorReply.TOO_LONG, "message too long", 42));
+        new ErrorReply(ErrorReply.TOO_LONG, "message too long", 42),
+        new Away(SESSION, 7, true, "lunch"),
+        new Away(SESSION, 8, true, null),
+        new Away(SESSION, 9, false, null),
+        new Presence("bob", Presence.AWAY, "lunch", null),
+        new Presence("bob", Presence.SUSPECT, null, 8000L),
+        new Presence("bob", Presence.ACTIVE, null, null));
   }
 
   @Test
@@ -129,7 +135,9 @@ class CodecTest {
         Arguments.of(new Private("alice", "bob", "hi"), "private"),
         Arguments.of(Notice.about(Notice.LEFT, "alice", 0), "notice"),
         Arguments.of(new Members(1, List.of("alice")), "members"),
-        Arguments.of(new ErrorReply(ErrorReply.MALFORMED, "bad", 0), "error"));
+        Arguments.of(new ErrorReply(ErrorReply.MALFORMED, "bad", 0), "error"),
+        Arguments.of(new Away(SESSION, 1, true, "x"), "away"),
+        Arguments.of(new Presence("bob", Presence.ACTIVE, null, null), "presence"));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -438,7 +446,10 @@ class CodecTest {
         "{'v':1,'type':'ping','id':1}",
         "{'v':1,'type':'join'}",
         "{'v':1,'type':'members','total':1}",
-        "{'v':1,'type':'error','message':'m','ref':0}"
+        "{'v':1,'type':'error','message':'m','ref':0}",
+        "{'v':1,'type':'away','session':'$S','id':1,'reason':'lunch'}",
+        "{'v':1,'type':'presence','name':'bob'}",
+        "{'v':1,'type':'presence','state':'away'}"
       })
   void refusesMissingFields(String json) {
     assertThat(refusal(json)).isEqualTo(Reason.BAD_FIELD);
@@ -452,7 +463,14 @@ class CodecTest {
         "{'v':1,'type':'welcome','session':'$S','name':'a','heartbeatMs':0,'timeoutMs':5,"
             + "'online':1}",
         "{'v':1,'type':'notice','event':'renamed','name':'a','newName':'b c','online':1}",
-        "{'v':1,'type':'private','from':'alice','to':'','text':'hi'}"
+        "{'v':1,'type':'private','from':'alice','to':'','text':'hi'}",
+        "{'v':1,'type':'away','session':'$S','id':1,'away':false,'reason':'lunch'}",
+        "{'v':1,'type':'away','session':'$S','id':1,'away':'true'}",
+        "{'v':1,'type':'away','session':'$S','id':1,'away':1}",
+        "{'v':1,'type':'away','session':'$S','id':1,'away':true,'reason':5}",
+        "{'v':1,'type':'presence','name':'b c','state':'away'}",
+        "{'v':1,'type':'presence','name':'bob','state':'suspect','silentMs':-1}",
+        "{'v':1,'type':'presence','name':'bob','state':'suspect','silentMs':'5'}"
       })
   void refusesValuesTheRecordsForbid(String json) {
     assertThat(refusal(json)).isEqualTo(Reason.BAD_FIELD);
