@@ -30,7 +30,10 @@ class ChatClientCommandTest {
             "--heartbeat",
             "--plain",
             "--no-color",
-            "127.0.0.1",
+            "--discover",
+            "--discover-to",
+            "--discovery-port",
+            "9998",
             "9999");
   }
 
