@@ -10,6 +10,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
+import java.text.Normalizer.Form;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import udpchat.client.view.Event;
 import udpchat.server.ChatServer;
 
 /**
@@ -169,7 +172,7 @@ class TerminalPseudoTerminalTest {
   @Test
   void namesAreInColourAndTheBellRingsWhenSomeoneMentionsMe() throws Exception {
     startAlice(SESSION);
-    awaitPane("alice's join notice", pane -> assertThat(pane).contains("as alice"));
+    awaitPane("alice alone", pane -> assertThat(statusLine(pane)).contains("1 online"));
     TestUser bob = startOther("bob");
     bob.type("nothing for anyone");
     awaitPane("bob's first message", pane -> assertThat(pane).contains("nothing for anyone"));
@@ -233,11 +236,86 @@ class TerminalPseudoTerminalTest {
   }
 
   @Test
+  void pastedLinesAreSentOneByOne() throws Exception {
+    startAlice();
+    awaitPane("alice alone", pane -> assertThat(statusLine(pane)).contains("1 online"));
+    TestUser bob = startOther("bob");
+    awaitPane("bob counted", pane -> assertThat(statusLine(pane)).contains("2 online"));
+
+    tmux.paste(SESSION, "one\ntwo\nthree");
+    tmux.pressKeys(SESSION, "Enter");
+    bob.await(TestUser.message("alice", "three"));
+    assertThat(bob.events())
+        .filteredOn(e -> e.kind() == Event.Kind.MESSAGE)
+        .extracting(Event::text)
+        .containsExactly("one", "two", "three");
+    awaitPane(
+        "three lines sent, and an empty prompt",
+        pane -> {
+          List<String> lines = lines(pane);
+          assertThat(lines).anyMatch(line -> line.endsWith("<alice> one"));
+          assertThat(lines).anyMatch(line -> line.endsWith("<alice> three"));
+          assertThat(lines.get(promptIndex(lines))).isEqualTo(PROMPT.strip());
+        });
+  }
+
+  @Test
+  void resizingKeepsTheHalfTypedLineAndTheStatusLineAtTheBottom() throws Exception {
+    startAlice();
+    awaitPane("alice's status", pane -> assertThat(statusLine(pane)).contains("1 online"));
+    tmux.typeLiteral(SESSION, "half typed");
+    tmux.resize(SESSION, 60, 12);
+    awaitPane(
+        "the status line on the new bottom row, the prompt above it",
+        pane -> {
+          assertThat(statusLine(pane, 12)).contains("1 online");
+          assertThat(promptLine(pane)).isEqualTo(PROMPT + "half typed");
+        });
+    TestUser bob = startOther("bob");
+    bob.type("after the resize");
+    awaitPane(
+        "a message above the prompt in the small window",
+        pane -> {
+          List<String> lines = lines(pane);
+          assertThat(indexOfLineContaining(lines, "after the resize"))
+              .isLessThan(promptIndex(lines));
+          assertThat(statusLine(pane, 12)).contains("2 online");
+        });
+    tmux.resize(SESSION, WIDTH, HEIGHT);
+    awaitPane(
+        "back to full size",
+        pane -> {
+          assertThat(statusLine(pane)).contains("2 online");
+          assertThat(promptLine(pane)).isEqualTo(PROMPT + "half typed");
+        });
+  }
+
+  @Test
+  void wideAndLongLinesWrapAndKeepThePromptAndTheStatusLine() throws Exception {
+    startAlice();
+    awaitPane("alice's status", pane -> assertThat(statusLine(pane)).contains("1 online"));
+    tmux.typeLiteral(SESSION, "half typed");
+    TestUser bob = startOther("bob");
+    // CJK (two columns each), emoji, a skin-tone modifier and combining marks, over 2 rows wide.
+    String wide = "你好世界👋🏽 e\u0301a\u0308 ".repeat(12) + "end";
+    bob.type(wide);
+    awaitPane(
+        "the whole text, wrapped, with the prompt and the status line intact",
+        pane -> {
+          String joined = Normalizer.normalize(tmux.capturePaneJoined(SESSION), Form.NFC);
+          assertThat(joined).contains(Normalizer.normalize("<bob> " + wide, Form.NFC));
+          assertThat(promptLine(pane)).isEqualTo(PROMPT + "half typed");
+          assertThat(statusLine(pane)).contains("2 online");
+        });
+  }
+
+  @Test
   void noColorInTheEnvironmentOrTheOptionTurnsColourOff() throws Exception {
     startAlice(SESSION, "NO_COLOR=1");
     startAlice("second", "NO_COLOR=", "--no-color");
-    awaitPane("alice's join notice", pane -> assertThat(pane).contains("as alice"));
-    awaitPane("second", "alice2's join notice", pane -> assertThat(pane).contains("as alice2"));
+    awaitPane("alice's join", pane -> assertThat(pane).contains("joined 127.0.0.1:" + port));
+    awaitPane(
+        "second", "alice2's join", pane -> assertThat(pane).contains("joined 127.0.0.1:" + port));
     TestUser bob = startOther("bob");
     bob.type("hello alice and alice2");
     for (String session : List.of(SESSION, "second")) {
@@ -389,8 +467,11 @@ class TerminalPseudoTerminalTest {
 
   /** The bottom row of the pane: the status line. */
   private static String statusLine(String pane) {
-    List<String> lines = lines(pane);
-    return lines.get(HEIGHT - 1);
+    return statusLine(pane, HEIGHT);
+  }
+
+  private static String statusLine(String pane, int height) {
+    return lines(pane).get(height - 1);
   }
 
   private static int indexOfLineContaining(List<String> lines, String text) {

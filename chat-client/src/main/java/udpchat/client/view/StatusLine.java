@@ -36,6 +36,17 @@ public final class StatusLine {
    */
   public record Report(String address, int online, String connection, long rttMs, String remark) {}
 
+  /** Takes the bottom line for the status, before there is anything to say in it. */
+  void reserve() {
+    if (status != null) {
+      status.update(
+          List.of(
+              new AttributedStringBuilder()
+                  .styled(palette.status(), " udpchat ")
+                  .toAttributedString()));
+    }
+  }
+
   void show(Report report) {
     if (status != null && !report.equals(shown)) {
       shown = report;

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Queue;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
@@ -31,6 +33,7 @@ public final class TerminalView implements View, StatusSink {
   private final StatusLine statusLine;
   private final RosterView roster;
   private final Object printLock = new Object();
+  private final Queue<String> pasted = new ArrayDeque<>();
 
   /**
    * @param noColor the user asked for no colour ({@code --no-color} or {@code NO_COLOR}); colour is
@@ -63,6 +66,8 @@ public final class TerminalView implements View, StatusSink {
     // The sent line is shown again as an event, with its time, like everyone else's.
     reader.option(LineReader.Option.ERASE_LINE_ON_FINISH, true);
     this.statusLine = new StatusLine(terminal, palette);
+    // Taken now, before anything is printed: growing it later would scroll a line away.
+    statusLine.reserve();
   }
 
   @Override
@@ -74,9 +79,12 @@ public final class TerminalView implements View, StatusSink {
 
   @Override
   public String readLine(String prompt) {
+    if (!pasted.isEmpty()) {
+      return pasted.poll();
+    }
     while (true) {
       try {
-        return reader.readLine(prompt);
+        return splitPaste(reader.readLine(prompt));
       } catch (UserInterruptException e) {
         // Ctrl-C clears the line, as in a shell; leaving is quit or Ctrl-D.
         show(Event.notice(Instant.now(), "(to leave, type quit or press Ctrl-D)"));
@@ -84,6 +92,19 @@ public final class TerminalView implements View, StatusSink {
         return null;
       }
     }
+  }
+
+  /**
+   * Several lines pasted at once arrive as one buffer (JLine reads a bracketed paste whole, with
+   * its line ends): each line is handed out on its own, as if typed and sent one by one, rather
+   * than sent as one message full of {@code ^J}.
+   */
+  private String splitPaste(String line) {
+    String[] lines = line.split("\\R", -1);
+    for (int i = 1; i < lines.length; i++) {
+      pasted.add(lines[i]);
+    }
+    return lines[0];
   }
 
   @Override
