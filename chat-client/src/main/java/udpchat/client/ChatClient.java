@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import udpchat.client.view.Event;
+import udpchat.client.view.StatusSink;
 import udpchat.client.view.View;
 import udpchat.net.FaultCounts;
 import udpchat.net.FaultInjector;
+import udpchat.protocol.Addresses;
 import udpchat.protocol.Codec;
 import udpchat.time.Periodic;
 
@@ -26,6 +28,7 @@ public final class ChatClient implements AutoCloseable {
   private final Periodic timers;
   private final FaultInjector faults;
   private final Thread leaveOnExit;
+  private final boolean listWhenJoined;
 
   /** How often the session's timers are checked: fine for any interval a user would choose. */
   static final Duration TICK = Duration.ofMillis(50);
@@ -34,12 +37,42 @@ public final class ChatClient implements AutoCloseable {
   static final long QUIT_GRACE_MS = 3000;
 
   public ChatClient(ClientConfig config, View view, Clock clock) throws IOException {
+    this(config, view, clock, SessionListener.NONE);
+  }
+
+  /**
+   * A client that keeps {@code roster} current (for completion and mentions), shows presence
+   * changes, and feeds the status line to {@code statusLine}.
+   */
+  ChatClient(ClientConfig config, View view, Clock clock, Roster roster, StatusSink statusLine)
+      throws IOException {
+    this(
+        config,
+        view,
+        clock,
+        SessionListener.all(
+            new PresenceNotices(view, roster), // before the roster: it reads the old presence
+            roster,
+            new StatusFeed(Addresses.format(config.server()), roster, statusLine)));
+  }
+
+  private ChatClient(ClientConfig config, View view, Clock clock, SessionListener listener)
+      throws IOException {
     this.view = view;
     this.clock = clock;
     Codec codec = new Codec();
     this.faults = new FaultInjector(config.faults(), "udpchat-faults");
     this.connection = new Connection(config.server(), codec, faults);
-    this.session = new Session(connection, view, codec, config.name(), config.heartbeat());
+    this.session =
+        new Session(
+            new WatchedTransport(connection, clock, listener),
+            view,
+            codec,
+            config.name(),
+            config.heartbeat());
+    session.listen(listener);
+    // Whoever watches the room (completion, the status line) starts from the member list.
+    this.listWhenJoined = listener != SessionListener.NONE;
     this.receiver = new Receiver(connection, codec, session, faults, clock);
     this.timers = new Periodic("udpchat-heartbeat", TICK, clock, session::onTick);
     // Killed by a signal instead of quitting: still tell the server, so the room knows at once.
@@ -54,6 +87,9 @@ public final class ChatClient implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(leaveOnExit);
     receiver.start();
     session.start(clock.millis());
+    if (listWhenJoined) {
+      session.who(clock.millis()); // asked once joined
+    }
     timers.start();
     for (String line = view.readLine(prompt()); line != null; line = view.readLine(prompt())) {
       Command command = Commands.parse(line);
@@ -84,6 +120,8 @@ public final class ChatClient implements AutoCloseable {
       session.history(history.count(), nowMs);
     } else if (command instanceof Command.Heartbeats heartbeats) {
       session.heartbeats(heartbeats.on(), nowMs);
+    } else if (command instanceof Command.Away away) {
+      session.away(away.away(), away.reason(), nowMs);
     } else if (command instanceof Command.Help) {
       Commands.HELP.forEach(line -> view.show(Event.notice(now(), line)));
     } else if (command instanceof Command.Invalid invalid) {

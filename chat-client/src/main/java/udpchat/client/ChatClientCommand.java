@@ -1,6 +1,7 @@
 package udpchat.client;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,9 +22,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import udpchat.client.view.Event;
 import udpchat.client.view.EventFormat;
+import udpchat.client.view.Palette;
 import udpchat.client.view.PlainView;
+import udpchat.client.view.StatusSink;
 import udpchat.client.view.TerminalView;
 import udpchat.client.view.View;
+import udpchat.discovery.DiscoveryProtocol;
 import udpchat.net.FaultOptions;
 import udpchat.net.Faults;
 import udpchat.protocol.Names;
@@ -42,21 +48,46 @@ import udpchat.time.Durations;
     })
 public final class ChatClientCommand implements Callable<Integer> {
 
+  /** How long to wait for servers to answer a discovery request. */
+  static final Duration DISCOVERY_WAIT = Duration.ofMillis(1500);
+
   @Spec CommandSpec spec;
 
   @Option(
       names = "--host",
       paramLabel = "HOST",
-      defaultValue = "127.0.0.1",
-      description = "The server's host name or address (default: ${DEFAULT-VALUE}).")
+      description =
+          "The server's host name or address. Without it, the client looks for servers on the"
+              + " LAN and on this machine, joins the one that answers, or asks which.")
   String host;
 
   @Option(
       names = "--port",
       paramLabel = "PORT",
       defaultValue = "9999",
-      description = "The server's UDP port (default: ${DEFAULT-VALUE}).")
+      description = "The server's UDP port, with --host (default: ${DEFAULT-VALUE}).")
   int port;
+
+  @Option(
+      names = "--discover",
+      description = "List the servers that answer a discovery request, and exit.")
+  boolean discover;
+
+  @Option(
+      names = "--discovery-port",
+      paramLabel = "PORT",
+      defaultValue = "" + DiscoveryProtocol.DEFAULT_PORT,
+      description = "The UDP port servers answer discovery on (default: ${DEFAULT-VALUE}).")
+  int discoveryPort;
+
+  @Option(
+      names = "--discover-to",
+      paramLabel = "ADDR",
+      split = ",",
+      description =
+          "Where to send the discovery request, instead of the broadcast address of every IPv4"
+              + " interface, 255.255.255.255 and 127.255.255.255 (this machine).")
+  List<InetAddress> discoverTo;
 
   @Option(
       names = "--name",
@@ -82,16 +113,23 @@ public final class ChatClientCommand implements Callable<Integer> {
               + " codes. The default when input or output is not a terminal.")
   boolean plain;
 
+  @Option(
+      names = "--no-color",
+      description =
+          "No colours. Also off when the NO_COLOR environment variable is set (to anything but"
+              + " empty) or the terminal has none.")
+  boolean noColor;
+
   @Mixin FaultOptions simulate;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    InetSocketAddress server = new InetSocketAddress(host, port);
-    if (server.isUnresolved()) {
-      throw new ParameterException(spec.commandLine(), "cannot resolve --host " + host);
-    }
     if (port < 1 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535");
+    }
+    if (discoveryPort < 1 || discoveryPort > 65535) {
+      throw new ParameterException(
+          spec.commandLine(), "--discovery-port must be between 1 and 65535");
     }
     if (heartbeat != null && heartbeat.isZero()) {
       throw new ParameterException(spec.commandLine(), "--heartbeat must be above 0");
@@ -103,22 +141,98 @@ public final class ChatClientCommand implements Callable<Integer> {
       }
     }
     Faults faults = simulate.faults();
+    List<ServerFinder.Found> found = List.of();
+    if (host == null || discover) {
+      found = finder().find();
+      if (discover) {
+        found.forEach(server -> spec.commandLine().getOut().println(server));
+        spec.commandLine().getOut().flush();
+        if (found.isEmpty()) {
+          spec.commandLine().getErr().println(noAnswer());
+        }
+        return found.isEmpty() ? 1 : 0;
+      }
+      if (found.isEmpty()) {
+        spec.commandLine().getErr().println(noAnswer());
+        return 1;
+      }
+    }
+    InetSocketAddress server =
+        host != null ? new InetSocketAddress(host, port) : found.get(0).address();
+    if (server.isUnresolved()) {
+      throw new ParameterException(spec.commandLine(), "cannot resolve --host " + host);
+    }
     Path home = home();
     EventFormat format = new EventFormat(ZoneId.systemDefault());
     boolean interactive = !plain && System.console() != null;
+    Roster roster = new Roster();
     try (View view =
         interactive
-            ? new TerminalView(home.resolve("history"), format)
+            ? new TerminalView(
+                home.resolve("history"),
+                ZoneId.systemDefault(),
+                Palette.noColorAsked(noColor, System.getenv("NO_COLOR")),
+                roster,
+                Commands.COMPLETIONS)
             : new PlainView(System.in, System.out, format)) {
+      if (found.size() > 1) {
+        server = chooseServer(view, found);
+        if (server == null) {
+          return 0; // input ended before a server was chosen
+        }
+      }
       String chosen = name != null ? name : askName(view);
       if (chosen == null) {
         return 0; // input ended before a name was given
       }
       ClientConfig config = new ClientConfig(server, chosen, heartbeat, faults);
-      try (ChatClient client = new ChatClient(config, view, Clock.systemDefaultZone())) {
+      StatusSink statusLine = view instanceof TerminalView terminal ? terminal : StatusSink.NONE;
+      try (ChatClient client =
+          new ChatClient(config, view, Clock.systemDefaultZone(), roster, statusLine)) {
         return client.run();
       }
     }
+  }
+
+  private ServerFinder finder() {
+    List<InetSocketAddress> targets =
+        discoverTo == null
+            ? ServerFinder.broadcastTargets(discoveryPort)
+            : discoverTo.stream().map(a -> new InetSocketAddress(a, discoveryPort)).toList();
+    return new ServerFinder(targets, DISCOVERY_WAIT, Clock.systemUTC());
+  }
+
+  private String noAnswer() {
+    return "no chat server answered on UDP port "
+        + discoveryPort
+        + " within "
+        + Durations.format(DISCOVERY_WAIT)
+        + " (asked: "
+        + finder().targets().stream()
+            .map(target -> target.getAddress().getHostAddress())
+            .collect(Collectors.joining(", "))
+        + "); give the server's address with --host HOST (and --port PORT if it is not 9999)";
+  }
+
+  /** Several servers answered: the user picks one by number. */
+  private static InetSocketAddress chooseServer(View view, List<ServerFinder.Found> found) {
+    view.show(Event.notice(Instant.now(), "several chat servers answered:"));
+    for (int i = 0; i < found.size(); i++) {
+      view.show(Event.notice(Instant.now(), (i + 1) + ") " + found.get(i)));
+    }
+    String prompt = "server (1-" + found.size() + "): ";
+    for (String line = view.readLine(prompt); line != null; line = view.readLine(prompt)) {
+      try {
+        int choice = Integer.parseInt(line.strip());
+        if (choice >= 1 && choice <= found.size()) {
+          return found.get(choice - 1).address();
+        }
+      } catch (NumberFormatException e) {
+        // asked again below
+      }
+      view.show(Event.error(Instant.now(), "a number from 1 to " + found.size() + ", please"));
+    }
+    return null;
   }
 
   private static String askName(View view) {

@@ -24,6 +24,11 @@ public sealed interface Command {
   /** {@code /hb on} or {@code /hb off}. */
   record Heartbeats(boolean on) implements Command {}
 
+  /**
+   * {@code /away REASON} ({@code reason} may be null), or back: {@code /away} alone, {@code /back}.
+   */
+  record Away(boolean away, String reason) implements Command {}
+
   /** {@code /help}. */
   record Help() implements Command {}
 

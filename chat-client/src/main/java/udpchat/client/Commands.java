@@ -1,6 +1,9 @@
 package udpchat.client;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import udpchat.protocol.History;
 
 /** Reads a typed line as a {@link Command}. Lines that start with {@code /} are commands. */
@@ -17,13 +20,32 @@ public final class Commands {
           "/nick NEW        change your name",
           "/history [N]     show the last N events of the room (default 20, at most 200)",
           "/hb off | on     stop or restart your heartbeats (watch yourself expire)",
+          "/away [REASON]   tell the room you are away (/away alone or /back: you are back)",
           "/help            this list",
           "quit, /quit      leave the room (Ctrl-D too)");
+
+  /** Each command with what it does, for completion (in the order of {@link #HELP}). */
+  public static final Map<String, String> COMPLETIONS = completions();
 
   /** How many events {@code /history} shows when not told. */
   static final int DEFAULT_HISTORY = 20;
 
   private Commands() {}
+
+  private static Map<String, String> completions() {
+    Map<String, String> commands = new LinkedHashMap<>();
+    commands.put("/me", "show an action");
+    commands.put("/msg", "a private message");
+    commands.put("/who", "list the members");
+    commands.put("/nick", "change your name");
+    commands.put("/history", "the last events of the room");
+    commands.put("/hb", "heartbeats off or on");
+    commands.put("/away", "away, with a reason");
+    commands.put("/back", "back from away");
+    commands.put("/help", "the list of commands");
+    commands.put("/quit", "leave the room");
+    return Collections.unmodifiableMap(commands);
+  }
 
   public static Command parse(String line) {
     if (line.isBlank()) {
@@ -72,6 +94,10 @@ public final class Commands {
           // said below
         }
         return new Command.Invalid("usage: /history [N], N from 1 to " + History.MAX_COUNT);
+      case "/away":
+        return rest.isEmpty() ? new Command.Away(false, null) : new Command.Away(true, rest);
+      case "/back":
+        return new Command.Away(false, null);
       case "/hb":
         if (rest.equals("on") || rest.equals("off")) {
           return new Command.Heartbeats(rest.equals("on"));

@@ -10,6 +10,7 @@ import udpchat.client.view.Event;
 import udpchat.client.view.View;
 import udpchat.protocol.Ack;
 import udpchat.protocol.Addresses;
+import udpchat.protocol.Away;
 import udpchat.protocol.Chat;
 import udpchat.protocol.Codec;
 import udpchat.protocol.ErrorReply;
@@ -85,6 +86,7 @@ final class Session {
   private final Codec codec;
   private final Duration heartbeatOverride;
   private final String clientId;
+  private SessionListener listener = SessionListener.NONE;
 
   private State state = State.JOINING;
   private String name;
@@ -140,6 +142,11 @@ final class Session {
     byte[] bits = new byte[16];
     new SecureRandom().nextBytes(bits);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+  }
+
+  /** Who watches this session (the member list, the status line); see {@link SessionListener}. */
+  synchronized void listen(SessionListener listener) {
+    this.listener = listener;
   }
 
   synchronized State state() {
@@ -245,6 +252,17 @@ final class Session {
     }
   }
 
+  /** {@code /away REASON} or back; the server tells the room (see {@link Away}). */
+  synchronized void away(boolean away, String reason, long nowMs) {
+    if (reason != null && codec.textBytes(reason) > Away.MAX_REASON_BYTES) {
+      view.show(Event.error(at(nowMs), "reason too long: the limit is " + Away.MAX_REASON_BYTES));
+    } else if (state == State.JOINED) {
+      transport.send(new Away(session, nextId++, away, reason));
+    } else {
+      view.show(Event.error(at(nowMs), "not in the room: /away once joined"));
+    }
+  }
+
   /** Leaves the room: the server is told, and nothing more is sent. */
   synchronized void leave() {
     if (state == State.JOINED) {
@@ -302,6 +320,7 @@ final class Session {
                     + Durations.format(Duration.ofMillis(PendingMessages.GIVE_UP_MS))));
       }
     }
+    listener.onTick(state, everJoined, silenceReported, nowMs);
   }
 
   /**
@@ -319,6 +338,9 @@ final class Session {
   synchronized void onMessage(ServerMessage message, long nowMs) {
     if (state == State.LEFT) {
       return;
+    }
+    if (!numbered(message)) {
+      listener.onMessage(message, nowMs); // room events go to it once each, in order (show)
     }
     lastHeardMs = nowMs;
     unansweredPings = 0;
@@ -383,13 +405,25 @@ final class Session {
     }
     if (prev != null) {
       for (Inbox.Arrival ready : inbox.offer(new Inbox.Arrival(seq, prev, message), nowMs)) {
-        show(ready.message(), ready.seq() <= backlogHead, nowMs);
+        boolean old = ready.seq() <= backlogHead;
+        if (!old) {
+          listener.onMessage(ready.message(), nowMs); // the room as it is now, not as it was
+        }
+        show(ready.message(), old, nowMs);
       }
     } else if (ref != null && recall != null && ref == recall.id()) {
       if (recall.offer(seq, of, message)) {
         showRecall(nowMs);
       }
     }
+  }
+
+  /** A room event, numbered: it reaches the user through the {@link Inbox}, or /history. */
+  private static boolean numbered(ServerMessage message) {
+    return message instanceof Chat
+        || message instanceof Private
+        || message instanceof Lost
+        || (message instanceof Notice notice && notice.numbered());
   }
 
   private void show(ServerMessage message, boolean old, long nowMs) {

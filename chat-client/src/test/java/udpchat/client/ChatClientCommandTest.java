@@ -23,7 +23,18 @@ class ChatClientCommandTest {
   void helpExplainsEveryOptionAndExitsZero() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString())
-        .contains("--host", "--port", "--name", "--heartbeat", "--plain", "127.0.0.1", "9999");
+        .contains(
+            "--host",
+            "--port",
+            "--name",
+            "--heartbeat",
+            "--plain",
+            "--no-color",
+            "--discover",
+            "--discover-to",
+            "--discovery-port",
+            "9998",
+            "9999");
   }
 
   @Test

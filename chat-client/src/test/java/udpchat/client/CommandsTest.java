@@ -36,6 +36,10 @@ class CommandsTest {
     assertThat(Commands.parse("/nick Alicia")).isEqualTo(new Command.Nick("Alicia"));
     assertThat(Commands.parse("/hb off")).isEqualTo(new Command.Heartbeats(false));
     assertThat(Commands.parse("/hb on")).isEqualTo(new Command.Heartbeats(true));
+    assertThat(Commands.parse("/away gone to lunch"))
+        .isEqualTo(new Command.Away(true, "gone to lunch"));
+    assertThat(Commands.parse("/away")).isEqualTo(new Command.Away(false, null));
+    assertThat(Commands.parse("/back")).isEqualTo(new Command.Away(false, null));
   }
 
   @Test

@@ -41,7 +41,14 @@ final class JavaProcess implements AutoCloseable {
   /** Starts {@code main} with the JVM options ({@code -Dname=value}) and the arguments. */
   static JavaProcess start(List<String> jvmOptions, Class<?> main, String... args)
       throws IOException {
-    List<String> command = new ArrayList<>();
+    return start(List.of(), jvmOptions, main, args);
+  }
+
+  /** The same, run by {@code prefix} (like {@code ip netns exec NAME}), which execs java. */
+  static JavaProcess start(
+      List<String> prefix, List<String> jvmOptions, Class<?> main, String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>(prefix);
     command.add(javaBinary());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

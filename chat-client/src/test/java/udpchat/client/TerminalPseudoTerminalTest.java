@@ -10,6 +10,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
+import java.text.Normalizer.Form;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import udpchat.client.view.Event;
 import udpchat.server.ChatServer;
 
 /**
@@ -99,7 +102,7 @@ class TerminalPseudoTerminalTest {
     tmux.typeLiteral(SESSION, "half typed");
     awaitPane(
         "the half-typed line on alice's prompt",
-        pane -> assertThat(lastNonBlankLine(pane)).isEqualTo(PROMPT + "half typed"));
+        pane -> assertThat(promptLine(pane)).isEqualTo(PROMPT + "half typed"));
 
     TestUser bob = startOther("bob");
     bob.type("hello from bob");
@@ -108,7 +111,7 @@ class TerminalPseudoTerminalTest {
         "bob's message above alice's prompt, with the half-typed line intact",
         pane -> {
           List<String> lines = lines(pane);
-          int prompt = lastNonBlankIndex(lines);
+          int prompt = promptIndex(lines);
           assertThat(lines.get(prompt)).isEqualTo(PROMPT + "half typed");
           int message = indexOfLineContaining(lines, "<bob> hello from bob");
           assertThat(message).as("row of bob's message").isBetween(0, prompt - 1);
@@ -124,7 +127,7 @@ class TerminalPseudoTerminalTest {
         "alice's own message shown as an event, and an empty prompt",
         pane -> {
           List<String> lines = lines(pane);
-          assertThat(lines.get(lastNonBlankIndex(lines))).isEqualTo(PROMPT.strip());
+          assertThat(lines.get(promptIndex(lines))).isEqualTo(PROMPT.strip());
           assertThat(lines).anyMatch(line -> line.endsWith(" <alice> half typed and done"));
           // ERASE_LINE_ON_FINISH: the edited line itself is gone once sent.
           assertThat(lines).noneMatch(line -> line.startsWith(PROMPT + "half typed"));
@@ -159,9 +162,169 @@ class TerminalPseudoTerminalTest {
         .doesNotContain("pwned")
         .isEqualTo(titleBefore);
     List<String> withAttributes = lines(tmux.capturePaneWithAttributes(SESSION));
-    assertThat(withAttributes.get(indexOfLineContaining(withAttributes, "<bob> ")))
-        .as("bob's line as tmux drew it, with colours and attributes as escape sequences")
-        .doesNotContain("\u001b");
+    String drawn = withAttributes.get(indexOfLineContaining(withAttributes, "<"));
+    assertThat(drawn.substring(drawn.indexOf("^[]0;pwned")))
+        .as("bob's text as tmux drew it, with colours and attributes as escape sequences")
+        .startsWith("^[]0;pwned^Gevil ^[[31mred")
+        .doesNotContain("\u001b[31m");
+  }
+
+  @Test
+  void namesAreInColourAndTheBellRingsWhenSomeoneMentionsMe() throws Exception {
+    startAlice(SESSION);
+    awaitPane("alice alone", pane -> assertThat(statusLine(pane)).contains("1 online"));
+    TestUser bob = startOther("bob");
+    bob.type("nothing for anyone");
+    awaitPane("bob's first message", pane -> assertThat(pane).contains("nothing for anyone"));
+    assertThat(tmux.display(SESSION, "#{window_bell_flag}")).isEqualTo("0");
+
+    bob.type("are you there, Alice?");
+    awaitPane("bob's mention", pane -> assertThat(pane).contains("are you there, Alice?"));
+    await("the bell")
+        .atMost(WAIT)
+        .pollInterval(POLL)
+        .until(() -> tmux.display(SESSION, "#{window_bell_flag}").equals("1"));
+    List<String> drawn = lines(tmux.capturePaneWithAttributes(SESSION));
+    String line = drawn.get(indexOfLineContaining(drawn, "are you there"));
+    // bob's name in a colour (SGR 31-36 or 91-96), alice's name highlighted.
+    assertThat(line).containsPattern("\u001b\\[[0-9;]*(3[1-6]|9[1-6])m(\u001b\\[[0-9;]*m)*bob");
+    assertThat(line)
+        .as("inverse (SGR 7) on alice's name")
+        .containsPattern("\u001b\\[([0-9]+;)*7(;[0-9]+)*m(\u001b\\[[0-9;]*m)*Alice");
+  }
+
+  @Test
+  void tabCompletesCommandsAndTheNamesOfMembersPresentAndNew() throws Exception {
+    startOther("bob"); // there before alice: she learns of him from the member list
+    startAlice();
+    awaitPane("alice's join notice", pane -> assertThat(pane).contains("as alice"));
+    awaitPane("the member list", pane -> assertThat(pane).contains("members (2): alice, bob"));
+    startOther("carol"); // after alice: she learns of her from the join notice
+    awaitPane("carol's join", pane -> assertThat(pane).contains("carol joined"));
+
+    tmux.typeLiteral(SESSION, "/ms");
+    tmux.pressKeys(SESSION, "Tab");
+    tmux.typeLiteral(SESSION, "C");
+    tmux.pressKeys(SESSION, "Tab");
+    awaitPane(
+        "the command and carol's name completed",
+        pane -> assertThat(promptLine(pane)).isEqualTo(PROMPT + "/msg carol"));
+    tmux.typeLiteral(SESSION, "hi b");
+    tmux.pressKeys(SESSION, "Tab");
+    awaitPane(
+        "bob's name completed inside the text",
+        pane -> assertThat(promptLine(pane)).isEqualTo(PROMPT + "/msg carol hi bob"));
+  }
+
+  @Test
+  void theStatusLineShowsTheRoomTheCountTheStateAndTheRoundTrip() throws Exception {
+    startAlice(SESSION, "--heartbeat", "500ms");
+    String room = "127.0.0.1:" + port;
+    awaitPane(
+        "the status line with alice alone, connected, with a round-trip time",
+        pane ->
+            assertThat(statusLine(pane))
+                .startsWith(" " + room + " | 1 online | connected | rtt ")
+                .doesNotContain("rtt -"));
+    TestUser bob = startOther("bob");
+    awaitPane("bob counted", pane -> assertThat(statusLine(pane)).contains(" | 2 online | "));
+    assertThat(bob.quit()).isZero();
+    awaitPane("bob gone", pane -> assertThat(statusLine(pane)).contains(" | 1 online | "));
+    awaitPane(
+        "the prompt above the status line",
+        pane -> assertThat(promptIndex(lines(pane))).isLessThan(HEIGHT - 1));
+  }
+
+  @Test
+  void pastedLinesAreSentOneByOne() throws Exception {
+    startAlice();
+    awaitPane("alice alone", pane -> assertThat(statusLine(pane)).contains("1 online"));
+    TestUser bob = startOther("bob");
+    awaitPane("bob counted", pane -> assertThat(statusLine(pane)).contains("2 online"));
+
+    tmux.paste(SESSION, "one\ntwo\nthree");
+    tmux.pressKeys(SESSION, "Enter");
+    bob.await(TestUser.message("alice", "three"));
+    assertThat(bob.events())
+        .filteredOn(e -> e.kind() == Event.Kind.MESSAGE)
+        .extracting(Event::text)
+        .containsExactly("one", "two", "three");
+    awaitPane(
+        "three lines sent, and an empty prompt",
+        pane -> {
+          List<String> lines = lines(pane);
+          assertThat(lines).anyMatch(line -> line.endsWith("<alice> one"));
+          assertThat(lines).anyMatch(line -> line.endsWith("<alice> three"));
+          assertThat(lines.get(promptIndex(lines))).isEqualTo(PROMPT.strip());
+        });
+  }
+
+  @Test
+  void resizingKeepsTheHalfTypedLineAndTheStatusLineAtTheBottom() throws Exception {
+    startAlice();
+    awaitPane("alice's status", pane -> assertThat(statusLine(pane)).contains("1 online"));
+    tmux.typeLiteral(SESSION, "half typed");
+    tmux.resize(SESSION, 60, 12);
+    awaitPane(
+        "the status line on the new bottom row, the prompt above it",
+        pane -> {
+          assertThat(statusLine(pane, 12)).contains("1 online");
+          assertThat(promptLine(pane)).isEqualTo(PROMPT + "half typed");
+        });
+    TestUser bob = startOther("bob");
+    bob.type("after the resize");
+    awaitPane(
+        "a message above the prompt in the small window",
+        pane -> {
+          List<String> lines = lines(pane);
+          assertThat(indexOfLineContaining(lines, "after the resize"))
+              .isLessThan(promptIndex(lines));
+          assertThat(statusLine(pane, 12)).contains("2 online");
+        });
+    tmux.resize(SESSION, WIDTH, HEIGHT);
+    awaitPane(
+        "back to full size",
+        pane -> {
+          assertThat(statusLine(pane)).contains("2 online");
+          assertThat(promptLine(pane)).isEqualTo(PROMPT + "half typed");
+        });
+  }
+
+  @Test
+  void wideAndLongLinesWrapAndKeepThePromptAndTheStatusLine() throws Exception {
+    startAlice();
+    awaitPane("alice's status", pane -> assertThat(statusLine(pane)).contains("1 online"));
+    tmux.typeLiteral(SESSION, "half typed");
+    TestUser bob = startOther("bob");
+    // CJK (two columns each), emoji, a skin-tone modifier and combining marks, over 2 rows wide.
+    String wide = "你好世界👋🏽 e\u0301a\u0308 ".repeat(12) + "end";
+    bob.type(wide);
+    awaitPane(
+        "the whole text, wrapped, with the prompt and the status line intact",
+        pane -> {
+          String joined = Normalizer.normalize(tmux.capturePaneJoined(SESSION), Form.NFC);
+          assertThat(joined).contains(Normalizer.normalize("<bob> " + wide, Form.NFC));
+          assertThat(promptLine(pane)).isEqualTo(PROMPT + "half typed");
+          assertThat(statusLine(pane)).contains("2 online");
+        });
+  }
+
+  @Test
+  void noColorInTheEnvironmentOrTheOptionTurnsColourOff() throws Exception {
+    startAlice(SESSION, "NO_COLOR=1");
+    startAlice("second", "NO_COLOR=", "--no-color");
+    awaitPane("alice's join", pane -> assertThat(pane).contains("joined 127.0.0.1:" + port));
+    awaitPane(
+        "second", "alice2's join", pane -> assertThat(pane).contains("joined 127.0.0.1:" + port));
+    TestUser bob = startOther("bob");
+    bob.type("hello alice and alice2");
+    for (String session : List.of(SESSION, "second")) {
+      awaitPane(session, "bob's message", pane -> assertThat(pane).contains("hello alice"));
+      List<String> drawn = lines(tmux.capturePaneWithAttributes(session));
+      assertThat(drawn.get(indexOfLineContaining(drawn, "hello alice")))
+          .as("bob's line without any colour or attribute")
+          .doesNotContain("\u001b");
+    }
   }
 
   // ---- alice: the real client in tmux ----
@@ -171,7 +334,20 @@ class TerminalPseudoTerminalTest {
    * status and then lingers, so the pane (and the status) outlive the client.
    */
   private void startAlice() throws IOException {
-    Path home = Files.createDirectories(temp.resolve("alice-home"));
+    startAlice(SESSION);
+  }
+
+  /**
+   * Starts a client in its own tmux session: {@code alice} in {@link #SESSION}, {@code alice2} in
+   * any other. {@code NAME=VALUE} words set the environment; other words are extra options.
+   */
+  private void startAlice(String session, String... extra) throws IOException {
+    String name = session.equals(SESSION) ? "alice" : "alice2";
+    Path home = Files.createDirectories(temp.resolve(name + "-home"));
+    List<String> environment =
+        Arrays.stream(extra).filter(word -> word.matches("[A-Z_]+=.*")).toList();
+    List<String> options =
+        Arrays.stream(extra).filter(word -> !word.matches("[A-Z_]+=.*")).toList();
     List<String> command =
         List.of(
             JavaProcess.javaBinary(),
@@ -184,12 +360,18 @@ class TerminalPseudoTerminalTest {
             "--port",
             String.valueOf(port),
             "--name",
-            "alice");
-    Path script = temp.resolve("alice.sh");
+            name);
+    command = new ArrayList<>(command);
+    command.addAll(options);
+    Path script = temp.resolve(name + ".sh");
     Files.writeString(
         script,
         "TERM=xterm-256color\n"
             + "export TERM\n"
+            + "unset NO_COLOR\n"
+            + environment.stream()
+                .map(word -> "export " + shellQuote(word) + "\n")
+                .collect(Collectors.joining())
             + command.stream()
                 .map(TerminalPseudoTerminalTest::shellQuote)
                 .collect(Collectors.joining(" "))
@@ -197,8 +379,8 @@ class TerminalPseudoTerminalTest {
             + "echo \"EXIT=$?\"\n"
             + "sleep 30\n",
         StandardCharsets.UTF_8);
-    tmux.newSession(SESSION, WIDTH, HEIGHT, "sh", script.toString());
-    long panePid = Long.parseLong(tmux.display(SESSION, "#{pane_pid}"));
+    tmux.newSession(session, WIDTH, HEIGHT, "sh", script.toString());
+    long panePid = Long.parseLong(tmux.display(session, "#{pane_pid}"));
     ProcessHandle.of(panePid).ifPresent(paneProcesses::add);
   }
 
@@ -245,12 +427,16 @@ class TerminalPseudoTerminalTest {
   }
 
   private void awaitPane(String what, Consumer<String> assertion) {
+    awaitPane(SESSION, what, assertion);
+  }
+
+  private void awaitPane(String session, String what, Consumer<String> assertion) {
     await(what)
         .atMost(WAIT)
         .pollInterval(POLL)
         .untilAsserted(
             () -> {
-              String pane = tmux.capturePane(SESSION);
+              String pane = tmux.capturePane(session);
               try {
                 assertion.accept(pane);
               } catch (AssertionError e) {
@@ -263,18 +449,29 @@ class TerminalPseudoTerminalTest {
     return Arrays.stream(pane.split("\n", -1)).map(String::stripTrailing).toList();
   }
 
-  private static int lastNonBlankIndex(List<String> lines) {
+  /** The line with the prompt on it, without trailing blanks. */
+  private static String promptLine(String pane) {
+    List<String> lines = lines(pane);
+    return lines.get(promptIndex(lines));
+  }
+
+  /** The row of the last prompt on the screen (the status line is below it). */
+  private static int promptIndex(List<String> lines) {
     for (int i = lines.size() - 1; i >= 0; i--) {
-      if (!lines.get(i).isBlank()) {
+      if (lines.get(i).startsWith(PROMPT.strip())) {
         return i;
       }
     }
-    throw new AssertionError("the pane is blank");
+    throw new AssertionError("no prompt on the screen");
   }
 
-  private static String lastNonBlankLine(String pane) {
-    List<String> lines = lines(pane);
-    return lines.get(lastNonBlankIndex(lines));
+  /** The bottom row of the pane: the status line. */
+  private static String statusLine(String pane) {
+    return statusLine(pane, HEIGHT);
+  }
+
+  private static String statusLine(String pane, int height) {
+    return lines(pane).get(height - 1);
   }
 
   private static int indexOfLineContaining(List<String> lines, String text) {

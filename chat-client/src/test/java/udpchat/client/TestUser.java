@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import udpchat.client.view.Event;
+import udpchat.client.view.StatusSink;
 import udpchat.net.FaultCounts;
 
 /** A real client on a real socket, driven by typed lines, with what it showed kept for asserts. */
@@ -21,9 +22,15 @@ final class TestUser implements AutoCloseable {
   private final Thread input;
   private volatile int exitCode = -1;
 
-  private TestUser(ClientConfig config) throws IOException {
+  /** With a roster: the member list, presence notices and the status line's facts. */
+  final Roster roster = new Roster();
+
+  private TestUser(ClientConfig config, boolean withRoster) throws IOException {
     this.name = config.name();
-    this.client = new ChatClient(config, view, Clock.systemUTC());
+    this.client =
+        withRoster
+            ? new ChatClient(config, view, Clock.systemUTC(), roster, StatusSink.NONE)
+            : new ChatClient(config, view, Clock.systemUTC());
     this.input = new Thread(() -> exitCode = client.run(), "input-" + name);
   }
 
@@ -35,6 +42,15 @@ final class TestUser implements AutoCloseable {
   static TestUser joined(InetSocketAddress server, String name, Duration heartbeat)
       throws IOException {
     TestUser user = started(server, name, heartbeat);
+    user.await(notice("joined "));
+    return user;
+  }
+
+  /** A client as the command line makes it: it keeps a roster and shows presence changes. */
+  static TestUser joinedWithRoster(InetSocketAddress server, String name, Duration heartbeat)
+      throws IOException {
+    TestUser user = new TestUser(new ClientConfig(server, name, heartbeat), true);
+    user.input.start();
     user.await(notice("joined "));
     return user;
   }
@@ -52,7 +68,7 @@ final class TestUser implements AutoCloseable {
   }
 
   static TestUser started(ClientConfig config) throws IOException {
-    TestUser user = new TestUser(config);
+    TestUser user = new TestUser(config, false);
     user.input.start();
     return user;
   }

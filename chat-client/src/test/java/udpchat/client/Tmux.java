@@ -80,6 +80,22 @@ final class Tmux {
     run(args.toArray(String[]::new));
   }
 
+  /** Pastes {@code text} as a terminal paste (bracketed, when the program asked for that). */
+  void paste(String target, String text) {
+    run("set-buffer", "-b", "udpchat-test", text);
+    run("paste-buffer", "-p", "-d", "-b", "udpchat-test", "-t", target);
+  }
+
+  /** Resizes the window, as a user dragging the terminal's corner would. */
+  void resize(String target, int width, int height) {
+    run("resize-window", "-t", target, "-x", String.valueOf(width), "-y", String.valueOf(height));
+  }
+
+  /** The visible screen with each wrapped line joined back into one ({@code -J}). */
+  String capturePaneJoined(String target) {
+    return run("capture-pane", "-p", "-J", "-t", target);
+  }
+
   /** The visible screen of the pane as plain text, one line per row. */
   String capturePane(String target) {
     return run("capture-pane", "-p", "-t", target);

@@ -1,12 +1,15 @@
 package udpchat.server;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
+import udpchat.discovery.DiscoveryProtocol;
 import udpchat.net.FaultOptions;
+import udpchat.protocol.Names;
 import udpchat.time.Durations;
 
 /** The {@code chat-server} command line: parses the options and runs a {@link ChatServer}. */
@@ -26,7 +31,8 @@ import udpchat.time.Durations;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Runs a UDP group-chat room on one socket.",
+      "Runs a UDP group-chat room on one socket, and answers clients that look for servers on"
+          + " the LAN on another (--discovery-port; --no-discovery turns that off).",
       "Members stay in the room while they send datagrams (chat or heartbeats); one silent for"
           + " longer than --timeout is expired and the room is told. Ctrl-C or SIGTERM tells the"
           + " members the server is going away and exits 0.",
@@ -100,6 +106,29 @@ public final class ChatServerCommand implements Callable<Integer> {
 
   @Mixin FaultOptions simulate;
 
+  @Option(
+      names = "--room",
+      paramLabel = "NAME",
+      defaultValue = "udpchat",
+      description =
+          "The room's name, given to clients that look for servers on the LAN (default:"
+              + " ${DEFAULT-VALUE}).")
+  String room;
+
+  @Option(
+      names = "--discovery-port",
+      paramLabel = "PORT",
+      defaultValue = "" + DiscoveryProtocol.DEFAULT_PORT,
+      description =
+          "UDP port to answer discovery requests on, from clients started without --host"
+              + " (default: ${DEFAULT-VALUE}).")
+  int discoveryPort;
+
+  @Option(
+      names = "--no-discovery",
+      description = "Do not answer discovery requests: clients then need --host.")
+  boolean noDiscovery;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
@@ -107,6 +136,14 @@ public final class ChatServerCommand implements Callable<Integer> {
     }
     if (timeout.isZero() || sweep.isZero()) {
       throw new ParameterException(spec.commandLine(), "--timeout and --sweep must be above 0");
+    }
+    if (discoveryPort < 0 || discoveryPort > 65535) {
+      throw new ParameterException(
+          spec.commandLine(), "--discovery-port must be between 0 and 65535");
+    }
+    Optional<String> roomProblem = Names.problem(room);
+    if (roomProblem.isPresent()) {
+      throw new ParameterException(spec.commandLine(), "--room: " + roomProblem.get());
     }
     if (history < 1 || backlog < 0) {
       throw new ParameterException(
@@ -126,7 +163,8 @@ public final class ChatServerCommand implements Callable<Integer> {
     // still exit 0 on Ctrl-C or SIGTERM.
     Signal.handle(new Signal("INT"), signal -> stop.countDown());
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-    try (ChatServer server = new ChatServer(config, Clock.systemUTC()).start()) {
+    try (ChatServer server = new ChatServer(config, Clock.systemUTC()).start();
+        DiscoveryResponder discovery = noDiscovery ? null : startDiscovery(server)) {
       stop.await();
     }
     return 0;
@@ -140,6 +178,25 @@ public final class ChatServerCommand implements Callable<Integer> {
             ? Path.of(configured)
             : Path.of(System.getProperty("user.home"), ".udpchat");
     return home.resolve("server");
+  }
+
+  /** The discovery responder, or null (and a warning) when its port cannot be had. */
+  private DiscoveryResponder startDiscovery(ChatServer server) throws IOException {
+    try {
+      return new DiscoveryResponder(
+              new InetSocketAddress(discoveryPort),
+              server.address().getPort(),
+              room,
+              Clock.systemUTC())
+          .start();
+    } catch (IOException e) {
+      LoggerFactory.getLogger(ChatServerCommand.class)
+          .warn(
+              "not answering discovery: cannot listen on UDP port {} ({}); clients need --host",
+              discoveryPort,
+              e.toString());
+      return null;
+    }
   }
 
   public static void main(String[] args) {

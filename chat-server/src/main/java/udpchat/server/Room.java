@@ -3,7 +3,6 @@ package udpchat.server;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -14,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.protocol.Ack;
 import udpchat.protocol.Addresses;
+import udpchat.protocol.Away;
 import udpchat.protocol.Chat;
 import udpchat.protocol.ClientMessage;
 import udpchat.protocol.Codec;
@@ -33,6 +33,7 @@ import udpchat.protocol.Posted;
 import udpchat.protocol.Private;
 import udpchat.protocol.ProtocolException;
 import udpchat.protocol.Say;
+import udpchat.protocol.ServerMessage;
 import udpchat.protocol.SessionMessage;
 import udpchat.protocol.Tell;
 import udpchat.protocol.Welcome;
@@ -73,6 +74,7 @@ final class Room {
   private final Map<InetSocketAddress, Member> byAddress = new HashMap<>();
   private final Map<String, Member> byKey = new HashMap<>();
   private boolean closed;
+  private final PresenceBoard presence;
 
   /**
    * @param events the room's numbered events (and its journal)
@@ -97,6 +99,7 @@ final class Room {
     this.heartbeat = heartbeat;
     this.backlog = backlog;
     this.epoch = epoch;
+    this.presence = new PresenceBoard(timeout.toMillis() / 2);
   }
 
   /** Handles one decoded request that arrived from {@code from} at {@code nowMs}. */
@@ -126,6 +129,7 @@ final class Room {
       return;
     }
     member.seen(nowMs);
+    presence.heard(member).ifPresent(this::broadcast);
     if (request instanceof Ping ping) {
       outbox.send(new Pong(ping.id()), from);
     } else if (request instanceof Ack ack) {
@@ -144,6 +148,11 @@ final class Room {
       remove(member);
       log.info("{} left ({} online)", member.name(), byAddress.size());
       post(Notice.LEFT, member.name(), nowMs);
+    } else if (request instanceof Away away) {
+      away(member, away);
+    }
+    if (request instanceof Who) {
+      presence.report(byAddress.values(), nowMs).forEach(p -> outbox.send(p, member.address()));
     }
   }
 
@@ -174,6 +183,7 @@ final class Room {
       if (member.expired(nowMs, timeout.toMillis())) {
         it.remove();
         byKey.remove(member.key());
+        presence.forget(member);
         expired.add(member);
       }
     }
@@ -191,6 +201,7 @@ final class Room {
       outbox.send(
           Notice.unnumbered(Notice.EXPIRED, member.name(), byAddress.size()), member.address());
     }
+    presence.sweep(byAddress.values(), nowMs).forEach(this::broadcast);
     return names;
   }
 
@@ -207,7 +218,7 @@ final class Room {
       return;
     }
     closed = true;
-    outbox.broadcast(Notice.unnumbered(Notice.SHUTDOWN, null, 0), addresses(null));
+    broadcast(Notice.unnumbered(Notice.SHUTDOWN, null, 0));
   }
 
   /** The names of the members, in the order {@code /who} lists them. */
@@ -477,15 +488,31 @@ final class Room {
   private void remove(Member member) {
     byAddress.remove(member.address());
     byKey.remove(member.key());
+    presence.forget(member);
   }
 
-  private Collection<InetSocketAddress> addresses(Member excluded) {
-    List<InetSocketAddress> addresses = new ArrayList<>(byAddress.size());
-    for (Member member : byAddress.values()) {
-      if (member != excluded) {
-        addresses.add(member.address());
-      }
+  /** {@code /away}: the reason is made safe and measured like a text; every member is told. */
+  private void away(Member member, Away away) {
+    String reason = away.reason() == null ? null : Sanitizer.clean(away.reason());
+    if (reason != null && codec.textBytes(reason) > Away.MAX_REASON_BYTES) {
+      outbox.send(
+          new ErrorReply(
+              ErrorReply.TOO_LONG,
+              "away reason refused: the limit is " + Away.MAX_REASON_BYTES + " bytes",
+              away.id()),
+          member.address());
+      return;
     }
-    return addresses;
+    broadcast(presence.away(member, away.away(), reason));
+  }
+
+  /**
+   * Sends {@code message} to every member outside the room's order: soft state that the next report
+   * replaces (presence) and the goodbye, which need no retransmission.
+   */
+  private void broadcast(ServerMessage message) {
+    List<InetSocketAddress> addresses = new ArrayList<>(byAddress.size());
+    byAddress.values().forEach(member -> addresses.add(member.address()));
+    outbox.broadcast(message, addresses);
   }
 }

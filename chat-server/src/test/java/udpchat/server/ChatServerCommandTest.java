@@ -23,6 +23,7 @@ class ChatServerCommandTest {
   void helpExplainsEveryOptionAndExitsZero() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("--bind", "--port", "--timeout", "--sweep", "15s", "1s");
+    assertThat(out.toString()).contains("--room", "--discovery-port", "9998", "--no-discovery");
   }
 
   @Test
@@ -43,5 +44,7 @@ class ChatServerCommandTest {
     assertThat(err.toString()).contains("--port must be between 0 and 65535");
     assertThat(run("--sweep", "0s")).isEqualTo(2);
     assertThat(run("--bind", "not an address!")).isEqualTo(2);
+    assertThat(run("--room", "two words")).isEqualTo(2);
+    assertThat(run("--discovery-port", "-1")).isEqualTo(2);
   }
 }

@@ -59,7 +59,10 @@ public final class Codec {
           Map.entry("members", Members.class),
           Map.entry("error", ErrorReply.class),
           Map.entry("posted", Posted.class),
-          Map.entry("lost", Lost.class));
+          Map.entry("lost", Lost.class),
+          // Presence (docs/PROTOCOL.md, section 12)
+          Map.entry("away", Away.class),
+          Map.entry("presence", Presence.class));
 
   private static final Map<Class<? extends Message>, String> NAMES = invert(TYPES);
 

@@ -6,7 +6,7 @@ package udpchat.protocol;
  * them.
  */
 public sealed interface SessionMessage extends ClientMessage
-    permits Ping, Say, Tell, Who, Nick, Leave, Ack, History {
+    permits Ping, Say, Tell, Who, Nick, Leave, Ack, History, Away {
 
   String session();
 

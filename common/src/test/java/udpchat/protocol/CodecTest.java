@@ -86,7 +86,13 @@ class CodecTest {
         new Posted(3, 12),
         new Posted(4, 0),
         new Lost(0, 120, 100),
-        new Lost(5, 9, 4));
+        new Lost(5, 9, 4),
+        new Away(SESSION, 7, true, "lunch"),
+        new Away(SESSION, 8, true, null),
+        new Away(SESSION, 9, false, null),
+        new Presence("bob", Presence.AWAY, "lunch", null),
+        new Presence("bob", Presence.SUSPECT, null, 8000L),
+        new Presence("bob", Presence.ACTIVE, null, null));
   }
 
   @Test
@@ -159,7 +165,9 @@ class CodecTest {
         Arguments.of(new Members(1, List.of("alice")), "members"),
         Arguments.of(new ErrorReply(ErrorReply.MALFORMED, "bad", 0), "error"),
         Arguments.of(new Posted(1, 1), "posted"),
-        Arguments.of(new Lost(0, 1, 1), "lost"));
+        Arguments.of(new Lost(0, 1, 1), "lost"),
+        Arguments.of(new Away(SESSION, 1, true, "x"), "away"),
+        Arguments.of(new Presence("bob", Presence.ACTIVE, null, null), "presence"));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -567,7 +575,10 @@ class CodecTest {
         "{'v':2,'type':'welcome','session':'$S','name':'a','heartbeatMs':5,'timeoutMs':5,"
             + "'online':1,'start':0,'head':0}",
         "{'v':2,'type':'posted','seq':1}",
-        "{'v':2,'type':'lost','prev':0,'seq':1}"
+        "{'v':2,'type':'lost','prev':0,'seq':1}",
+        "{'v':2,'type':'away','session':'$S','id':1,'reason':'lunch'}",
+        "{'v':2,'type':'presence','name':'bob'}",
+        "{'v':2,'type':'presence','state':'away'}"
       })
   void refusesMissingFields(String json) {
     assertThat(refusal(json)).isEqualTo(Reason.BAD_FIELD);
@@ -582,7 +593,14 @@ class CodecTest {
             + "'online':1,'epoch':1,'start':0,'head':0}",
         "{'v':2,'type':'notice','event':'renamed','name':'a','newName':'b c','online':1,"
             + "'seq':1,'at':1}",
-        "{'v':2,'type':'private','seq':1,'at':1,'from':'alice','to':'','text':'hi'}"
+        "{'v':2,'type':'private','seq':1,'at':1,'from':'alice','to':'','text':'hi'}",
+        "{'v':2,'type':'away','session':'$S','id':1,'away':false,'reason':'lunch'}",
+        "{'v':2,'type':'away','session':'$S','id':1,'away':'true'}",
+        "{'v':2,'type':'away','session':'$S','id':1,'away':1}",
+        "{'v':2,'type':'away','session':'$S','id':1,'away':true,'reason':5}",
+        "{'v':2,'type':'presence','name':'b c','state':'away'}",
+        "{'v':2,'type':'presence','name':'bob','state':'suspect','silentMs':-1}",
+        "{'v':2,'type':'presence','name':'bob','state':'suspect','silentMs':'5'}"
       })
   void refusesValuesTheRecordsForbid(String json) {
     assertThat(refusal(json)).isEqualTo(Reason.BAD_FIELD);

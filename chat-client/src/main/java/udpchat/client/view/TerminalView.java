@@ -5,19 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.jline.utils.AttributedString;
-import org.jline.utils.AttributedStyle;
-import org.jline.utils.Status;
+import org.jline.utils.InfoCmp.Capability;
 
 /**
  * The interactive view: a JLine line reader with editing and a history file; events are printed
@@ -29,45 +27,72 @@ import org.jline.utils.Status;
  * {@link #show}, which serialises them. Lock order is session, then this view: code that runs
  * inside the reader (completers, widgets) must never call back into the session.
  */
-public final class TerminalView implements View {
+public final class TerminalView implements View, StatusSink {
 
   private final Terminal terminal;
-  private final LineReader reader;
-  private final EventFormat format;
+  private final ChatLineReader reader;
+  private final StyledFormat format;
+  private final StatusLine statusLine;
+  private final RosterView roster;
   private final Object printLock = new Object();
+  private final Queue<String> pasted = new ArrayDeque<>();
 
-  /** At most this many messages on their way are listed; the rest are counted. */
-  static final int STATUS_LINES = 3;
+  private final EventFormat plain;
 
-  private final Status status;
+  /** The user's messages on their way, by number: listed in the status line until settled. */
   private final Map<Long, String> sending = new TreeMap<>();
 
-  public TerminalView(Path historyFile, EventFormat format) {
-    this.format = format;
+  /**
+   * @param noColor the user asked for no colour ({@code --no-color} or {@code NO_COLOR}); colour is
+   *     also off when the terminal has fewer than 8 colours
+   * @param roster the user's name (for mentions) and the members (for completion)
+   * @param commands each command with a line about it, for completion
+   */
+  public TerminalView(
+      Path historyFile,
+      ZoneId zone,
+      boolean noColor,
+      RosterView roster,
+      Map<String, String> commands) {
+    this.roster = roster;
     try {
       this.terminal =
           TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the terminal", e);
     }
-    this.reader =
-        LineReaderBuilder.builder()
-            .terminal(terminal)
-            .appName("udpchat")
-            .variable(LineReader.HISTORY_FILE, historyFile)
-            // A "!" in a message is text, not a history reference.
-            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-            // The sent line is shown again as an event, with its time, like everyone else's.
-            .option(LineReader.Option.ERASE_LINE_ON_FINISH, true)
-            .build();
-    this.status = Status.getStatus(terminal); // null on a terminal without the capabilities
+    Integer colours = terminal.getNumericCapability(Capability.max_colors);
+    Palette palette = Palette.choose(noColor, colours == null ? 0 : colours);
+    this.format = new StyledFormat(zone, palette);
+    this.plain = new EventFormat(zone);
+    this.reader = new ChatLineReader(terminal, historyFile);
+    reader.setCompleter(new ChatCompleter(commands, roster));
+    // "/msg B" and Tab finds bob: names are unique ignoring case anyway.
+    reader.option(LineReader.Option.CASE_INSENSITIVE, true);
+    // A "!" in a message is text, not a history reference.
+    reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+    // The sent line is shown again as an event, with its time, like everyone else's.
+    reader.option(LineReader.Option.ERASE_LINE_ON_FINISH, true);
+    this.statusLine = new StatusLine(terminal, palette);
+    // Taken now, before anything is printed: growing it later would scroll a line away.
+    statusLine.reserve();
+  }
+
+  @Override
+  public void showStatus(StatusLine.Report report) {
+    synchronized (printLock) {
+      reader.whileLocked(() -> statusLine.show(report));
+    }
   }
 
   @Override
   public String readLine(String prompt) {
+    if (!pasted.isEmpty()) {
+      return pasted.poll();
+    }
     while (true) {
       try {
-        return reader.readLine(prompt);
+        return splitPaste(reader.readLine(prompt));
       } catch (UserInterruptException e) {
         // Ctrl-C clears the line, as in a shell; leaving is quit or Ctrl-D.
         show(Event.notice(Instant.now(), "(to leave, type quit or press Ctrl-D)"));
@@ -77,53 +102,64 @@ public final class TerminalView implements View {
     }
   }
 
+  /**
+   * Several lines pasted at once arrive as one buffer (JLine reads a bracketed paste whole, with
+   * its line ends): each line is handed out on its own, as if typed and sent one by one, rather
+   * than sent as one message full of {@code ^J}.
+   */
+  private String splitPaste(String line) {
+    String[] lines = line.split("\\R", -1);
+    for (int i = 1; i < lines.length; i++) {
+      pasted.add(lines[i]);
+    }
+    return lines[0];
+  }
+
   @Override
   public void show(Event event) {
     synchronized (printLock) {
+      String me = roster.me();
       switch (event.kind()) {
         case SENDING:
-          sending.put(event.n(), format.body(event));
-          if (status == null) {
-            reader.printAbove(format.format(event));
+          sending.put(event.n(), plain.body(event.subject()));
+          if (!statusLine.available()) {
+            reader.printAbove(format.format(event, me));
           }
-          updateStatus();
-          break;
+          reader.whileLocked(() -> statusLine.sending(sending.values()));
+          return;
         case DELIVERED:
           // The message itself is shown when it arrives in the room's order.
           sending.remove(event.n());
-          updateStatus();
-          break;
+          reader.whileLocked(() -> statusLine.sending(sending.values()));
+          return;
         case FAILED:
           sending.remove(event.n());
-          updateStatus();
-          reader.printAbove(format.format(event));
+          reader.whileLocked(() -> statusLine.sending(sending.values()));
           break;
         default:
-          reader.printAbove(format.format(event));
+          break;
+      }
+      reader.printAbove(format.format(event, me));
+      if (StyledFormat.ringsBell(event, me)) {
+        bell();
       }
     }
   }
 
-  private void updateStatus() {
-    if (status == null) {
-      return;
+  /** The terminal's bell (which may flash instead, or be silenced, as the user set it up). */
+  private void bell() {
+    if (!terminal.puts(Capability.bell)) {
+      terminal.writer().write('\u0007');
     }
-    List<AttributedString> lines = new ArrayList<>();
-    AttributedStyle faint = AttributedStyle.DEFAULT.faint();
-    sending.values().stream()
-        .limit(STATUS_LINES)
-        .forEach(line -> lines.add(new AttributedString(line, faint)));
-    if (sending.size() > STATUS_LINES) {
-      lines.add(
-          new AttributedString(
-              ".. and " + (sending.size() - STATUS_LINES) + " more on their way", faint));
-    }
-    status.update(lines);
+    terminal.flush();
   }
 
   @Override
   public void close() {
     try {
+      synchronized (printLock) {
+        reader.whileLocked(statusLine::close);
+      }
       reader.getHistory().save();
       terminal.close();
     } catch (IOException e) {

@@ -1,0 +1,118 @@
+package udpchat.client.view;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.Status;
+import udpchat.text.Sanitizer;
+
+/**
+ * The line at the bottom of the screen: the room's address, how many are online, the connection's
+ * state, the round-trip time of the last heartbeat, and the user's messages still on their way.
+ * Drawn with JLine's {@link Status}, which keeps it out of the scrolling region and redraws it when
+ * the terminal is resized.
+ *
+ * <p>Not thread-safe: {@link TerminalView} calls it with the line reader's lock held.
+ */
+public final class StatusLine {
+
+  private final Status status;
+  private final Palette palette;
+  private Report shown;
+  private String sending;
+
+  StatusLine(Terminal terminal, Palette palette) {
+    this.status = Status.getStatus(terminal);
+    this.palette = palette;
+  }
+
+  /**
+   * What the status line says.
+   *
+   * @param address the server's address as the user knows it
+   * @param online the members online, by the server's last count
+   * @param connection the state, like {@code connected} or {@code reconnecting}
+   * @param rttMs the round-trip time of the last answered heartbeat, or -1 before the first
+   * @param remark anything else worth a glance (like {@code away}), or {@code null}
+   */
+  public record Report(String address, int online, String connection, long rttMs, String remark) {}
+
+  /** Takes the bottom line for the status, before there is anything to say in it. */
+  void reserve() {
+    if (status != null) {
+      status.update(
+          List.of(
+              new AttributedStringBuilder()
+                  .styled(palette.status(), " udpchat ")
+                  .toAttributedString()));
+    }
+  }
+
+  /** Whether the terminal can keep a line at the bottom (a dumb one cannot). */
+  boolean available() {
+    return status != null;
+  }
+
+  void show(Report report) {
+    if (status != null && !report.equals(shown)) {
+      shown = report;
+      redraw();
+    }
+  }
+
+  /**
+   * The user's messages not yet acknowledged by the server, oldest first: the line says how many,
+   * and the oldest, until each is settled. One line whatever their number, so the screen above
+   * never moves.
+   */
+  void sending(Collection<String> messages) {
+    String now =
+        messages.isEmpty()
+            ? null
+            : "sending " + messages.size() + ": " + messages.iterator().next();
+    if (status != null && !Objects.equals(now, sending)) {
+      sending = now;
+      redraw();
+    }
+  }
+
+  private void redraw() {
+    if (shown != null) {
+      status.update(List.of(render(shown, palette, sending)));
+    }
+  }
+
+  /** The text and style of the line for {@code report}. */
+  static AttributedString render(Report report, Palette palette) {
+    return render(report, palette, null);
+  }
+
+  /** The same, with what is on its way ({@code sending}, already clean) at the end. */
+  static AttributedString render(Report report, Palette palette, String sending) {
+    String rtt = report.rttMs() < 0 ? "-" : report.rttMs() == 0 ? "<1 ms" : report.rttMs() + " ms";
+    String text =
+        " "
+            + report.address()
+            + " | "
+            + report.online()
+            + " online | "
+            + report.connection()
+            + " | rtt "
+            + rtt
+            + (report.remark() == null ? "" : " | " + Sanitizer.clean(report.remark()))
+            + (sending == null ? "" : " | " + sending)
+            + " ";
+    return new AttributedStringBuilder().styled(palette.status(), text).toAttributedString();
+  }
+
+  /** Removes the line and gives the terminal its whole height back. */
+  void close() {
+    if (status != null) {
+      status.update(List.of());
+      status.close();
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package udpchat.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import udpchat.server.ChatServer;
+import udpchat.server.ChatServerCommand;
+import udpchat.server.DiscoveryResponder;
+
+/**
+ * Servers and clients finding each other for real on this machine, without {@code --host}: the
+ * requests go to the loopback broadcast address 127.255.255.255 only (never to a LAN), on a
+ * discovery port of the test's own, which every responder of the test shares.
+ */
+@Timeout(90)
+class DiscoveryTest {
+
+  static final String LOOPBACK_BROADCAST = "127.255.255.255";
+
+  @TempDir Path home;
+
+  final List<AutoCloseable> running = new ArrayList<>();
+  int discoveryPort;
+
+  @AfterEach
+  void stop() throws Exception {
+    for (int i = running.size() - 1; i >= 0; i--) {
+      running.get(i).close();
+    }
+  }
+
+  /** A chat server on loopback with a responder on the test's discovery port. */
+  ChatServer serverWithRoom(String room) throws Exception {
+    ChatServer server = TestServers.start(Duration.ofSeconds(15), Duration.ofSeconds(1));
+    running.add(server);
+    DiscoveryResponder responder =
+        new DiscoveryResponder(
+                new InetSocketAddress(discoveryPort),
+                server.address().getPort(),
+                room,
+                Clock.systemUTC())
+            .start();
+    running.add(responder);
+    discoveryPort = responder.address().getPort(); // the first picks the port, the others share
+    return server;
+  }
+
+  /** Runs the client's command line in this JVM; its exit status, output and errors. */
+  record Run(int status, String out, String err) {}
+
+  Run command(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status =
+        new CommandLine(new ChatClientCommand())
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute(args);
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  String[] discovering(String... args) {
+    List<String> all =
+        new ArrayList<>(
+            List.of("--discover-to", LOOPBACK_BROADCAST, "--discovery-port", "" + discoveryPort));
+    all.addAll(List.of(args));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void aClientWithoutHostFindsTheServerAndJoins() throws Exception {
+    ChatServer server = serverWithRoom("kitchen");
+    JavaProcess dave =
+        JavaProcess.start(
+            List.of("-Dudpchat.home=" + home),
+            ChatClientCommand.class,
+            discovering("--plain", "--name", "dave"));
+    running.add(dave);
+    dave.awaitOutput("joined 127.0.0.1:" + server.address().getPort() + " as dave");
+    Awaitility.await().atMost(JavaProcess.PATIENCE).until(() -> server.members().contains("dave"));
+    dave.type("quit");
+    assertThat(dave.awaitExit()).isZero();
+  }
+
+  @Test
+  void discoverListsEveryServerThatAnswersAndSeveralAreAChoice() throws Exception {
+    ChatServer kitchen = serverWithRoom("kitchen");
+    ChatServer attic = serverWithRoom("attic");
+
+    Run run = command(discovering("--discover"));
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("127.0.0.1:" + kitchen.address().getPort() + "  kitchen")
+        .contains("127.0.0.1:" + attic.address().getPort() + "  attic");
+
+    JavaProcess erin =
+        JavaProcess.start(
+            List.of("-Dudpchat.home=" + home),
+            ChatClientCommand.class,
+            discovering("--plain", "--name", "erin"));
+    running.add(erin);
+    erin.awaitOutput("several chat servers answered");
+    String atticLine = erin.awaitOutput("  attic");
+    erin.type(atticLine.substring(atticLine.indexOf("-- ") + 3, atticLine.indexOf(')')));
+    Awaitility.await().atMost(JavaProcess.PATIENCE).until(() -> attic.members().contains("erin"));
+    assertThat(kitchen.members()).doesNotContain("erin");
+  }
+
+  @Test
+  void theServerProgramAnswersWithItsRoomUnlessToldNotTo() throws Exception {
+    try (DatagramSocket unused = new DatagramSocket(0)) {
+      discoveryPort = unused.getLocalPort();
+    }
+    Path logging = home.resolve("logback.xml");
+    Files.writeString(
+        logging,
+        "<configuration><appender name='OUT' class='ch.qos.logback.core.ConsoleAppender'>"
+            + "<encoder><pattern>%level %msg%n</pattern></encoder></appender>"
+            + "<root level='INFO'><appender-ref ref='OUT'/></root></configuration>");
+    JavaProcess quiet = server(logging, "--room", "cellar", "--no-discovery");
+    quiet.awaitOutput("listening on");
+    assertThat(command(discovering("--discover")).status()).as("nobody answers").isEqualTo(1);
+
+    JavaProcess attic = server(logging, "--room", "attic");
+    attic.awaitOutput("answering discovery on");
+    Run run = command(discovering("--discover"));
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).contains("  attic").doesNotContain("cellar");
+  }
+
+  JavaProcess server(Path logging, String... options) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of("--bind", "127.0.0.1", "--port", "0", "--discovery-port", "" + discoveryPort));
+    args.addAll(List.of(options));
+    JavaProcess server =
+        JavaProcess.start(
+            List.of("-Dlogback.configurationFile=" + logging),
+            ChatServerCommand.class,
+            args.toArray(String[]::new));
+    running.add(server);
+    return server;
+  }
+
+  @Test
+  void noAnswerSaysHowToGiveTheHost() throws Exception {
+    try (DatagramSocket unused = new DatagramSocket(0)) {
+      discoveryPort = unused.getLocalPort(); // nobody answers here
+    }
+    Run listed = command(discovering("--discover"));
+    assertThat(listed.status()).isEqualTo(1);
+    assertThat(listed.err()).contains("no chat server answered", "--host HOST");
+
+    Run joining = command(discovering("--plain", "--name", "dave"));
+    assertThat(joining.status()).isEqualTo(1);
+    assertThat(joining.err())
+        .contains("no chat server answered on UDP port " + discoveryPort, LOOPBACK_BROADCAST)
+        .contains("give the server's address with --host HOST");
+  }
+}

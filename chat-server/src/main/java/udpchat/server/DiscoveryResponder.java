@@ -1,0 +1,114 @@
+package udpchat.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import udpchat.discovery.DiscoveryProtocol;
+import udpchat.protocol.Addresses;
+
+/**
+ * Answers discovery requests ({@link DiscoveryProtocol}) with the chat port and the room's name, so
+ * clients on the LAN find the server without {@code --host}. Only a well-formed request is
+ * answered, with a reply smaller than it, and no more often than the {@link ReplyLimiter} allows;
+ * anything else gets nothing.
+ *
+ * <p>Owns the thread {@code udpchat-discovery}: {@link #start} starts it, {@link #close} closes the
+ * socket (which ends the blocked receive) and joins it.
+ */
+public final class DiscoveryResponder implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(DiscoveryResponder.class);
+
+  private final DatagramChannel channel;
+  private final int chatPort;
+  private final String room;
+  private final Clock clock;
+  private final ReplyLimiter limiter = new ReplyLimiter();
+  private final Thread thread;
+
+  /**
+   * @param bind where to listen: the wildcard address, so broadcasts arrive (several servers on one
+   *     host can share the port: it is opened with SO_REUSEADDR, and each gets every broadcast)
+   * @param chatPort the chat server's port, given in replies
+   * @param room the room's name, a valid name
+   */
+  public DiscoveryResponder(InetSocketAddress bind, int chatPort, String room, Clock clock)
+      throws IOException {
+    new DiscoveryProtocol.Reply(0, chatPort, room); // checks both before anything is opened
+    this.chatPort = chatPort;
+    this.room = room;
+    this.clock = clock;
+    this.channel = DatagramChannel.open();
+    try {
+      channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      channel.bind(bind);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    this.thread = new Thread(this::run, "udpchat-discovery");
+  }
+
+  public DiscoveryResponder start() throws IOException {
+    thread.start();
+    log.info("answering discovery on {} (room {})", Addresses.format(address()), room);
+    return this;
+  }
+
+  /** Where the responder listens, with the port the kernel picked when 0 was asked. */
+  public InetSocketAddress address() throws IOException {
+    return (InetSocketAddress) channel.getLocalAddress();
+  }
+
+  private void run() {
+    // One byte over the request's size, so a longer datagram is seen as such.
+    ByteBuffer buffer = ByteBuffer.allocate(DiscoveryProtocol.REQUEST_BYTES + 1);
+    while (true) {
+      buffer.clear();
+      InetSocketAddress from;
+      try {
+        from = (InetSocketAddress) channel.receive(buffer);
+      } catch (ClosedChannelException e) {
+        return; // close() closed the socket
+      } catch (IOException e) {
+        log.warn("discovery receive failed: {}", e.toString());
+        continue;
+      }
+      try {
+        answer(from, buffer.array(), buffer.position());
+      } catch (RuntimeException e) {
+        log.error("unexpected failure answering discovery from {}", from, e);
+      }
+    }
+  }
+
+  private void answer(InetSocketAddress from, byte[] datagram, int length) {
+    Optional<Long> nonce = DiscoveryProtocol.readRequest(datagram, length);
+    if (nonce.isEmpty() || !limiter.allow(from.getAddress(), clock.millis())) {
+      return; // nothing back: the responder is no reflector
+    }
+    byte[] reply =
+        DiscoveryProtocol.reply(new DiscoveryProtocol.Reply(nonce.get(), chatPort, room));
+    if (reply.length > length) {
+      throw new IllegalStateException("a discovery reply must be smaller than its request");
+    }
+    try {
+      channel.send(ByteBuffer.wrap(reply), from);
+    } catch (IOException e) {
+      log.debug("discovery reply to {} failed: {}", from, e.toString());
+    }
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    channel.close();
+    thread.join();
+  }
+}

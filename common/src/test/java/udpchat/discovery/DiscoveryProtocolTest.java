@@ -1,0 +1,74 @@
+package udpchat.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import udpchat.discovery.DiscoveryProtocol.Reply;
+
+class DiscoveryProtocolTest {
+
+  @Test
+  void aRequestRoundTripsAndIsExactlyItsSize() {
+    byte[] request = DiscoveryProtocol.request(0x1234_5678_9abc_def0L);
+    assertThat(request).hasSize(DiscoveryProtocol.REQUEST_BYTES);
+    assertThat(DiscoveryProtocol.readRequest(request, request.length))
+        .contains(0x1234_5678_9abc_def0L);
+  }
+
+  @Test
+  void anythingButAnExactRequestIsNotOne() {
+    byte[] request = DiscoveryProtocol.request(7);
+    assertThat(DiscoveryProtocol.readRequest(request, request.length - 1)).isEmpty();
+    byte[] longer = Arrays.copyOf(request, request.length + 1);
+    assertThat(DiscoveryProtocol.readRequest(longer, longer.length)).isEmpty();
+    byte[] padded = request.clone();
+    padded[request.length - 1] = 1;
+    assertThat(DiscoveryProtocol.readRequest(padded, padded.length)).as("padding").isEmpty();
+    byte[] magic = request.clone();
+    magic[0] = 'u';
+    assertThat(DiscoveryProtocol.readRequest(magic, magic.length)).isEmpty();
+    byte[] version = request.clone();
+    version[16] = 2;
+    assertThat(DiscoveryProtocol.readRequest(version, version.length)).isEmpty();
+    byte[] random = new byte[DiscoveryProtocol.REQUEST_BYTES];
+    new Random(1).nextBytes(random);
+    assertThat(DiscoveryProtocol.readRequest(random, random.length)).isEmpty();
+  }
+
+  @Test
+  void aReplyRoundTripsAndIsNeverLargerThanTheRequest() {
+    String longest = new String(Character.toChars(0x20000)).repeat(32); // 128 bytes
+    for (String room : new String[] {"r", "kitchen", "Émile", longest}) {
+      Reply reply = new Reply(-1L, 65535, room);
+      byte[] datagram = DiscoveryProtocol.reply(reply);
+      assertThat(datagram.length)
+          .isLessThanOrEqualTo(DiscoveryProtocol.REPLY_MAX_BYTES)
+          .isLessThan(DiscoveryProtocol.REQUEST_BYTES);
+      assertThat(DiscoveryProtocol.readReply(datagram, datagram.length)).contains(reply);
+    }
+  }
+
+  @Test
+  void aMalformedReplyIsNotOne() {
+    byte[] reply = DiscoveryProtocol.reply(new Reply(1, 9999, "kitchen"));
+    assertThat(DiscoveryProtocol.readReply(reply, reply.length - 1)).as("short room").isEmpty();
+    byte[] trailing = Arrays.copyOf(reply, reply.length + 1);
+    assertThat(DiscoveryProtocol.readReply(trailing, trailing.length)).isEmpty();
+    byte[] port = reply.clone();
+    port[25] = 0;
+    port[26] = 0;
+    assertThat(DiscoveryProtocol.readReply(port, port.length)).as("port 0").isEmpty();
+    byte[] escape = reply.clone();
+    escape[28] = 0x1b;
+    assertThat(DiscoveryProtocol.readReply(escape, escape.length)).as("not a name").isEmpty();
+    byte[] utf8 = reply.clone();
+    utf8[28] = (byte) 0xc0;
+    assertThat(DiscoveryProtocol.readReply(utf8, utf8.length)).as("bad UTF-8").isEmpty();
+    byte[] request = DiscoveryProtocol.request(1);
+    assertThat(DiscoveryProtocol.readReply(request, request.length)).isEmpty();
+    assertThat(new String(reply, 0, 12, StandardCharsets.US_ASCII)).isEqualTo("UDPCHAT-HERE");
+  }
+}
