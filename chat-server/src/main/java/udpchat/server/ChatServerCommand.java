@@ -1,6 +1,7 @@
 package udpchat.server;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.net.FaultOptions;
+import udpchat.protocol.Addresses;
 import udpchat.protocol.Names;
 import udpchat.time.Durations;
 
@@ -166,6 +168,17 @@ public final class ChatServerCommand implements Callable<Integer> {
     try (ChatServer server = new ChatServer(config, Clock.systemUTC()).start();
         DiscoveryResponder discovery = noDiscovery ? null : startDiscovery(server)) {
       stop.await();
+    } catch (BindException e) {
+      // A user's mistake, not a bug: one line, no stack trace.
+      spec.commandLine()
+          .getErr()
+          .println(
+              "chat-server: cannot listen on UDP "
+                  + Addresses.format(config.bind())
+                  + ": "
+                  + e.getMessage()
+                  + " (another server on that port? --port chooses another)");
+      return 1;
     }
     return 0;
   }

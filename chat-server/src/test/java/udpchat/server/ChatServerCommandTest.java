@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ChatServerCommandTest {
@@ -24,6 +29,30 @@ class ChatServerCommandTest {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("--bind", "--port", "--timeout", "--sweep", "15s", "1s");
     assertThat(out.toString()).contains("--room", "--discovery-port", "9998", "--no-discovery");
+    assertThat(out.toString())
+        .contains("--history", "1000", "--backlog", "20", "--data", "--simulate-loss");
+  }
+
+  @Test
+  @Timeout(30)
+  void aPortInUseIsSaidInOneLineWithStatusOne(@TempDir Path data) throws Exception {
+    try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      assertThat(
+              run(
+                  "--bind",
+                  "127.0.0.1",
+                  "--port",
+                  "" + port,
+                  "--data",
+                  data.toString(),
+                  "--no-discovery"))
+          .isEqualTo(1);
+      assertThat(err.toString())
+          .startsWith("chat-server: cannot listen on UDP 127.0.0.1:" + port + ": ")
+          .contains("--port chooses another")
+          .doesNotContain("\tat ");
+    }
   }
 
   @Test
