@@ -71,6 +71,13 @@ public final class StatusLine {
     return new AttributedStringBuilder().styled(palette.status(), text).toAttributedString();
   }
 
+  /** Draws the line again, after a resize reset the region it keeps. */
+  void redraw() {
+    if (status != null) {
+      status.redraw();
+    }
+  }
+
   /** Removes the line and gives the terminal its whole height back. */
   void close() {
     if (status != null) {
