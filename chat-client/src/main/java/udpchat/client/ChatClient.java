@@ -8,6 +8,8 @@ import udpchat.client.view.StatusSink;
 import udpchat.client.view.View;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Codec;
+import udpchat.protocol.ServerMessage;
+import udpchat.protocol.Welcome;
 
 /**
  * A running client: the {@link Session} with its {@link Connection}, the {@link Receiver} thread,
@@ -22,7 +24,6 @@ public final class ChatClient implements AutoCloseable {
   private final Receiver receiver;
   private final Heartbeater heartbeater;
   private final Thread leaveOnExit;
-  private final boolean listWhenJoined;
 
   public ChatClient(ClientConfig config, View view, Clock clock) throws IOException {
     this(config, view, clock, SessionListener.NONE);
@@ -57,9 +58,11 @@ public final class ChatClient implements AutoCloseable {
             codec,
             config.name(),
             config.heartbeat());
-    session.listen(listener);
     // Whoever watches the room (completion, the status line) starts from the member list.
-    this.listWhenJoined = listener != SessionListener.NONE;
+    session.listen(
+        listener == SessionListener.NONE
+            ? listener
+            : SessionListener.all(listener, askForMembersOnWelcome()));
     this.receiver = new Receiver(connection, codec, session, clock);
     this.heartbeater = new Heartbeater(session, clock);
     // Killed by a signal instead of quitting: still tell the server, so the room knows at once.
@@ -74,9 +77,6 @@ public final class ChatClient implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(leaveOnExit);
     receiver.start();
     session.start(clock.millis());
-    if (listWhenJoined) {
-      session.who(clock.millis()); // asked once joined
-    }
     heartbeater.start();
     for (String line = view.readLine(prompt()); line != null; line = view.readLine(prompt())) {
       Command command = Commands.parse(line);
@@ -111,6 +111,23 @@ public final class ChatClient implements AutoCloseable {
     } else if (command instanceof Command.Invalid invalid) {
       view.show(Event.error(now(), invalid.problem()));
     }
+  }
+
+  /**
+   * Asks for the member list on every welcome, the first and each rejoin (after a server restart
+   * the room may have changed while we were away). Called on the receive thread with the session's
+   * lock held, before the session takes the welcome: {@code who} then only marks the list as wanted
+   * once joined, so this re-entrant call sends nothing itself.
+   */
+  private SessionListener askForMembersOnWelcome() {
+    return new SessionListener() {
+      @Override
+      public void onMessage(ServerMessage message, long nowMs) {
+        if (message instanceof Welcome && session.state() == Session.State.JOINING) {
+          session.who(nowMs);
+        }
+      }
+    };
   }
 
   private String prompt() {
