@@ -11,6 +11,8 @@ import udpchat.net.FaultCounts;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Codec;
+import udpchat.protocol.ServerMessage;
+import udpchat.protocol.Welcome;
 import udpchat.time.Periodic;
 
 /**
@@ -28,7 +30,6 @@ public final class ChatClient implements AutoCloseable {
   private final Periodic timers;
   private final FaultInjector faults;
   private final Thread leaveOnExit;
-  private final boolean listWhenJoined;
 
   /** How often the session's timers are checked: fine for any interval a user would choose. */
   static final Duration TICK = Duration.ofMillis(50);
@@ -70,9 +71,11 @@ public final class ChatClient implements AutoCloseable {
             codec,
             config.name(),
             config.heartbeat());
-    session.listen(listener);
     // Whoever watches the room (completion, the status line) starts from the member list.
-    this.listWhenJoined = listener != SessionListener.NONE;
+    session.listen(
+        listener == SessionListener.NONE
+            ? listener
+            : SessionListener.all(listener, askForMembersOnWelcome()));
     this.receiver = new Receiver(connection, codec, session, faults, clock);
     this.timers = new Periodic("udpchat-heartbeat", TICK, clock, session::onTick);
     // Killed by a signal instead of quitting: still tell the server, so the room knows at once.
@@ -87,9 +90,6 @@ public final class ChatClient implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(leaveOnExit);
     receiver.start();
     session.start(clock.millis());
-    if (listWhenJoined) {
-      session.who(clock.millis()); // asked once joined
-    }
     timers.start();
     for (String line = view.readLine(prompt()); line != null; line = view.readLine(prompt())) {
       Command command = Commands.parse(line);
@@ -160,6 +160,23 @@ public final class ChatClient implements AutoCloseable {
   /** The session, for its counters. */
   Session session() {
     return session;
+  }
+
+  /**
+   * Asks for the member list on every welcome, the first and each rejoin (after a server restart
+   * the room may have changed while we were away). Called on the receive thread with the session's
+   * lock held, before the session takes the welcome: {@code who} then only marks the list as wanted
+   * once joined, so this re-entrant call sends nothing itself.
+   */
+  private SessionListener askForMembersOnWelcome() {
+    return new SessionListener() {
+      @Override
+      public void onMessage(ServerMessage message, long nowMs) {
+        if (message instanceof Welcome && session.state() == Session.State.JOINING) {
+          session.who(nowMs);
+        }
+      }
+    };
   }
 
   private String prompt() {

@@ -143,6 +143,11 @@ public final class ChatClientCommand implements Callable<Integer> {
     Faults faults = simulate.faults();
     List<ServerFinder.Found> found = List.of();
     if (host == null || discover) {
+      if (System.console() != null && !discover) {
+        // A moment of silence otherwise; on standard error, so plain output stays events only.
+        spec.commandLine().getErr().println("looking for chat servers (--host HOST to skip)...");
+        spec.commandLine().getErr().flush();
+      }
       found = finder().find();
       if (discover) {
         found.forEach(server -> spec.commandLine().getOut().println(server));

@@ -40,6 +40,26 @@ class ServerRestartTest {
   }
 
   @Test
+  void aClientWithARosterAsksForTheMemberListAgainWhenItRejoins() throws Exception {
+    ChatServer first = TestServers.start(TIMEOUT, SWEEP);
+    int port = first.address().getPort();
+    var address = TestServers.addressOf(first);
+    try (TestUser alice = TestUser.joinedWithRoster(address, "alice", null)) {
+      alice.await(notice("members (1): alice"));
+      first.close();
+      try (ChatServer second = TestServers.start(port, TIMEOUT, SWEEP);
+          TestUser bob = TestUser.joined(TestServers.addressOf(second), "bob")) {
+        // bob may be in the new room before alice rejoins: the list tells her, not a notice.
+        alice.await(notice("rejoined as alice"));
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> alice.roster.names().equals(java.util.List.of("alice", "bob")));
+        assertThat(alice.events()).filteredOn(notice("members (")).hasSizeGreaterThanOrEqualTo(2);
+      }
+    }
+  }
+
+  @Test
   void aSilentServerIsReportedAndItsReturnToo() throws Exception {
     ChatServer first = TestServers.start(TIMEOUT, SWEEP);
     int port = first.address().getPort();

@@ -214,6 +214,12 @@ class TerminalPseudoTerminalTest {
     awaitPane(
         "bob's name completed inside the text",
         pane -> assertThat(promptLine(pane)).isEqualTo(PROMPT + "/msg carol hi bob"));
+    tmux.typeLiteral(SESSION, "z"); // after the space the completion added
+    tmux.pressKeys(SESSION, "Tab");
+    tmux.typeLiteral(SESSION, "!");
+    awaitPane(
+        "nobody's name starts with z: nothing is guessed",
+        pane -> assertThat(promptLine(pane)).isEqualTo(PROMPT + "/msg carol hi bob z!"));
   }
 
   @Test

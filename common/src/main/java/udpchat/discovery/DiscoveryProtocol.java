@@ -21,7 +21,7 @@ import udpchat.protocol.Names;
  *  17   8  nonce, chosen at random by the client, echoed in the reply
  *  25 487  zero bytes (padding: a reply is never larger than the request)
  *
- * reply, 28 to 155 bytes (at most REPLY_MAX_BYTES, always less than the request):
+ * reply, 29 to 156 bytes (at most REPLY_MAX_BYTES, always less than the request):
  *   0  16  magic "UDPCHAT-HERE\0\0\0\0" (ASCII, zero-filled)
  *  16   1  version, 1
  *  17   8  the request's nonce

@@ -1,11 +1,13 @@
 package udpchat.client.view;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.jline.reader.LineReader;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.Terminal.Signal;
 
 /**
  * JLine's line reader, with a way to draw outside it under its own lock: the status line is drawn
@@ -15,9 +17,39 @@ import org.jline.terminal.Terminal;
  */
 final class ChatLineReader extends LineReaderImpl {
 
+  private Runnable onResize = () -> {};
+
   ChatLineReader(Terminal terminal, Path historyFile) {
-    super(terminal, "udpchat", Map.of(LineReader.HISTORY_FILE, historyFile));
+    // A map of our own: the reader keeps it and setVariable writes into it.
+    super(terminal, "udpchat", new HashMap<>(Map.of(LineReader.HISTORY_FILE, historyFile)));
     setHistory(new DefaultHistory()); // what LineReaderBuilder does; it reads the file
+  }
+
+  /** Called after the reader has handled a resize, with its lock held. */
+  void onResize(Runnable task) {
+    this.onResize = task;
+  }
+
+  /**
+   * JLine handles a resize (SIGWINCH) on the signal's thread without the lock that {@link
+   * #printAbove} and the status line take, so a message or a status update arriving at that moment
+   * could interleave with the redraw and garble the prompt; and it resets the status line's scroll
+   * region, which is set again here.
+   */
+  @Override
+  protected void handleSignal(Signal signal) {
+    lock.lock();
+    try {
+      super.handleSignal(signal);
+      if (signal == Signal.WINCH) {
+        onResize.run();
+        if (isReading()) {
+          redisplay();
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Runs {@code task} with the reader's lock held. */

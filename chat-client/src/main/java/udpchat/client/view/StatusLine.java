@@ -59,7 +59,7 @@ public final class StatusLine {
   void show(Report report) {
     if (status != null && !report.equals(shown)) {
       shown = report;
-      redraw();
+      update();
     }
   }
 
@@ -75,11 +75,11 @@ public final class StatusLine {
             : "sending " + messages.size() + ": " + messages.iterator().next();
     if (status != null && !Objects.equals(now, sending)) {
       sending = now;
-      redraw();
+      update();
     }
   }
 
-  private void redraw() {
+  private void update() {
     if (shown != null) {
       status.update(List.of(render(shown, palette, sending)));
     }
@@ -106,6 +106,13 @@ public final class StatusLine {
             + (sending == null ? "" : " | " + sending)
             + " ";
     return new AttributedStringBuilder().styled(palette.status(), text).toAttributedString();
+  }
+
+  /** Draws the line again, after a resize reset the region it keeps. */
+  void redraw() {
+    if (status != null) {
+      status.redraw();
+    }
   }
 
   /** Removes the line and gives the terminal its whole height back. */

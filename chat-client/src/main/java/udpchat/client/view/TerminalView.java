@@ -69,6 +69,8 @@ public final class TerminalView implements View, StatusSink {
     reader.setCompleter(new ChatCompleter(commands, roster));
     // "/msg B" and Tab finds bob: names are unique ignoring case anyway.
     reader.option(LineReader.Option.CASE_INSENSITIVE, true);
+    // No guessing: "/msg c" with nobody called c must not become "/msg bob" (a typo match).
+    reader.option(LineReader.Option.COMPLETE_MATCHER_TYPO, false);
     // A "!" in a message is text, not a history reference.
     reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
     // The sent line is shown again as an event, with its time, like everyone else's.
@@ -76,6 +78,7 @@ public final class TerminalView implements View, StatusSink {
     this.statusLine = new StatusLine(terminal, palette);
     // Taken now, before anything is printed: growing it later would scroll a line away.
     statusLine.reserve();
+    reader.onResize(statusLine::redraw);
   }
 
   @Override
