@@ -61,8 +61,13 @@ class PeriodicTest {
     Periodic periodic = new Periodic("udpchat-test-close", Duration.ofMillis(5), FIXED, t -> {});
     periodic.start();
     periodic.close();
-    assertThat(Thread.getAllStackTraces().keySet())
-        .noneMatch(thread -> thread.getName().equals("udpchat-test-close") && thread.isAlive());
+    // The executor reports termination just before its thread has quite ended: wait for that.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.getName().equals("udpchat-test-close") && t.isAlive()));
   }
 
   @Test
