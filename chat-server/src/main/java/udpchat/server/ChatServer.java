@@ -114,16 +114,6 @@ public final class ChatServer implements AutoCloseable {
     return this;
   }
 
-  /** This process's epoch, as told to clients in their welcome. */
-  public long epoch() {
-    return epoch;
-  }
-
-  /** The number of the room's last event. */
-  public long head() {
-    return room.head();
-  }
-
   /** What the simulated faults did so far (all zero when none are simulated). */
   public FaultCounts faultCounts() {
     return faults.snapshot();

@@ -118,16 +118,17 @@ final class Journal implements AutoCloseable {
   /** Appends {@code event}: it is in the operating system's hands when this returns. */
   void append(RoomEvent event) {
     RoomEvent.Audience audience = event.audience();
-    String line =
-        (audience.everyone() ? "a" : "p:" + audience.first() + ":" + audience.second())
-            + '\t'
-            + (event.client() == null ? "-" : event.client())
-            + '\t'
-            + event.n()
-            + '\t'
-            + new String(codec.encode(event.message()), StandardCharsets.UTF_8)
-            + '\n';
-    ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+    byte[] prefix =
+        ((audience.everyone() ? "a" : "p:" + audience.first() + ":" + audience.second())
+                + '\t'
+                + (event.client() == null ? "-" : event.client())
+                + '\t'
+                + event.n()
+                + '\t')
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] json = codec.encode(event.message()); // UTF-8 already: written as it is
+    ByteBuffer bytes = ByteBuffer.allocate(prefix.length + json.length + 1);
+    bytes.put(prefix).put(json).put((byte) '\n').flip();
     long start = -1;
     try {
       start = channel.position();

@@ -1,6 +1,7 @@
 package udpchat.server;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,9 +99,10 @@ final class RoomLog {
     for (long seq = head; seq >= oldest() && found.size() < count; seq--) {
       RoomEvent event = get(seq);
       if (event != null && event.recallable()) {
-        found.add(0, event);
+        found.add(event);
       }
     }
+    Collections.reverse(found); // found newest first
     return found;
   }
 

@@ -51,15 +51,7 @@ public record ServerConfig(
     return timeout.dividedBy(3);
   }
 
-  public ServerConfig withData(Path folder) {
-    return new ServerConfig(bind, timeout, sweep, history, backlog, folder, faults);
-  }
-
   public ServerConfig withFaults(Faults simulated) {
     return new ServerConfig(bind, timeout, sweep, history, backlog, data, simulated);
-  }
-
-  public ServerConfig withHistory(int events, int backlogMessages) {
-    return new ServerConfig(bind, timeout, sweep, events, backlogMessages, data, faults);
   }
 }
