@@ -659,10 +659,15 @@ final class Session {
                   + " rejoining as "
                   + name));
       beginJoin(nowMs);
-    } else if (state == State.JOINING && fresh && !retryAnswered) {
-      // At once, but once per attempt: forged retries cannot make this client send joins.
-      retryAnswered = true;
-      transport.send(join());
+    } else if (state == State.JOINING) {
+      if (fresh && !retryAnswered) {
+        // At once, but once per attempt: forged retries cannot make this client send joins.
+        retryAnswered = true;
+        transport.send(join());
+      }
+      // The server is there, and a join now takes two round trips: the next attempt comes a
+      // second after the last, not after the backoff (which a retry never postpones).
+      joinRetryMs = FIRST_JOIN_RETRY_MS;
     }
   }
 

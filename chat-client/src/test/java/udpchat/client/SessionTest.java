@@ -324,6 +324,20 @@ class SessionTest {
   }
 
   @Test
+  void forgedRetriesNeitherStallTheJoinNorMakeItAFlood() {
+    session.start(0);
+    for (long t = 50; t <= 10_000; t += 50) {
+      if (t % 100 == 0) {
+        session.onMessage(new Retry(String.format("%022d", t)), t); // a new cookie each time
+      }
+      session.onTick(t);
+    }
+    // A timed attempt every second (a retry means the server is there), and at most one join at
+    // once for a retry per attempt: between 10 and 21 joins in 10 s, never one per retry (100).
+    assertThat(transport.count(Join.class)).isBetween(10L, 21L);
+  }
+
+  @Test
   void aFullRoomIsShownOnceAndTheJoinKeepsTrying() {
     session.start(0);
     ErrorReply full =
