@@ -27,6 +27,7 @@ import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
 import udpchat.protocol.Posted;
 import udpchat.protocol.Private;
+import udpchat.protocol.Retry;
 import udpchat.protocol.Say;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Tell;
@@ -44,11 +45,13 @@ import udpchat.time.Durations;
  * {@link Connection}) and shows through the {@link View}, neither of which blocks for long.
  *
  * <p>Joining: a join is sent at once and again after 1, 2, 4 and then every 5 seconds until the
- * server answers. Once joined, a ping goes out every heartbeat interval (the server's, unless the
- * user set one); three intervals of silence with pings unanswered mean the server is not answering,
- * which the user is told once, while pings go on. When the server says it does not know the session
- * (it expired us, or restarted), the client joins again under the same name and asks for every room
- * event after the last one it showed.
+ * server answers. The server first answers with a {@link Retry}, whose cookie proves in the next
+ * join that this client receives at its address; that join goes at once, and every later one
+ * carries the cookie too. Once joined, a ping goes out every heartbeat interval (the server's,
+ * unless the user set one); three intervals of silence with pings unanswered mean the server is not
+ * answering, which the user is told once, while pings go on. When the server says it does not know
+ * the session (a retry: it expired us, or restarted), the client joins again under the same name
+ * and asks for every room event after the last one it showed.
  *
  * <p>Delivery: the user's messages are numbered and sent again until the server acknowledges each
  * ({@link PendingMessages}); the room's events arrive numbered and are shown once each, in the
@@ -108,6 +111,14 @@ final class Session {
   private boolean silenceReported;
 
   private boolean staleSessionReported;
+  private boolean roomFullReported;
+
+  /** The cookie of the server's last retry, sent in every join (null until one came). */
+  private String cookie;
+
+  /** Whether the join of this attempt was already sent again at once for a retry. */
+  private boolean retryAnswered;
+
   private boolean whoOnceJoined;
 
   /** Events up to this number are the backlog shown on the first join, marked as history. */
@@ -278,7 +289,7 @@ final class Session {
     if (state == State.JOINING && nowMs - joinSentMs >= joinRetryMs) {
       sendJoin(nowMs);
       joinRetryMs = Math.min(joinRetryMs * 2, MAX_JOIN_RETRY_MS);
-      if (joinAttempts == 3) {
+      if (joinAttempts == 3 && !roomFullReported) {
         view.show(
             Event.notice(
                 at(nowMs),
@@ -368,6 +379,8 @@ final class Session {
               "members (" + members.total() + "): " + String.join(", ", members.names())));
     } else if (message instanceof ErrorReply error) {
       onError(error, nowMs);
+    } else if (message instanceof Retry retry) {
+      onRetry(retry, nowMs);
     } else {
       onRoomEvent(message, nowMs);
     }
@@ -518,6 +531,7 @@ final class Session {
     }
     everJoined = true;
     staleSessionReported = false;
+    roomFullReported = false;
     pending.resendAll(nowMs);
     transmitDue(nowMs);
     if (whoOnceJoined) {
@@ -595,16 +609,11 @@ final class Session {
       return;
     }
     switch (error.code()) {
-      case ErrorReply.UNKNOWN_SESSION:
-        if (state == State.JOINED) {
-          session = null;
-          view.show(
-              Event.notice(
-                  at(nowMs),
-                  "the server does not know this session (it expired us, or restarted);"
-                      + " rejoining as "
-                      + name));
-          beginJoin(nowMs);
+      case ErrorReply.ROOM_FULL:
+        // A place frees up when someone leaves or expires: the join timer keeps trying.
+        if (state == State.JOINING && !roomFullReported) {
+          roomFullReported = true;
+          view.show(Event.error(at(nowMs), error.message() + "; still trying"));
         }
         break;
       case ErrorReply.NAME_TAKEN:
@@ -630,6 +639,35 @@ final class Session {
         break;
       default:
         view.show(Event.error(at(nowMs), error.message()));
+    }
+  }
+
+  /**
+   * The server does not know this address: it answers a join without a valid cookie so, and any
+   * request once it has expired the session or restarted. The join goes (again) with the cookie,
+   * which proves to the server that this client receives at its address.
+   */
+  private void onRetry(Retry retry, long nowMs) {
+    boolean fresh = !retry.cookie().equals(cookie);
+    cookie = retry.cookie();
+    if (state == State.JOINED) {
+      session = null;
+      view.show(
+          Event.notice(
+              at(nowMs),
+              "the server does not know this session (it expired us, or restarted);"
+                  + " rejoining as "
+                  + name));
+      beginJoin(nowMs);
+    } else if (state == State.JOINING) {
+      if (fresh && !retryAnswered) {
+        // At once, but once per attempt: forged retries cannot make this client send joins.
+        retryAnswered = true;
+        transport.send(join());
+      }
+      // The server is there, and a join now takes two round trips: the next attempt comes a
+      // second after the last, not after the backoff (which a retry never postpones).
+      joinRetryMs = FIRST_JOIN_RETRY_MS;
     }
   }
 
@@ -716,11 +754,16 @@ final class Session {
   }
 
   private void sendJoin(long nowMs) {
-    // A rejoin asks for everything after the last event shown, so nothing is missed.
-    transport.send(
-        new Join(name, clientId, pending.lowestUnsettled(), everJoined ? inbox.shown() : null));
+    transport.send(join());
     joinSentMs = nowMs;
     joinAttempts++;
+    retryAnswered = false;
+  }
+
+  private Join join() {
+    // A rejoin asks for everything after the last event shown, so nothing is missed.
+    return new Join(
+        name, clientId, pending.lowestUnsettled(), everJoined ? inbox.shown() : null, cookie);
   }
 
   private boolean isMe(String someone) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.Join;
+import udpchat.protocol.Retry;
 import udpchat.protocol.Say;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
@@ -98,8 +99,10 @@ class HostileInputTest {
 
   @Test
   void aForgedSessionTokenCannotPostAsAnyone() throws Exception {
-    send(codec.encode(new Join("mallory", "MMMMMMMMMMMMMMMMMMMMMM", 1, null)));
-    String realToken = receiveWelcome().session();
+    Join join = new Join("mallory", "MMMMMMMMMMMMMMMMMMMMMM", 1, null);
+    send(codec.encode(join));
+    send(codec.encode(join.withCookie(receive(Retry.class).cookie())));
+    String realToken = receive(Welcome.class).session();
     String forged = (realToken.charAt(0) == 'A' ? "B" : "A") + realToken.substring(1);
     send(codec.encode(new Say(forged, 1, "I am totally alice", false)));
     send(codec.encode(new Say(realToken, 1, "mallory, honestly", false)));
@@ -109,15 +112,15 @@ class HostileInputTest {
     assertThat(server.drops().count(Drops.FORGED_SESSION)).isEqualTo(1);
   }
 
-  private Welcome receiveWelcome() throws Exception {
+  private <T extends ServerMessage> T receive(Class<T> type) throws Exception {
     byte[] buffer = new byte[2048];
     while (true) {
       DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
       attacker.receive(packet);
       ServerMessage message =
           codec.decode(packet.getData(), packet.getLength(), ServerMessage.class);
-      if (message instanceof Welcome welcome) {
-        return welcome;
+      if (type.isInstance(message)) {
+        return type.cast(message);
       }
     }
   }

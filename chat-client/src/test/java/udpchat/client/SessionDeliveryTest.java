@@ -2,6 +2,7 @@ package udpchat.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static udpchat.client.SessionTest.CLIENT;
+import static udpchat.client.SessionTest.COOKIE;
 import static udpchat.client.SessionTest.EPOCH;
 import static udpchat.client.SessionTest.HEARTBEAT_MS;
 import static udpchat.client.SessionTest.NEW_TOKEN;
@@ -22,6 +23,7 @@ import udpchat.protocol.Join;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Pong;
 import udpchat.protocol.Posted;
+import udpchat.protocol.Retry;
 import udpchat.protocol.Say;
 import udpchat.protocol.Welcome;
 import udpchat.time.Durations;
@@ -225,14 +227,14 @@ class SessionDeliveryTest {
     session.say("two", false, 100);
     session.onMessage(new Posted(1, 4), 110);
     transport.sent.clear();
-    session.onMessage(new ErrorReply(ErrorReply.UNKNOWN_SESSION, "who are you?", 0), 200);
+    session.onMessage(new Retry(COOKIE), 200);
   }
 
   @Test
   void aRejoinAsksFromTheLowestUnsettledMessageAndForEverythingAfterTheLastShown() {
     forgottenWithMessageTwoUnsettled();
     assertThat(session.state()).isEqualTo(Session.State.JOINING);
-    assertThat(transport.sent).containsExactly(new Join("alice", CLIENT, 2, 3L));
+    assertThat(transport.sent).containsExactly(new Join("alice", CLIENT, 2, 3L, COOKIE));
   }
 
   @Test

@@ -18,6 +18,7 @@ import udpchat.protocol.Notice;
 import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
 import udpchat.protocol.Posted;
+import udpchat.protocol.Retry;
 import udpchat.protocol.Say;
 import udpchat.protocol.Welcome;
 import udpchat.protocol.Who;
@@ -31,6 +32,8 @@ class SessionTest {
   static final long HEARTBEAT_MS = 5000;
   static final long EPOCH = 77;
   static final Join FIRST_JOIN = new Join("alice", CLIENT, 1, null);
+  static final String COOKIE = "KKKKKKKKKKKKKKKKKKKKKK";
+  static final String NEW_COOKIE = "LLLLLLLLLLLLLLLLLLLLLL";
 
   static Welcome welcome(String token, int online) {
     return new Welcome(token, "alice", HEARTBEAT_MS, 15_000, online, EPOCH, 0, 0);
@@ -169,11 +172,11 @@ class SessionTest {
     joinedAt(0);
     session.say("hello?", false, 100);
     Say refused = (Say) transport.sent.get(0);
-    session.onMessage(new ErrorReply(ErrorReply.UNKNOWN_SESSION, "join again", 0), 110);
+    session.onMessage(new Retry(COOKIE), 110);
     assertThat(session.state()).isEqualTo(Session.State.JOINING);
-    // The rejoin asks for everything after the last event shown (none yet: 0), and says which
-    // of its messages the server has not acknowledged (1).
-    assertThat(transport.sent.get(1)).isEqualTo(new Join("alice", CLIENT, 1, 0L));
+    // The rejoin asks for everything after the last event shown (none yet: 0), says which of its
+    // messages the server has not acknowledged (1), and carries the retry's cookie.
+    assertThat(transport.sent.get(1)).isEqualTo(new Join("alice", CLIENT, 1, 0L, COOKIE));
     assertThat(shown("rejoining as alice")).isTrue();
 
     session.onMessage(welcome(NEW_TOKEN, 2), 120);
@@ -264,7 +267,7 @@ class SessionTest {
     for (String text : new String[] {"one", "two", "three"}) {
       session.say(text, false, 100);
     }
-    session.onMessage(new ErrorReply(ErrorReply.UNKNOWN_SESSION, "join again", 0), 110);
+    session.onMessage(new Retry(COOKIE), 110);
     transport.sent.clear();
     session.onMessage(welcome(NEW_TOKEN, 2), 120);
     assertThat(transport.sent)
@@ -275,7 +278,7 @@ class SessionTest {
   @Test
   void aRejoinThatMeetsItsOwnOldSessionKeepsTryingUntilItExpires() {
     joinedAt(0);
-    session.onMessage(new ErrorReply(ErrorReply.UNKNOWN_SESSION, "join again", 0), 100);
+    session.onMessage(new Retry(COOKIE), 100);
     for (long t = 200; t < 20_000; t += 1000) {
       session.onMessage(new ErrorReply(ErrorReply.NAME_TAKEN, "the name alice is taken", 0), t);
     }
@@ -286,6 +289,71 @@ class SessionTest {
     transport.sent.clear();
     tick(100, 20_000);
     assertThat(transport.count(Join.class)).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void aRetryIsAnsweredAtOnceWithTheJoinCarryingItsCookieAndEveryLaterJoinCarriesItToo() {
+    session.start(0);
+    assertThat(transport.sent).containsExactly(FIRST_JOIN);
+    session.onMessage(new Retry(COOKIE), 5);
+    assertThat(transport.sent).containsExactly(FIRST_JOIN, FIRST_JOIN.withCookie(COOKIE));
+    // The welcome was lost: the retransmitted join carries the cookie, and the server admits it.
+    transport.sent.clear();
+    tick(50, 1000);
+    assertThat(transport.sent).containsExactly(FIRST_JOIN.withCookie(COOKIE));
+    session.onMessage(welcome(TOKEN, 1), 1010);
+    assertThat(session.state()).isEqualTo(Session.State.JOINED);
+    assertThat(shown("no answer")).isFalse();
+  }
+
+  @Test
+  void retriesMakeAtMostOneExtraJoinPerAttempt() {
+    session.start(0);
+    // A duplicate, and forged retries with other cookies: one join at once, not one each.
+    session.onMessage(new Retry(COOKIE), 5);
+    session.onMessage(new Retry(COOKIE), 6);
+    session.onMessage(new Retry(NEW_COOKIE), 7);
+    session.onMessage(new Retry("MMMMMMMMMMMMMMMMMMMMMM"), 8);
+    assertThat(transport.count(Join.class)).isEqualTo(2);
+    // The next attempt carries the latest cookie; an expired one is answered with a fresh retry.
+    tick(50, 1000);
+    assertThat(transport.sent).last().isEqualTo(FIRST_JOIN.withCookie("MMMMMMMMMMMMMMMMMMMMMM"));
+    session.onMessage(new Retry(NEW_COOKIE), 1010);
+    assertThat(transport.sent).last().isEqualTo(FIRST_JOIN.withCookie(NEW_COOKIE));
+    assertThat(transport.count(Join.class)).isEqualTo(4);
+  }
+
+  @Test
+  void forgedRetriesNeitherStallTheJoinNorMakeItAFlood() {
+    session.start(0);
+    for (long t = 50; t <= 10_000; t += 50) {
+      if (t % 100 == 0) {
+        session.onMessage(new Retry(String.format("%022d", t)), t); // a new cookie each time
+      }
+      session.onTick(t);
+    }
+    // A timed attempt every second (a retry means the server is there), and at most one join at
+    // once for a retry per attempt: between 10 and 21 joins in 10 s, never one per retry (100).
+    assertThat(transport.count(Join.class)).isBetween(10L, 21L);
+  }
+
+  @Test
+  void aFullRoomIsShownOnceAndTheJoinKeepsTrying() {
+    session.start(0);
+    ErrorReply full =
+        new ErrorReply(ErrorReply.ROOM_FULL, "the room is full: it holds at most 2 members", 0);
+    session.onMessage(full, 10);
+    assertThat(session.state()).isEqualTo(Session.State.JOINING);
+    tick(50, 20_000);
+    session.onMessage(full, 20_000);
+    assertThat(view.events)
+        .filteredOn(e -> e.kind() == Event.Kind.ERROR)
+        .extracting(Event::text)
+        .containsExactly("the room is full: it holds at most 2 members; still trying");
+    assertThat(transport.count(Join.class)).isGreaterThanOrEqualTo(5); // 0, 1, 3, 7, 12, 17 s
+    assertThat(shown("no answer")).isFalse(); // the server did answer
+    session.onMessage(welcome(TOKEN, 2), 20_010);
+    assertThat(session.state()).isEqualTo(Session.State.JOINED);
   }
 
   @Test

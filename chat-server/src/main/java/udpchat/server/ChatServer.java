@@ -49,6 +49,7 @@ public final class ChatServer implements AutoCloseable {
   private final Periodic retransmitter;
   private final Journal journal;
   private final FaultInjector faults;
+  private final FloodGate floodGate;
   private final long epoch;
 
   public ChatServer(ServerConfig config, Clock clock) throws IOException {
@@ -79,8 +80,10 @@ public final class ChatServer implements AutoCloseable {
             config.timeout(),
             config.heartbeat(),
             config.backlog(),
-            epoch);
-    this.receiver = new Receiver(channel, codec, room, drops, faults, clock);
+            epoch,
+            config.maxMembers());
+    this.floodGate = new FloodGate(config.rateLimit(), config.burst());
+    this.receiver = new Receiver(channel, codec, room, floodGate, drops, faults, clock);
     // Every sweep the silent are expired: a member goes between timeout and timeout + sweep
     // after its last datagram.
     this.sweeper = new Periodic("udpchat-sweeper", config.sweep(), clock, room::expire);
@@ -111,6 +114,11 @@ public final class ChatServer implements AutoCloseable {
         journal == null ? "nothing kept on disk" : "journal " + journal.file(),
         epoch,
         room.head());
+    log.info(
+        "at most {} members; {} datagrams a second from each source address, bursts of {}",
+        config.maxMembers(),
+        config.rateLimit() == 0 ? "any number of" : config.rateLimit(),
+        config.burst());
     return this;
   }
 
@@ -132,6 +140,21 @@ public final class ChatServer implements AutoCloseable {
   /** The drop counters, by reason. */
   public Drops drops() {
     return drops;
+  }
+
+  /** How many datagrams the server sent to addresses that were not members (retries, refusals). */
+  public long strangerReplies() {
+    return room.admission().repliesSent();
+  }
+
+  /** The bytes of those datagrams: never more than the bytes of the datagrams they answered. */
+  public long strangerReplyBytes() {
+    return room.admission().replyBytesSent();
+  }
+
+  /** How many source addresses the flood gate holds a token bucket for (it keeps a bounded few). */
+  public int rateLimitedSources() {
+    return floodGate.sources();
   }
 
   /** Tells the members the server is going away, sends what is queued, and stops the threads. */

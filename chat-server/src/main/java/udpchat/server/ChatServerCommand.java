@@ -40,6 +40,9 @@ import udpchat.time.Durations;
           + " members the server is going away and exits 0.",
       "Every message is numbered, acknowledged, and sent again until each member has it, in the"
           + " room's order; the room's events are kept in a journal on disk (--data).",
+      "A join is let in only once its source address has proven it receives (a cookie the"
+          + " server sent there); until then the server keeps nothing about the address and never"
+          + " sends it more bytes than it received. Each source address is held to --rate-limit.",
       "Logs go to standard output; -Dlogback.configurationFile=FILE replaces the logging setup."
     })
 public final class ChatServerCommand implements Callable<Integer> {
@@ -106,6 +109,34 @@ public final class ChatServerCommand implements Callable<Integer> {
               + " ~/.udpchat/server, or -Dudpchat.home=DIR's server folder).")
   Path data;
 
+  @Option(
+      names = "--max-members",
+      paramLabel = "N",
+      defaultValue = "" + ServerConfig.DEFAULT_MAX_MEMBERS,
+      description =
+          "Members the room holds (default: ${DEFAULT-VALUE}); a join beyond is refused with"
+              + " room-full, and the client says so and keeps trying.")
+  int maxMembers;
+
+  @Option(
+      names = "--rate-limit",
+      paramLabel = "N",
+      defaultValue = "" + ServerConfig.DEFAULT_RATE_LIMIT,
+      description =
+          "Datagrams a second each source IP address may send, 0 for no limit (default:"
+              + " ${DEFAULT-VALUE}, far more than a client sends). The excess is dropped before it"
+              + " is decoded, and counted as rate-limited.")
+  int rateLimit;
+
+  @Option(
+      names = "--burst",
+      paramLabel = "N",
+      defaultValue = "" + ServerConfig.DEFAULT_BURST,
+      description =
+          "Datagrams a source IP address may send at once above --rate-limit (default:"
+              + " ${DEFAULT-VALUE}).")
+  int burst;
+
   @Mixin FaultOptions simulate;
 
   @Option(
@@ -151,6 +182,11 @@ public final class ChatServerCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--history must be at least 1 and --backlog at least 0");
     }
+    if (maxMembers < 1 || rateLimit < 0 || burst < 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--max-members and --burst must be at least 1, and --rate-limit at least 0");
+    }
     ServerConfig config =
         new ServerConfig(
             new InetSocketAddress(bind, port),
@@ -159,7 +195,10 @@ public final class ChatServerCommand implements Callable<Integer> {
             history,
             backlog,
             data != null ? data : defaultData(),
-            simulate.faults());
+            simulate.faults(),
+            maxMembers,
+            rateLimit,
+            burst);
     CountDownLatch stop = new CountDownLatch(1);
     // Handling the signals ourselves (not a shutdown hook) lets the server say goodbye and
     // still exit 0 on Ctrl-C or SIGTERM.

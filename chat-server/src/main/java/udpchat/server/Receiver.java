@@ -16,8 +16,9 @@ import udpchat.protocol.Limits;
 import udpchat.protocol.ProtocolException;
 
 /**
- * The thread on the socket: reads each datagram, decodes it, and hands it to the room. Bad input is
- * dropped and counted here; nothing a peer sends can end this loop.
+ * The thread on the socket: reads each datagram, checks its source's rate ({@link FloodGate}),
+ * decodes it, and hands it to the room. Bad input is dropped and counted here; nothing a peer sends
+ * can end this loop.
  */
 final class Receiver implements AutoCloseable {
 
@@ -26,6 +27,7 @@ final class Receiver implements AutoCloseable {
   private final DatagramChannel channel;
   private final Codec codec;
   private final Room room;
+  private final FloodGate floodGate;
   private final Drops drops;
   private final FaultInjector faults;
   private final Clock clock;
@@ -35,12 +37,14 @@ final class Receiver implements AutoCloseable {
       DatagramChannel channel,
       Codec codec,
       Room room,
+      FloodGate floodGate,
       Drops drops,
       FaultInjector faults,
       Clock clock) {
     this.channel = channel;
     this.codec = codec;
     this.room = room;
+    this.floodGate = floodGate;
     this.drops = drops;
     this.faults = faults;
     this.clock = clock;
@@ -83,10 +87,15 @@ final class Receiver implements AutoCloseable {
 
   private void decodeAndHandle(InetSocketAddress from, ByteBuffer datagram) {
     long nowMs = clock.millis();
+    if (!floodGate.allow(from.getAddress(), nowMs)) {
+      // Before any parsing: a flood costs this check and a counter, nothing more.
+      drops.count(Drops.RATE_LIMITED, from, "over the source address's rate");
+      return;
+    }
     byte[] bytes = datagram.array(); // heap buffers, starting at 0: ours and the injector's copies
     try {
       ClientMessage request = codec.decode(bytes, datagram.limit(), ClientMessage.class);
-      room.onRequest(from, request, nowMs);
+      room.onRequest(from, request, datagram.limit(), nowMs);
     } catch (ProtocolException e) {
       drops.count(e.reason().code(), from, e.getMessage());
       room.onMalformed(from, e, nowMs);

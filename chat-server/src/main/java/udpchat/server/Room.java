@@ -45,8 +45,10 @@ import udpchat.text.Sanitizer;
  *
  * <p>A member is identified by its source address and proves each request with the session token it
  * was given on join; a request whose token does not match its address is dropped, so a forged
- * source address cannot speak for anyone. Every authenticated datagram counts as a heartbeat.
- * {@link #expire} removes members whose last datagram is older than the timeout and tells the room.
+ * source address cannot speak for anyone. Every authenticated datagram counts as a heartbeat, and
+ * nothing else does. An address becomes a member only by a join that proves, with the cookie the
+ * {@link Admission} gave it, that it receives there; until then nothing is kept about it. {@link
+ * #expire} removes members whose last datagram is older than the timeout and tells the room.
  *
  * <p>Everything that happens in the room (messages, private messages, joins, leaves, expiries,
  * renames) becomes a numbered event in the {@link RoomLog}, and {@link Delivery} gets it to each
@@ -75,12 +77,9 @@ final class Room {
   private final Map<String, Member> byKey = new HashMap<>();
   private boolean closed;
   private final PresenceBoard presence;
+  private final Admission admission;
 
-  /**
-   * @param events the room's numbered events (and its journal)
-   * @param backlog how many recent messages a newcomer is shown
-   * @param epoch this server process's id, told to every client in its welcome
-   */
+  /** A room that holds up to {@link ServerConfig#DEFAULT_MAX_MEMBERS}. */
   Room(
       Outbox outbox,
       Codec codec,
@@ -90,6 +89,35 @@ final class Room {
       Duration heartbeat,
       int backlog,
       long epoch) {
+    this(
+        outbox,
+        codec,
+        drops,
+        events,
+        timeout,
+        heartbeat,
+        backlog,
+        epoch,
+        ServerConfig.DEFAULT_MAX_MEMBERS);
+  }
+
+  /**
+   * @param events the room's numbered events (and its journal)
+   * @param backlog how many recent messages a newcomer is shown
+   * @param epoch this server process's id, told to every client in its welcome
+   * @param maxMembers how many members the room holds; a join beyond is refused ({@code room-full})
+   */
+  Room(
+      Outbox outbox,
+      Codec codec,
+      Drops drops,
+      RoomLog events,
+      Duration timeout,
+      Duration heartbeat,
+      int backlog,
+      long epoch,
+      int maxMembers) {
+    this.admission = new Admission(outbox, codec, drops, maxMembers);
     this.outbox = outbox;
     this.codec = codec;
     this.drops = drops;
@@ -102,13 +130,29 @@ final class Room {
     this.presence = new PresenceBoard(timeout.toMillis() / 2);
   }
 
-  /** Handles one decoded request that arrived from {@code from} at {@code nowMs}. */
+  /**
+   * Handles {@code request} as if it came in the datagram the Java codec makes of it (so a join is
+   * padded); for tests, which build requests, not datagrams.
+   */
   synchronized void onRequest(InetSocketAddress from, ClientMessage request, long nowMs) {
+    onRequest(from, request, codec.encode(request).length, nowMs);
+  }
+
+  /**
+   * Handles one decoded request that arrived from {@code from} at {@code nowMs} in a datagram of
+   * {@code bytes} bytes: no reply to an address that is not a member is larger than that.
+   */
+  synchronized void onRequest(
+      InetSocketAddress from, ClientMessage request, int bytes, long nowMs) {
     if (closed) {
       return;
     }
     if (request instanceof Join join) {
-      join(from, join, nowMs);
+      if (bytes < Limits.MIN_JOIN_BYTES) {
+        drops.count(Drops.SHORT_JOIN, from, "a join of " + bytes + " bytes");
+        return;
+      }
+      join(from, join, bytes, nowMs);
       return;
     }
     SessionMessage inSession = (SessionMessage) request;
@@ -116,11 +160,9 @@ final class Room {
     if (member == null) {
       drops.count(Drops.NOT_JOINED, from, Codec.typeName(request.getClass()));
       if (!(request instanceof Leave)) {
-        // Tells a client the server expired it or restarted, so it rejoins by itself.
-        outbox.send(
-            new ErrorReply(
-                ErrorReply.UNKNOWN_SESSION, "session unknown here: join again", inSession.id()),
-            from);
+        // The session is unknown at this address (the server expired it or restarted, or the
+        // address changed): the retry tells the client to join again, and lets it in.
+        admission.retry(from, bytes, nowMs);
       }
       return;
     }
@@ -233,18 +275,33 @@ final class Room {
     return byAddress.size();
   }
 
+  /** The door: cookies, the member cap, and the replies to addresses that are not members. */
+  Admission admission() {
+    return admission;
+  }
+
   /** The number of the room's last event. */
   synchronized long head() {
     return events.head();
   }
 
-  private void join(InetSocketAddress from, Join join, long nowMs) {
-    Optional<String> problem = Names.problem(join.name());
-    if (problem.isPresent()) {
-      outbox.send(new ErrorReply(ErrorReply.NAME_INVALID, problem.get(), 0), from);
+  private void join(InetSocketAddress from, Join join, int bytes, long nowMs) {
+    Member existing = byAddress.get(from);
+    if (existing == null && !admission.validated(join, from, nowMs)) {
+      // Nothing is kept, and nothing checked, until the address proves it receives: a forged
+      // source address never learns its cookie, so a forged join adds nobody.
+      admission.retry(from, bytes, nowMs);
       return;
     }
-    Member existing = byAddress.get(from);
+    Optional<String> problem = Names.problem(join.name());
+    if (problem.isPresent()) {
+      if (existing != null) {
+        outbox.send(new ErrorReply(ErrorReply.NAME_INVALID, problem.get(), 0), from);
+      } else {
+        admission.refuse(ErrorReply.NAME_INVALID, problem.get(), from, bytes, nowMs);
+      }
+      return;
+    }
     String key = Names.key(join.name());
     if (existing != null) {
       if (existing.key().equals(key) && existing.client().equals(join.client())) {
@@ -265,14 +322,23 @@ final class Room {
       }
       return;
     }
+    if (admission.full(byAddress.size())) {
+      admission.refuse(
+          ErrorReply.ROOM_FULL,
+          "the room is full: it holds at most " + admission.maxMembers() + " members",
+          from,
+          bytes,
+          nowMs);
+      return;
+    }
     Member holder = byKey.get(key);
     if (holder != null) {
-      outbox.send(
-          new ErrorReply(
-              ErrorReply.NAME_TAKEN,
-              "the name " + holder.name() + " is taken in this room; choose another",
-              0),
-          from);
+      admission.refuse(
+          ErrorReply.NAME_TAKEN,
+          "the name " + holder.name() + " is taken in this room; choose another",
+          from,
+          bytes,
+          nowMs);
       return;
     }
     // A message of this client's that the room posted before (its acknowledgement was lost) is

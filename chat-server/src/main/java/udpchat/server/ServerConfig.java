@@ -15,6 +15,11 @@ import udpchat.net.Faults;
  * @param backlog how many recent messages a newcomer is shown
  * @param data the folder of the room's journal, or {@code null} to keep nothing on disk
  * @param faults the faults to simulate on the socket (a testing aid), {@link Faults#NONE} normally
+ * @param maxMembers how many members the room holds; a join beyond is refused with {@code
+ *     room-full}
+ * @param rateLimit datagrams a second each source IP address may send (0: no limit); the excess is
+ *     dropped before it is decoded
+ * @param burst datagrams a source IP address may send at once, above its rate
  */
 public record ServerConfig(
     InetSocketAddress bind,
@@ -23,10 +28,32 @@ public record ServerConfig(
     int history,
     int backlog,
     Path data,
-    Faults faults) {
+    Faults faults,
+    int maxMembers,
+    int rateLimit,
+    int burst) {
 
   public static final int DEFAULT_HISTORY = 1000;
   public static final int DEFAULT_BACKLOG = 20;
+
+  /**
+   * Every message goes to every member, so a room of 1000 turns one message into 1000 datagrams
+   * (about 200 KB) and 1000 members heartbeating send 200 datagrams a second: a large LAN room,
+   * well inside what one server handles. The cap stops one host with many sockets from filling
+   * memory with members; a room meant to be larger (a benchmark) says so with --max-members.
+   */
+  public static final int DEFAULT_MAX_MEMBERS = 1000;
+
+  /**
+   * A client sends a heartbeat every 5 s, at most 20 acks a second while events stream in, and its
+   * user's messages; 1000 a second from one IP address leaves room for dozens of busy clients
+   * behind one address (a NAT, or tests on 127.0.0.1), and caps a flood from one source at what the
+   * server parses in a few milliseconds a second.
+   */
+  public static final int DEFAULT_RATE_LIMIT = 1000;
+
+  /** Two seconds at the default rate: a paste of a hundred lines, or a burst of acks, fits. */
+  public static final int DEFAULT_BURST = 2000;
 
   public ServerConfig {
     if (timeout.isNegative() || timeout.isZero() || sweep.isNegative() || sweep.isZero()) {
@@ -35,11 +62,25 @@ public record ServerConfig(
     if (history < 1 || backlog < 0) {
       throw new IllegalArgumentException("history must be at least 1 and backlog not negative");
     }
+    if (maxMembers < 1 || rateLimit < 0 || burst < 1) {
+      throw new IllegalArgumentException(
+          "maxMembers and burst must be at least 1, rateLimit not negative");
+    }
   }
 
-  /** A server that keeps nothing on disk, with the default history and backlog. */
+  /** A server that keeps nothing on disk, with the default history, backlog and limits. */
   public ServerConfig(InetSocketAddress bind, Duration timeout, Duration sweep) {
-    this(bind, timeout, sweep, DEFAULT_HISTORY, DEFAULT_BACKLOG, null, Faults.NONE);
+    this(
+        bind,
+        timeout,
+        sweep,
+        DEFAULT_HISTORY,
+        DEFAULT_BACKLOG,
+        null,
+        Faults.NONE,
+        DEFAULT_MAX_MEMBERS,
+        DEFAULT_RATE_LIMIT,
+        DEFAULT_BURST);
   }
 
   /**
@@ -52,6 +93,18 @@ public record ServerConfig(
   }
 
   public ServerConfig withFaults(Faults simulated) {
-    return new ServerConfig(bind, timeout, sweep, history, backlog, data, simulated);
+    return new ServerConfig(
+        bind, timeout, sweep, history, backlog, data, simulated, maxMembers, rateLimit, burst);
+  }
+
+  public ServerConfig withMaxMembers(int members) {
+    return new ServerConfig(
+        bind, timeout, sweep, history, backlog, data, faults, members, rateLimit, burst);
+  }
+
+  /** With {@code perSecond} datagrams a second from each source IP (0: no limit), {@code burst}. */
+  public ServerConfig withRateLimit(int perSecond, int burstSize) {
+    return new ServerConfig(
+        bind, timeout, sweep, history, backlog, data, faults, maxMembers, perSecond, burstSize);
   }
 }

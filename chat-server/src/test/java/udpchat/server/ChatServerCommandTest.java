@@ -31,6 +31,9 @@ class ChatServerCommandTest {
     assertThat(out.toString()).contains("--room", "--discovery-port", "9998", "--no-discovery");
     assertThat(out.toString())
         .contains("--history", "1000", "--backlog", "20", "--data", "--simulate-loss");
+    assertThat(out.toString())
+        .contains(
+            "--max-members", "room-full", "--rate-limit", "0 for no limit", "--burst", "2000");
   }
 
   @Test
@@ -75,5 +78,10 @@ class ChatServerCommandTest {
     assertThat(run("--bind", "not an address!")).isEqualTo(2);
     assertThat(run("--room", "two words")).isEqualTo(2);
     assertThat(run("--discovery-port", "-1")).isEqualTo(2);
+    assertThat(run("--max-members", "0")).isEqualTo(2);
+    assertThat(run("--rate-limit", "-1")).isEqualTo(2);
+    assertThat(run("--burst", "0")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--max-members and --burst must be at least 1, and --rate-limit at least 0");
   }
 }

@@ -178,14 +178,14 @@ class JournalTest {
     RecordingOutbox outbox = new RecordingOutbox();
     Journal first = open();
     Room before = room(outbox, new RoomLog(100, first));
-    before.onRequest(from, new Join("alice", ALICE, 1, null), 0); // 1
+    Admit.join(before, outbox, from, new Join("alice", ALICE, 1, null), 0); // 1
     String session = outbox.last(from, Welcome.class).session();
     before.onRequest(from, new Say(session, 1, "hi", false), 10); // 2; its Posted is lost
     first.close(); // kill -9 would leave the same file: each line is written when appended
 
     outbox.clear();
     Room after = room(outbox, new RoomLog(100, open()));
-    after.onRequest(from, new Join("alice", ALICE, 1, 2L), 20); // 3
+    Admit.join(after, outbox, from, new Join("alice", ALICE, 1, 2L), 20); // 3
     Welcome welcome = outbox.last(from, Welcome.class);
     assertThat(welcome.start()).isEqualTo(2);
     assertThat(welcome.head()).isEqualTo(2);

@@ -49,6 +49,12 @@ final class RecordingOutbox implements Outbox {
     throw new AssertionError("no " + type.getSimpleName() + " was sent to " + to);
   }
 
+  /** Forgets that {@code message} was sent (the same instance), as if it never had been. */
+  void forget(ServerMessage message) {
+    sent.removeIf(s -> s.message() == message);
+    broadcasts.removeIf(b -> b.message() == message);
+  }
+
   void clear() {
     sent.clear();
     broadcasts.clear();

@@ -303,7 +303,7 @@ class RoomDeliveryTest {
   void aRejoiningClientIsNeverPostedTwiceWhatTheRoomPostedBefore() {
     say(ALICE, 1, "hi", 10); // 4; its Posted is lost, and alice leaves
     room.onRequest(ALICE, new Leave(sessions.get(ALICE)), 20); // 5
-    room.onRequest(ALICE, new Join("alice", ClientIds.of("alice"), 1, 5L), 30); // 6
+    Admit.join(room, outbox, ALICE, new Join("alice", ClientIds.of("alice"), 1, 5L), 30); // 6
     sessions.put(ALICE, outbox.last(ALICE, Welcome.class).session());
     outbox.clear();
 
@@ -347,7 +347,7 @@ class RoomDeliveryTest {
     outbox.clear();
 
     // Alice's client showed up to 3 before it left; far more than the backlog of 2 chats follows.
-    room.onRequest(ALICE, new Join("alice", ClientIds.of("alice"), 1, 3L), 50); // 8
+    Admit.join(room, outbox, ALICE, new Join("alice", ClientIds.of("alice"), 1, 3L), 50); // 8
     Welcome welcome = outbox.last(ALICE, Welcome.class);
     assertThat(welcome.start()).isEqualTo(3);
     assertThat(welcome.head()).isEqualTo(7);
@@ -363,7 +363,7 @@ class RoomDeliveryTest {
 
   @Test
   void aSinceBeyondTheHeadStartsTheStreamNow() {
-    room.onRequest(DAVE, new Join("dave", ClientIds.of("dave"), 1, 1000L), 10); // 4
+    Admit.join(room, outbox, DAVE, new Join("dave", ClientIds.of("dave"), 1, 1000L), 10); // 4
     Welcome welcome = outbox.last(DAVE, Welcome.class);
     assertThat(welcome.start()).isEqualTo(3);
     assertThat(welcome.head()).isEqualTo(3);
@@ -401,7 +401,7 @@ class RoomDeliveryTest {
     }
     outbox.clear();
 
-    room.onRequest(ALICE, new Join("alice", ClientIds.of("alice"), 1, 3L), 30); // 14
+    Admit.join(room, outbox, ALICE, new Join("alice", ClientIds.of("alice"), 1, 3L), 30); // 14
     Welcome welcome = outbox.last(ALICE, Welcome.class);
     assertThat(welcome.start()).isEqualTo(3);
     assertThat(welcome.head()).isEqualTo(13);
@@ -436,7 +436,8 @@ class RoomDeliveryTest {
     room.expire(TIMEOUT_MS + 1); // 5
     outbox.clear();
 
-    room.onRequest(ALICE, new Join("alice", ClientIds.of("alice"), 1, 3L), TIMEOUT_MS + 2); // 6
+    Admit.join(
+        room, outbox, ALICE, new Join("alice", ClientIds.of("alice"), 1, 3L), TIMEOUT_MS + 2); // 6
     assertThat(outbox.lines(ALICE))
         .contains("private 4 after 3 bob>alice: are you there?", "expired 5 after 4 alice");
   }
@@ -460,7 +461,7 @@ class RoomDeliveryTest {
   // ---- Helpers: each member talks from its own address with its own session ----
 
   void join(InetSocketAddress from, String name, long nowMs) {
-    room.onRequest(from, new Join(name, ClientIds.of(name), 1, null), nowMs);
+    Admit.join(room, outbox, from, new Join(name, ClientIds.of(name), 1, null), nowMs);
     sessions.put(from, outbox.last(from, Welcome.class).session());
   }
 

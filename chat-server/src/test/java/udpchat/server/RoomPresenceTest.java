@@ -46,9 +46,9 @@ class RoomPresenceTest {
 
   @BeforeEach
   void aliceAndBobJoinAtTimeZero() {
-    room.onRequest(ALICE, new Join("alice", ClientIds.of("alice"), 1, null), 0);
+    Admit.join(room, outbox, ALICE, new Join("alice", ClientIds.of("alice"), 1, null), 0);
     alice = outbox.last(ALICE, Welcome.class).session();
-    room.onRequest(BOB, new Join("bob", ClientIds.of("bob"), 1, null), 0);
+    Admit.join(room, outbox, BOB, new Join("bob", ClientIds.of("bob"), 1, null), 0);
     bob = outbox.last(BOB, Welcome.class).session();
     outbox.clear();
   }
@@ -118,7 +118,7 @@ class RoomPresenceTest {
   void aMemberThatLeavesIsForgotten() {
     room.onRequest(BOB, new Away(bob, 1, true, "lunch"), 0);
     room.onRequest(BOB, new Leave(bob), 1);
-    room.onRequest(BOB, new Join("bob", ClientIds.of("bob"), 1, null), 2);
+    Admit.join(room, outbox, BOB, new Join("bob", ClientIds.of("bob"), 1, null), 2);
     outbox.clear();
     room.onRequest(ALICE, new Who(alice, 2), 3);
     assertThat(outbox.to(ALICE)).noneMatch(m -> m instanceof Presence);

@@ -25,6 +25,7 @@ import udpchat.protocol.Pong;
 import udpchat.protocol.Posted;
 import udpchat.protocol.Private;
 import udpchat.protocol.ProtocolException;
+import udpchat.protocol.Retry;
 import udpchat.protocol.Say;
 import udpchat.protocol.Tell;
 import udpchat.protocol.Welcome;
@@ -69,7 +70,7 @@ class RoomTest {
   }
 
   String join(InetSocketAddress from, String name, long nowMs) {
-    room.onRequest(from, new Join(name, ClientIds.of(name), 1, null), nowMs);
+    Admit.join(room, outbox, from, new Join(name, ClientIds.of(name), 1, null), nowMs);
     return outbox.last(from, Welcome.class).session();
   }
 
@@ -101,7 +102,7 @@ class RoomTest {
   @Test
   void aNameIsTakenIgnoringCaseAndWidth() {
     for (String lookalike : new String[] {"ALICE", "Alice", "ａｌｉｃｅ"}) {
-      room.onRequest(CAROL, new Join(lookalike, ClientIds.of("carol"), 1, null), 0);
+      Admit.join(room, outbox, CAROL, new Join(lookalike, ClientIds.of("carol"), 1, null), 0);
       assertThat(outbox.last(CAROL, ErrorReply.class).code()).isEqualTo(ErrorReply.NAME_TAKEN);
     }
     assertThat(room.names()).containsExactly("alice", "bob");
@@ -109,7 +110,7 @@ class RoomTest {
 
   @Test
   void anInvalidNameIsAnsweredWithTheProblem() {
-    room.onRequest(CAROL, new Join("carol smith", ClientIds.of("carol"), 1, null), 0);
+    Admit.join(room, outbox, CAROL, new Join("carol smith", ClientIds.of("carol"), 1, null), 0);
     ErrorReply error = outbox.last(CAROL, ErrorReply.class);
     assertThat(error.code()).isEqualTo(ErrorReply.NAME_INVALID);
     assertThat(error.message()).contains("U+0020");
@@ -225,7 +226,7 @@ class RoomTest {
     assertThat(outbox.to(ALICE)).containsExactly(renamed);
     assertThat(outbox.to(BOB)).containsExactly(renamed);
     assertThat(room.names()).containsExactly("Alicia", "bob");
-    room.onRequest(CAROL, new Join("alice", ClientIds.of("carol"), 1, null), 20);
+    Admit.join(room, outbox, CAROL, new Join("alice", ClientIds.of("carol"), 1, null), 20);
     assertThat(room.names()).contains("alice"); // the old name is free again
   }
 
@@ -263,12 +264,13 @@ class RoomTest {
   }
 
   @Test
-  void aRequestFromAnUnknownAddressIsToldToJoinAgain() {
+  void aRequestFromAnUnknownAddressIsToldToJoinAgainWithACookie() {
     room.onRequest(STRANGER, new Ping(alice, 9), 10);
-    ErrorReply error = outbox.last(STRANGER, ErrorReply.class);
-    assertThat(error.code()).isEqualTo(ErrorReply.UNKNOWN_SESSION);
-    assertThat(error.ref()).isEqualTo(9);
+    assertThat(outbox.to(STRANGER)).singleElement().isInstanceOf(Retry.class);
     assertThat(drops.count(Drops.NOT_JOINED)).isEqualTo(1);
+    room.onRequest(STRANGER, new Leave(alice), 10); // a leave is never answered
+    assertThat(outbox.to(STRANGER)).hasSize(1);
+    assertThat(room.names()).containsExactly("alice", "bob");
   }
 
   @Test
@@ -312,7 +314,7 @@ class RoomTest {
   void anExpiredMemberIsToldItsSessionIsUnknownAndCanJoinAgain() {
     room.expire(TIMEOUT_MS + 1);
     room.onRequest(ALICE, new Ping(alice, 5), TIMEOUT_MS + 2);
-    assertThat(outbox.last(ALICE, ErrorReply.class).code()).isEqualTo(ErrorReply.UNKNOWN_SESSION);
+    assertThat(outbox.last(ALICE, Retry.class)).isNotNull();
     String again = join(ALICE, "alice", TIMEOUT_MS + 3);
     assertThat(again).isNotEqualTo(alice);
     assertThat(room.names()).containsExactly("alice");

@@ -60,11 +60,19 @@ public final class Codec {
           Map.entry("error", ErrorReply.class),
           Map.entry("posted", Posted.class),
           Map.entry("lost", Lost.class),
+          // Address validation (docs/PROTOCOL.md, section 2)
+          Map.entry("retry", Retry.class),
           // Presence (docs/PROTOCOL.md, section 12)
           Map.entry("away", Away.class),
           Map.entry("presence", Presence.class));
 
   private static final Map<Class<? extends Message>, String> NAMES = invert(TYPES);
+
+  /** The field that pads a join; receivers ignore it, as they ignore every unknown field. */
+  static final String PAD_FIELD = "pad";
+
+  /** What an empty pad field adds: {@code ,"pad":""}. */
+  private static final int PAD_FIELD_BYTES = 9;
 
   private final ObjectMapper mapper;
 
@@ -124,11 +132,14 @@ public final class Codec {
     node.put("v", Message.VERSION);
     node.put("type", NAMES.get(message.getClass()));
     node.setAll((ObjectNode) mapper.valueToTree(message));
-    byte[] bytes;
-    try {
-      bytes = mapper.writeValueAsBytes(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot encode " + message, e);
+    byte[] bytes = write(node, message);
+    if (message instanceof Join) {
+      // Padded, so that no answer to a join is larger than the join (Limits.MIN_JOIN_BYTES).
+      int padding = Limits.MIN_JOIN_BYTES - bytes.length - PAD_FIELD_BYTES;
+      if (padding >= 0) {
+        node.put(PAD_FIELD, " ".repeat(padding));
+        bytes = write(node, message);
+      }
     }
     if (bytes.length > Limits.MAX_DATAGRAM_BYTES) {
       // Callers check text sizes first (see textBytes), so this is a bug, not bad input.
@@ -140,6 +151,14 @@ public final class Codec {
               + " bytes exceeds the limit");
     }
     return bytes;
+  }
+
+  private byte[] write(ObjectNode node, Message message) {
+    try {
+      return mapper.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode " + message, e);
+    }
   }
 
   /**

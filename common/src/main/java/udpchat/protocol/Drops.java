@@ -20,6 +20,28 @@ public final class Drops {
   /** A well-formed request from an address that is not a member. */
   public static final String NOT_JOINED = "not-joined";
 
+  /**
+   * A datagram over its source address's rate (the token bucket of {@code --rate-limit} and {@code
+   * --burst}), dropped before it was decoded.
+   */
+  public static final String RATE_LIMITED = "rate-limited";
+
+  /** A join shorter than {@link Limits#MIN_JOIN_BYTES}, dropped unanswered. */
+  public static final String SHORT_JOIN = "short-join";
+
+  /**
+   * A reply to an address that is not a member, not sent because the server's budget for such
+   * replies (a rate in all) was spent: forged requests from many addresses cannot make it a flood.
+   */
+  public static final String REPLY_LIMITED = "reply-limited";
+
+  /**
+   * A reply to an address that is not a member, not sent because it would have been larger than the
+   * datagram it answered (the protocol's sizes make this impossible: counted in case a change
+   * breaks them).
+   */
+  public static final String WOULD_AMPLIFY = "would-amplify";
+
   /** A request whose session token is not the one of the member at its source address. */
   public static final String FORGED_SESSION = "forged-session";
 

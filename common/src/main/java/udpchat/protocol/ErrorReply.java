@@ -10,10 +10,10 @@ public record ErrorReply(String code, String message, long ref, Long n) implemen
   public static final String NAME_TAKEN = "name-taken";
   public static final String NAME_INVALID = "name-invalid";
   public static final String ALREADY_JOINED = "already-joined";
-  public static final String UNKNOWN_SESSION = "unknown-session";
   public static final String NO_SUCH_MEMBER = "no-such-member";
   public static final String TOO_LONG = "too-long";
   public static final String MALFORMED = "malformed";
+  public static final String ROOM_FULL = "room-full";
 
   public ErrorReply {
     Fields.text("code", code);

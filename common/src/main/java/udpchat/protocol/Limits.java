@@ -15,6 +15,14 @@ public final class Limits {
   public static final int MAX_DATAGRAM_BYTES = 1200;
 
   /**
+   * The smallest join accepted, in bytes: the codec pads every join to it, and the server drops a
+   * shorter one unanswered. Every answer to a join (a retry, a refusal) is then no larger than the
+   * join, so forged joins cannot make the server send more bytes than it receives. QUIC pads a
+   * client's first datagram to the same 1200 bytes for the same reason.
+   */
+  public static final int MIN_JOIN_BYTES = MAX_DATAGRAM_BYTES;
+
+  /**
    * The largest message text, measured as its JSON string body in UTF-8 (escapes included). The
    * rest of the datagram (type, sender, recipient, numbers) needs less than 400 bytes, so a text
    * that a client may send always fits when the server forwards it with the sender's name.

@@ -37,6 +37,9 @@ class CodecTest {
   /** A well-formed client id: a token like {@link #SESSION}, but another one. */
   static final String CLIENT = "zYxWvUtSrQpOnMlKjI-_98";
 
+  /** A well-formed join cookie, as a server's retry gives one. */
+  static final String COOKIE = "c00kie-0f-128-bits_Abc";
+
   /** A server time in ms since the epoch, 13 digits like every time until the year 2286. */
   static final long AT = 1_717_171_717_171L;
 
@@ -53,6 +56,8 @@ class CodecTest {
         new Join("alice", CLIENT, 1, null),
         new Join("alice", CLIENT, 8, 41L),
         new Join("alice", CLIENT, Long.MAX_VALUE, 0L),
+        new Join("alice", CLIENT, 1, 3L, COOKIE),
+        new Join(LONGEST_NAME, CLIENT, Long.MAX_VALUE, Long.MAX_VALUE, COOKIE),
         new Ping(SESSION, 1),
         new Say(SESSION, 2, "hello", false),
         new Say(SESSION, 3, "waves", true),
@@ -81,7 +86,8 @@ class CodecTest {
         new Members(5, List.of("alice", "bob")),
         new Members(0, List.of()),
         new ErrorReply(ErrorReply.NAME_TAKEN, "that name is taken", 0),
-        new ErrorReply(ErrorReply.UNKNOWN_SESSION, "join again", 42),
+        new ErrorReply(ErrorReply.ROOM_FULL, "the room is full", 0),
+        new ErrorReply(ErrorReply.MALFORMED, "the server dropped a datagram", 42),
         ErrorReply.refusing(3, ErrorReply.TOO_LONG, "message too long"),
         new Posted(3, 12),
         new Posted(4, 0),
@@ -92,7 +98,8 @@ class CodecTest {
         new Away(SESSION, 9, false, null),
         new Presence("bob", Presence.AWAY, "lunch", null),
         new Presence("bob", Presence.SUSPECT, null, 8000L),
-        new Presence("bob", Presence.ACTIVE, null, null));
+        new Presence("bob", Presence.ACTIVE, null, null),
+        new Retry(COOKIE));
   }
 
   @Test
@@ -167,7 +174,8 @@ class CodecTest {
         Arguments.of(new Posted(1, 1), "posted"),
         Arguments.of(new Lost(0, 1, 1), "lost"),
         Arguments.of(new Away(SESSION, 1, true, "x"), "away"),
-        Arguments.of(new Presence("bob", Presence.ACTIVE, null, null), "presence"));
+        Arguments.of(new Presence("bob", Presence.ACTIVE, null, null), "presence"),
+        Arguments.of(new Retry(COOKIE), "retry"));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -206,6 +214,45 @@ class CodecTest {
         .isEqualTo(
             "{\"v\":2,\"type\":\"notice\",\"event\":\"left\",\"name\":\"bob\",\"online\":1,"
                 + "\"seq\":9,\"at\":1000,\"ref\":2,\"of\":3}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("joins")
+  void padsEveryJoinToTheSmallestJoinAccepted(Join join) throws Exception {
+    byte[] datagram = codec.encode(join);
+
+    assertThat(datagram).hasSize(Limits.MIN_JOIN_BYTES);
+    assertThat(parse(datagram).get("pad").textValue()).isBlank();
+    assertThat(codec.decode(datagram, datagram.length, ClientMessage.class)).isEqualTo(join);
+  }
+
+  static Stream<Join> joins() {
+    return Stream.of(
+        new Join("a", CLIENT, 1, null),
+        new Join("alice", CLIENT, 8, 41L, COOKIE),
+        new Join(LONGEST_NAME, CLIENT, Long.MAX_VALUE, Long.MAX_VALUE, COOKIE));
+  }
+
+  @Test
+  void aRetryIsSmallerThanTheSmallestRequestItAnswers() {
+    // Each field at its shortest: an id or seq of one digit.
+    int retry = codec.encode(new Retry(COOKIE)).length;
+    int smallestRequest =
+        Stream.of(
+                new Ping(SESSION, 0),
+                new Ack(SESSION, 0),
+                new Who(SESSION, 0),
+                new History(SESSION, 0, 1),
+                new Nick(SESSION, 0, "a"),
+                new Say(SESSION, 1, "", false),
+                new Tell(SESSION, 1, "", ""),
+                new Away(SESSION, 0, false, null))
+            .mapToInt(request -> codec.encode(request).length)
+            .min()
+            .getAsInt();
+
+    assertThat(retry).isEqualTo(56);
+    assertThat(smallestRequest).isEqualTo(62);
   }
 
   @Test

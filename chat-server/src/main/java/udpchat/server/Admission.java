@@ -1,0 +1,97 @@
+package udpchat.server;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
+import udpchat.protocol.Codec;
+import udpchat.protocol.Drops;
+import udpchat.protocol.ErrorReply;
+import udpchat.protocol.Join;
+import udpchat.protocol.Retry;
+import udpchat.protocol.ServerMessage;
+
+/**
+ * The room's door: who may become a member, and what an address that is not one is told.
+ *
+ * <p>An address is validated when a join from it echoes its {@link JoinCookies cookie}; until then
+ * the room keeps nothing about it and answers it only with a {@link Retry}. Every reply to an
+ * address that is not a member (a retry, or the refusal of a validated join) is no larger than the
+ * datagram it answers, and all such replies share one budget of {@link
+ * #STRANGER_REPLIES_PER_SECOND}: forged requests from any number of addresses cannot make the
+ * server send more bytes than it receives, nor more than that many datagrams a second. The room
+ * holds at most {@code maxMembers}.
+ *
+ * <p>Called under the {@link Room}'s lock; the counters are read from any thread.
+ */
+final class Admission {
+
+  /** Replies to addresses that are not members, in all, a second; as many at once. */
+  static final int STRANGER_REPLIES_PER_SECOND = 1000;
+
+  private final Outbox outbox;
+  private final Codec codec;
+  private final Drops drops;
+  private final int maxMembers;
+  private final JoinCookies cookies = new JoinCookies();
+  private final TokenBucket strangerReplies =
+      new TokenBucket(STRANGER_REPLIES_PER_SECOND, STRANGER_REPLIES_PER_SECOND, 0);
+  private final AtomicLong repliesSent = new AtomicLong();
+  private final AtomicLong replyBytesSent = new AtomicLong();
+
+  Admission(Outbox outbox, Codec codec, Drops drops, int maxMembers) {
+    if (maxMembers < 1) {
+      throw new IllegalArgumentException("a room holds at least one member");
+    }
+    this.outbox = outbox;
+    this.codec = codec;
+    this.drops = drops;
+    this.maxMembers = maxMembers;
+  }
+
+  /** Whether {@code join} echoes the cookie of its source address. */
+  boolean validated(Join join, InetSocketAddress from, long nowMs) {
+    return cookies.valid(join.cookie(), from, nowMs);
+  }
+
+  /** Tells {@code to}, which sent {@code requestBytes}, to join with the cookie of its address. */
+  void retry(InetSocketAddress to, int requestBytes, long nowMs) {
+    reply(new Retry(cookies.mint(to, nowMs)), to, requestBytes, nowMs);
+  }
+
+  /** Refuses the validated join of an address that is not a member. */
+  void refuse(String code, String message, InetSocketAddress to, int requestBytes, long nowMs) {
+    reply(new ErrorReply(code, message, 0), to, requestBytes, nowMs);
+  }
+
+  /** Whether a room of {@code members} has no place for one more. */
+  boolean full(int members) {
+    return members >= maxMembers;
+  }
+
+  int maxMembers() {
+    return maxMembers;
+  }
+
+  /** Replies sent to addresses that were not members. */
+  long repliesSent() {
+    return repliesSent.get();
+  }
+
+  /** The bytes of those replies. */
+  long replyBytesSent() {
+    return replyBytesSent.get();
+  }
+
+  private void reply(ServerMessage message, InetSocketAddress to, int requestBytes, long nowMs) {
+    // Encoded here only to be measured: these replies are few (the budget below).
+    int bytes = codec.encode(message).length;
+    if (bytes > requestBytes) {
+      drops.count(Drops.WOULD_AMPLIFY, to, bytes + " bytes for " + requestBytes);
+    } else if (!strangerReplies.take(nowMs)) {
+      drops.count(Drops.REPLY_LIMITED, to, Codec.typeName(message.getClass()));
+    } else {
+      repliesSent.incrementAndGet();
+      replyBytesSent.addAndGet(bytes);
+      outbox.send(message, to);
+    }
+  }
+}

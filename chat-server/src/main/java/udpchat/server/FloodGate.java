@@ -1,0 +1,64 @@
+package udpchat.server;
+
+import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The receive loop's first check, before any parsing: a {@link TokenBucket} per source IP address
+ * ({@code --rate-limit} datagrams a second, bursts of {@code --burst}), so one source that floods
+ * costs the server a few microseconds a datagram and the room nothing.
+ *
+ * <p>Keyed by IP, not IP and port: ports cost an attacker nothing. Clients behind one address (a
+ * NAT, tests on 127.0.0.1) share one bucket, which is why the default rate is many times what a
+ * client sends. At most {@link #SOURCES} buckets are kept, the least recently used forgotten first,
+ * so a flood from many addresses cannot grow memory; a forgotten source starts again with a full
+ * bucket (the gate fails open, never shut, for a source it forgot).
+ *
+ * <p>Thread-safe: the receive thread calls it, and the fault injector's for a delayed datagram.
+ */
+final class FloodGate {
+
+  /** Sources remembered: about 100 bytes each, so at most half a megabyte. */
+  static final int SOURCES = 4096;
+
+  private final int perSecond;
+  private final int burst;
+  private final Map<InetAddress, TokenBucket> buckets =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<InetAddress, TokenBucket> eldest) {
+          return size() > SOURCES;
+        }
+      };
+
+  /**
+   * @param perSecond datagrams a second each source may send, 0 for no limit
+   * @param burst datagrams a source may send at once
+   */
+  FloodGate(int perSecond, int burst) {
+    if (perSecond < 0 || (perSecond > 0 && burst < 1)) {
+      throw new IllegalArgumentException("the rate must not be negative, the burst at least 1");
+    }
+    this.perSecond = perSecond;
+    this.burst = burst;
+  }
+
+  /** Whether a datagram from {@code source} at {@code nowMs} is within its rate. */
+  synchronized boolean allow(InetAddress source, long nowMs) {
+    if (perSecond == 0) {
+      return true;
+    }
+    TokenBucket bucket = buckets.get(source);
+    if (bucket == null) {
+      bucket = new TokenBucket(perSecond, burst, nowMs);
+      buckets.put(source, bucket);
+    }
+    return bucket.take(nowMs);
+  }
+
+  /** How many sources have a bucket now (at most {@link #SOURCES}). */
+  synchronized int sources() {
+    return buckets.size();
+  }
+}

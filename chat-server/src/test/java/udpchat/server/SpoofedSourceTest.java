@@ -1,0 +1,212 @@
+package udpchat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import udpchat.protocol.Codec;
+import udpchat.protocol.Drops;
+import udpchat.protocol.Join;
+import udpchat.protocol.Leave;
+import udpchat.protocol.Ping;
+import udpchat.protocol.Pong;
+import udpchat.protocol.Retry;
+import udpchat.protocol.Welcome;
+
+/**
+ * Forged source addresses against a real server. With root and python3, datagrams are sent with a
+ * raw socket from any address, a member's exact address and port included ({@link Spoofer});
+ * without, those tests are skipped, and the same checks from the attacker's own address run anyway.
+ * The server's clock is set by the test, so expiry is decided at exact instants.
+ */
+@Timeout(120)
+class SpoofedSourceTest {
+
+  static final long TIMEOUT_MS = 15_000;
+
+  final SettableClock clock = new SettableClock(0);
+  final Codec codec = new Codec();
+  ChatServer server;
+  InetSocketAddress address;
+  RawPeer alice;
+  String token;
+
+  @BeforeEach
+  void aliceJoinsAtTimeZero() throws Exception {
+    server =
+        new ChatServer(
+                new ServerConfig(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    Duration.ofMillis(TIMEOUT_MS),
+                    Duration.ofMillis(20)), // the sweeper reads the test's clock every 20 ms
+                clock)
+            .start();
+    address = server.address();
+    alice = new RawPeer("127.0.0.1", address);
+    token = alice.join("alice").session();
+    // Heard from at 5 s: her last authenticated datagram, answered.
+    clock.set(5_000);
+    alice.send(new Ping(token, 1));
+    assertThat(alice.await(Pong.class)).isEqualTo(new Pong(1));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    alice.close();
+    server.close();
+  }
+
+  String forgedToken() {
+    return (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
+  }
+
+  /** At the last instant alice is in the room, {@code attack} happens; she expires just after. */
+  void aliceExpiresOnTimeDespite(Runnable attackCounted) throws Exception {
+    clock.set(5_000 + TIMEOUT_MS); // silent exactly the timeout: not expired yet
+    attackCounted.run();
+    assertThat(server.members()).containsExactly("alice"); // a forged leave did nothing
+    clock.set(5_000 + TIMEOUT_MS + 1);
+    // Had anything forged counted as her heartbeat, she would stay until 5 s later.
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> server.members().isEmpty());
+  }
+
+  @Test
+  void aForgedHeartbeatAndLeaveFromTheMembersExactAddressChangeNothing() throws Exception {
+    assumeTrue(Spoofer.available(), "needs root and python3 to forge source addresses");
+    InetSocketAddress hers = alice.address();
+    aliceExpiresOnTimeDespite(
+        () -> {
+          try {
+            Spoofer.send(
+                List.of(
+                    new Spoofer.Datagram(hers, address, codec.encode(new Ping(forgedToken(), 7))),
+                    new Spoofer.Datagram(hers, address, codec.encode(new Leave(forgedToken()))),
+                    // No token at all: it does not decode, and is dropped.
+                    new Spoofer.Datagram(
+                        hers, address, "{\"v\":2,\"type\":\"leave\"}".getBytes())));
+            Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                    () ->
+                        server.drops().count(Drops.FORGED_SESSION) == 2
+                            && server.drops().count("bad-field") == 1);
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
+    System.out.printf(
+        "spoofed: a forged ping, leave and token-less leave from alice's exact address %s;"
+            + " drops %s; alice expired on time%n",
+        hers, server.drops().snapshot());
+  }
+
+  @Test
+  void theMembersTokenFromAnotherAddressChangesNothing() throws Exception {
+    // No spoofing needed: mallory saw alice's token and sends it from her own socket.
+    try (RawPeer mallory = new RawPeer("127.0.0.66", address)) {
+      aliceExpiresOnTimeDespite(
+          () -> {
+            try {
+              mallory.send(new Ping(token, 8));
+              mallory.send(new Leave(token));
+              Awaitility.await()
+                  .atMost(Duration.ofSeconds(10))
+                  .until(() -> server.drops().count(Drops.NOT_JOINED) == 2);
+              assertThat(mallory.await(Retry.class)).isNotNull(); // to mallory, not to alice
+            } catch (Exception e) {
+              throw new AssertionError(e);
+            }
+          });
+    }
+  }
+
+  @Test
+  void aWrongTokenFromTheMembersOwnSocketChangesNothing() throws Exception {
+    aliceExpiresOnTimeDespite(
+        () -> {
+          try {
+            alice.send(new Ping(forgedToken(), 9));
+            alice.send(new Leave(forgedToken()));
+            Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> server.drops().count(Drops.FORGED_SESSION) == 2);
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
+  }
+
+  @Test
+  void thousandsOfJoinsFromForgedAddressesAddNobodyAndCostBoundedMemory() throws Exception {
+    assumeTrue(Spoofer.available(), "needs root and python3 to forge source addresses");
+    // More sources than the flood gate remembers. The server's clock stands still here, so the
+    // reply budget shows at its burst: 1000 retries, the rest dropped unsent.
+    int forged = 6000;
+    Random random = new Random(7);
+    List<Spoofer.Datagram> joins = new ArrayList<>();
+    long bytes = 0;
+    for (int i = 0; i < forged; i++) {
+      InetSocketAddress from =
+          new InetSocketAddress(
+              InetAddress.getByAddress(
+                  new byte[] {127, 4, (byte) (i >> 8), (byte) (1 + (i & 0xff) % 254)}),
+              1024 + random.nextInt(60_000));
+      // Half guess a cookie: 128 bits are not guessed.
+      Join join = new Join("bot" + i, ClientIds.of("bot" + i), 1, null);
+      byte[] datagram = codec.encode(i % 2 == 0 ? join : join.withCookie(randomToken(random)));
+      joins.add(new Spoofer.Datagram(from, address, datagram));
+      bytes += datagram.length;
+    }
+    long repliesBefore = server.strangerReplies();
+    Spoofer.send(joins);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                server.strangerReplies() - repliesBefore + server.drops().count(Drops.REPLY_LIMITED)
+                    == forged);
+    long replies = server.strangerReplies() - repliesBefore;
+    System.out.printf(
+        "spoofed joins: %d from %d forged sources (%d bytes): %d retries sent (%d bytes) to"
+            + " addresses that never read them, %d over the reply budget; members %s;"
+            + " sources with a bucket %d (at most %d)%n",
+        forged,
+        forged,
+        bytes,
+        replies,
+        server.strangerReplyBytes(),
+        server.drops().count(Drops.REPLY_LIMITED),
+        server.members(),
+        server.rateLimitedSources(),
+        FloodGate.SOURCES);
+    assertThat(server.members()).containsExactly("alice");
+    assertThat(server.rateLimitedSources()).isEqualTo(FloodGate.SOURCES);
+    assertThat(server.strangerReplyBytes()).isLessThan(bytes);
+  }
+
+  static String randomToken(Random random) {
+    byte[] bits = new byte[16];
+    random.nextBytes(bits);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+  }
+
+  @Test
+  void aMembersRetransmittedJoinNeedsNoCookieAndChangesNothing() throws Exception {
+    // A join carries no token: from alice's address it gets her welcome again, and no more.
+    clock.set(5_000 + TIMEOUT_MS);
+    alice.send(new Join("alice", ClientIds.of("alice"), 1, null));
+    assertThat(alice.await(Welcome.class).session()).isEqualTo(token);
+    clock.set(5_000 + TIMEOUT_MS + 1);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> server.members().isEmpty());
+  }
+}
