@@ -27,6 +27,9 @@ import udpchat.client.view.PlainView;
 import udpchat.client.view.StatusSink;
 import udpchat.client.view.TerminalView;
 import udpchat.client.view.View;
+import udpchat.crypto.DatagramSeal;
+import udpchat.crypto.RoomKey;
+import udpchat.crypto.RoomKeyOptions;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.net.FaultOptions;
 import udpchat.net.Faults;
@@ -120,7 +123,12 @@ public final class ChatClientCommand implements Callable<Integer> {
               + " empty) or the terminal has none.")
   boolean noColor;
 
+  @Mixin RoomKeyOptions roomKeyOptions;
+
   @Mixin FaultOptions simulate;
+
+  /** The private room's key, or null; derived once, before anything is sent. */
+  private RoomKey roomKey;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -141,6 +149,7 @@ public final class ChatClientCommand implements Callable<Integer> {
       }
     }
     Faults faults = simulate.faults();
+    roomKey = roomKeyOptions.roomKey();
     List<ServerFinder.Found> found = List.of();
     if (host == null || discover) {
       if (System.console() != null && !discover) {
@@ -190,7 +199,7 @@ public final class ChatClientCommand implements Callable<Integer> {
       if (chosen == null) {
         return 0; // input ended before a name was given
       }
-      ClientConfig config = new ClientConfig(server, chosen, heartbeat, faults);
+      ClientConfig config = new ClientConfig(server, chosen, heartbeat, faults, roomKey);
       StatusSink statusLine = view instanceof TerminalView terminal ? terminal : StatusSink.NONE;
       try (ChatClient client =
           new ChatClient(config, view, Clock.systemDefaultZone(), roster, statusLine)) {
@@ -204,7 +213,7 @@ public final class ChatClientCommand implements Callable<Integer> {
         discoverTo == null
             ? ServerFinder.broadcastTargets(discoveryPort)
             : discoverTo.stream().map(a -> new InetSocketAddress(a, discoveryPort)).toList();
-    return new ServerFinder(targets, DISCOVERY_WAIT, Clock.systemUTC());
+    return new ServerFinder(targets, DISCOVERY_WAIT, DatagramSeal.of(roomKey), Clock.systemUTC());
   }
 
   private String noAnswer() {
@@ -216,7 +225,9 @@ public final class ChatClientCommand implements Callable<Integer> {
         + finder().targets().stream()
             .map(target -> target.getAddress().getHostAddress())
             .collect(Collectors.joining(", "))
-        + "); give the server's address with --host HOST (and --port PORT if it is not 9999)";
+        + ")"
+        + (roomKey != null ? "; with a room key, only servers with the same key answer" : "")
+        + "; give the server's address with --host HOST (and --port PORT if it is not 9999)";
   }
 
   /** Several servers answered: the user picks one by number. */

@@ -284,7 +284,12 @@ final class Session {
                 at(nowMs),
                 "no answer from "
                     + Addresses.format(transport.server())
-                    + " yet; still trying (quit or Ctrl-D to give up)"));
+                    + (transport.sealed()
+                        ? " yet: wrong room key? (a private room's server answers nothing that is"
+                            + " not sealed with its own key, and neither does an open room's);"
+                            + " still trying (quit or Ctrl-D to give up)"
+                        : " yet; still trying (quit or Ctrl-D to give up; a private room answers"
+                            + " only clients with its key: --room-key-file)")));
       }
     } else if (state == State.JOINED && heartbeatsOn && nowMs - pingSentMs >= heartbeatMs) {
       if (unansweredPings >= SILENT_UNANSWERED_PINGS

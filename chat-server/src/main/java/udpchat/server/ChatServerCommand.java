@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
+import udpchat.crypto.RoomKeyOptions;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.net.FaultOptions;
 import udpchat.protocol.Addresses;
@@ -106,6 +107,8 @@ public final class ChatServerCommand implements Callable<Integer> {
               + " ~/.udpchat/server, or -Dudpchat.home=DIR's server folder).")
   Path data;
 
+  @Mixin RoomKeyOptions roomKey;
+
   @Mixin FaultOptions simulate;
 
   @Option(
@@ -159,7 +162,8 @@ public final class ChatServerCommand implements Callable<Integer> {
             history,
             backlog,
             data != null ? data : defaultData(),
-            simulate.faults());
+            simulate.faults(),
+            roomKey.roomKey());
     CountDownLatch stop = new CountDownLatch(1);
     // Handling the signals ourselves (not a shutdown hook) lets the server say goodbye and
     // still exit 0 on Ctrl-C or SIGTERM.
@@ -200,6 +204,7 @@ public final class ChatServerCommand implements Callable<Integer> {
               new InetSocketAddress(discoveryPort),
               server.address().getPort(),
               room,
+              server.seal(),
               Clock.systemUTC())
           .start();
     } catch (IOException e) {

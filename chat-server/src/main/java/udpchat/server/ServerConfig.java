@@ -3,6 +3,7 @@ package udpchat.server;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import udpchat.crypto.RoomKey;
 import udpchat.net.Faults;
 
 /**
@@ -15,6 +16,7 @@ import udpchat.net.Faults;
  * @param backlog how many recent messages a newcomer is shown
  * @param data the folder of the room's journal, or {@code null} to keep nothing on disk
  * @param faults the faults to simulate on the socket (a testing aid), {@link Faults#NONE} normally
+ * @param roomKey the key of a private room (every datagram sealed with it), or {@code null}
  */
 public record ServerConfig(
     InetSocketAddress bind,
@@ -23,7 +25,8 @@ public record ServerConfig(
     int history,
     int backlog,
     Path data,
-    Faults faults) {
+    Faults faults,
+    RoomKey roomKey) {
 
   public static final int DEFAULT_HISTORY = 1000;
   public static final int DEFAULT_BACKLOG = 20;
@@ -37,9 +40,21 @@ public record ServerConfig(
     }
   }
 
+  /** An open room (no room key). */
+  public ServerConfig(
+      InetSocketAddress bind,
+      Duration timeout,
+      Duration sweep,
+      int history,
+      int backlog,
+      Path data,
+      Faults faults) {
+    this(bind, timeout, sweep, history, backlog, data, faults, null);
+  }
+
   /** A server that keeps nothing on disk, with the default history and backlog. */
   public ServerConfig(InetSocketAddress bind, Duration timeout, Duration sweep) {
-    this(bind, timeout, sweep, DEFAULT_HISTORY, DEFAULT_BACKLOG, null, Faults.NONE);
+    this(bind, timeout, sweep, DEFAULT_HISTORY, DEFAULT_BACKLOG, null, Faults.NONE, null);
   }
 
   /**
@@ -52,6 +67,11 @@ public record ServerConfig(
   }
 
   public ServerConfig withFaults(Faults simulated) {
-    return new ServerConfig(bind, timeout, sweep, history, backlog, data, simulated);
+    return new ServerConfig(bind, timeout, sweep, history, backlog, data, simulated, roomKey);
+  }
+
+  /** The same server, for a private room sealed with {@code key} (null: an open room). */
+  public ServerConfig withRoomKey(RoomKey key) {
+    return new ServerConfig(bind, timeout, sweep, history, backlog, data, faults, key);
   }
 }

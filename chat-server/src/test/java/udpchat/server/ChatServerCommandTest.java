@@ -31,6 +31,14 @@ class ChatServerCommandTest {
     assertThat(out.toString()).contains("--room", "--discovery-port", "9998", "--no-discovery");
     assertThat(out.toString())
         .contains("--history", "1000", "--backlog", "20", "--data", "--simulate-loss");
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .contains("--room-key-file", "UDPCHAT_ROOM_KEY", "--room-key", "in the process list (ps)");
+  }
+
+  @Test
+  void bothRoomKeyOptionsAreRefusedWithStatusTwo() {
+    assertThat(run("--room-key", "a", "--room-key-file", "b")).isEqualTo(2);
+    assertThat(err.toString()).contains("give --room-key-file or --room-key, not both");
   }
 
   @Test
