@@ -96,8 +96,9 @@ public final class ChatClientCommand implements Callable<Integer> {
       names = "--name",
       paramLabel = "NAME",
       description =
-          "Your name in the room: letters, digits and _ - . (up to 32), unique ignoring case."
-              + " Asked for when not given.")
+          "Your name in the room: letters, digits and _ - . (up to 32) of one script (no Latin"
+              + " mixed with Cyrillic or Greek), unique ignoring case and width. Asked for when"
+              + " not given.")
   String name;
 
   @Option(
