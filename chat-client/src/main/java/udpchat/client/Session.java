@@ -285,9 +285,8 @@ final class Session {
                 "no answer from "
                     + Addresses.format(transport.server())
                     + (transport.sealed()
-                        ? " yet: wrong room key? (a private room's server answers nothing that is"
-                            + " not sealed with its own key, and neither does an open room's);"
-                            + " still trying (quit or Ctrl-D to give up)"
+                        ? " yet: wrong room key? (a server with another key, or none, never"
+                            + " answers); still trying (quit or Ctrl-D to give up)"
                         : " yet; still trying (quit or Ctrl-D to give up; a private room answers"
                             + " only clients with its key: --room-key-file)")));
       }
