@@ -191,7 +191,7 @@ final class Session {
   }
 
   synchronized void tell(String to, String text, long nowMs) {
-    if (!Names.isValid(to)) {
+    if (!Names.isWellFormed(to)) {
       view.show(Event.error(at(nowMs), "there can be no member named " + to));
       return;
     }

@@ -18,6 +18,11 @@ import java.util.Set;
  * never with Cyrillic or Greek), with digits of one numbering system, so "аlice" with a Cyrillic
  * "а" is refused rather than let pass for "alice".
  *
+ * <p>The script rules are for names being claimed ({@link #problem}, in {@code join}, {@code nick}
+ * and the options); a name already in a room, or in a room's history, need only be well formed
+ * ({@link #formProblem}: length and characters, what makes it safe to show and to use in {@code
+ * /msg}), so a journal or a server from before these rules stays readable.
+ *
  * <p>Two names are the same name when their {@link #key keys} are equal: NFKC with full Unicode
  * case folding (NFKC_Casefold), so "Bob", "BOB", "Ｂｏｂ" (full-width) and "straße"/"STRASSE" are one
  * name each. The rules come from ICU, whose Unicode version is the one used throughout.
@@ -36,8 +41,33 @@ public final class Names {
 
   private Names() {}
 
-  /** Why {@code name} is not a valid name, or empty when it is. */
+  /** Why {@code name} may not be claimed (joined or renamed to), or empty when it may. */
   public static Optional<String> problem(String name) {
+    Optional<String> form = formProblem(name);
+    if (form.isPresent()) {
+      return form;
+    }
+    SpoofChecker.CheckResult result = new SpoofChecker.CheckResult();
+    if (MIXING.failsChecks(name, result)) {
+      if ((result.checks & SpoofChecker.RESTRICTION_LEVEL) != 0) {
+        return Optional.of(
+            "a name is written in one script, not "
+                + String.join(" mixed with ", scripts(name))
+                + " (letters that look alike could pass for another name)");
+      }
+      if ((result.checks & SpoofChecker.MIXED_NUMBERS) != 0) {
+        return Optional.of("a name has digits of one kind only (not mixed numbering systems)");
+      }
+      return Optional.of("a name has no invisible marks (the same combining mark twice)");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why {@code name} is not well formed (its length or a character), or empty when it is: the rules
+   * every name shown in a room keeps, checked on names the server sends.
+   */
+  public static Optional<String> formProblem(String name) {
     if (name == null || name.isEmpty()) {
       return Optional.of("a name cannot be empty");
     }
@@ -58,24 +88,17 @@ public final class Names {
       }
       i += Character.charCount(cp);
     }
-    SpoofChecker.CheckResult result = new SpoofChecker.CheckResult();
-    if (MIXING.failsChecks(name, result)) {
-      if ((result.checks & SpoofChecker.RESTRICTION_LEVEL) != 0) {
-        return Optional.of(
-            "a name is written in one script, not "
-                + String.join(" mixed with ", scripts(name))
-                + " (letters that look alike could pass for another name)");
-      }
-      if ((result.checks & SpoofChecker.MIXED_NUMBERS) != 0) {
-        return Optional.of("a name has digits of one kind only (not mixed numbering systems)");
-      }
-      return Optional.of("a name has no invisible marks (the same combining mark twice)");
-    }
     return Optional.empty();
   }
 
+  /** Whether {@code name} may be claimed: see {@link #problem}. */
   public static boolean isValid(String name) {
     return problem(name).isEmpty();
+  }
+
+  /** Whether {@code name} is well formed: see {@link #formProblem}. */
+  public static boolean isWellFormed(String name) {
+    return formProblem(name).isEmpty();
   }
 
   /**

@@ -86,6 +86,14 @@ class NamesTest {
   }
 
   @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"\u0430lice", "Ωmega", "bob1\uff12", "e\u0301\u0301"})
+  void aNameThatBreaksOnlyTheScriptRulesIsWellFormedButCannotBeClaimed(String name) {
+    assertThat(Names.formProblem(name)).isEmpty();
+    assertThat(Names.isWellFormed(name)).isTrue();
+    assertThat(Names.isValid(name)).isFalse();
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
   @ValueSource(strings = {"Bob", "BOB", "bob", "bOb", "Ｂｏｂ", "ＢＯＢ"})
   void keyMakesCaseAndWidthVariantsOneName(String variant) {
     assertThat(Names.key(variant)).isEqualTo(Names.key("bob"));
