@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -78,10 +80,33 @@ public final class RoomKeyOptions {
 
   private String firstLine(Path path) {
     try {
+      warnIfOthersCanRead(path);
       List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
       return lines.isEmpty() ? "" : lines.get(0);
     } catch (IOException e) {
       throw refuse("cannot read --room-key-file " + path + ": " + e);
+    }
+  }
+
+  /** A key file others can read is a shared secret shared too widely: say so (as ssh does). */
+  private void warnIfOthersCanRead(Path path) throws IOException {
+    Set<PosixFilePermission> permissions;
+    try {
+      permissions = Files.getPosixFilePermissions(path);
+    } catch (UnsupportedOperationException e) {
+      return; // not a POSIX file system: nothing to check
+    }
+    if (permissions.contains(PosixFilePermission.GROUP_READ)
+        || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+      mixee
+          .commandLine()
+          .getErr()
+          .println(
+              "warning: other users can read the room key file "
+                  + path
+                  + " (chmod 600 "
+                  + path
+                  + ")");
     }
   }
 

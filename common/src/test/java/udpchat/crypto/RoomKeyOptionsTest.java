@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,9 +61,28 @@ class RoomKeyOptionsTest {
         .hasMessageStartingWith("cannot read --room-key-file " + missing);
   }
 
+  @Test
+  void warnsWhenOthersCanReadTheKeyFile() throws IOException {
+    Path file = Files.writeString(dir.resolve("key"), "s3cret words\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    StringWriter err = new StringWriter();
+    assertThat(options(err, "--room-key-file", file.toString()).roomKey(null)).isNotNull();
+    assertThat(err.toString())
+        .contains("warning: other users can read the room key file " + file, "chmod 600");
+
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    StringWriter quiet = new StringWriter();
+    options(quiet, "--room-key-file", file.toString()).roomKey(null);
+    assertThat(quiet.toString()).isEmpty();
+  }
+
   private static RoomKeyOptions options(String... args) {
+    return options(new StringWriter(), args);
+  }
+
+  private static RoomKeyOptions options(StringWriter err, String... args) {
     Program program = new Program();
-    new CommandLine(program).parseArgs(args);
+    new CommandLine(program).setErr(new PrintWriter(err, true)).parseArgs(args);
     return program.key;
   }
 
