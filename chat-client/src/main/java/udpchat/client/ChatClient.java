@@ -7,10 +7,12 @@ import java.time.Instant;
 import udpchat.client.view.Event;
 import udpchat.client.view.StatusSink;
 import udpchat.client.view.View;
+import udpchat.crypto.DatagramSeal;
 import udpchat.net.FaultCounts;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Codec;
+import udpchat.protocol.Drops;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
 import udpchat.time.Periodic;
@@ -63,7 +65,8 @@ public final class ChatClient implements AutoCloseable {
     this.clock = clock;
     Codec codec = new Codec();
     this.faults = new FaultInjector(config.faults(), "udpchat-faults");
-    this.connection = new Connection(config.server(), codec, faults);
+    DatagramSeal seal = DatagramSeal.of(config.roomKey());
+    this.connection = new Connection(config.server(), codec, seal, faults);
     this.session =
         new Session(
             new WatchedTransport(connection, clock, listener),
@@ -76,7 +79,7 @@ public final class ChatClient implements AutoCloseable {
         listener == SessionListener.NONE
             ? listener
             : SessionListener.all(listener, askForMembersOnWelcome()));
-    this.receiver = new Receiver(connection, codec, session, faults, clock);
+    this.receiver = new Receiver(connection, codec, seal, session, faults, clock);
     this.timers = new Periodic("udpchat-heartbeat", TICK, clock, session::onTick);
     // Killed by a signal instead of quitting: still tell the server, so the room knows at once.
     this.leaveOnExit = new Thread(session::leave, "udpchat-leave-on-exit");
@@ -155,6 +158,11 @@ public final class ChatClient implements AutoCloseable {
   /** What the simulated faults did so far (all zero when none are simulated). */
   public FaultCounts faultCounts() {
     return faults.snapshot();
+  }
+
+  /** The datagrams from the server dropped as invalid (or, in a private room, unopened). */
+  Drops drops() {
+    return receiver.drops();
   }
 
   /** The session, for its counters. */

@@ -27,6 +27,9 @@ import udpchat.client.view.PlainView;
 import udpchat.client.view.StatusSink;
 import udpchat.client.view.TerminalView;
 import udpchat.client.view.View;
+import udpchat.crypto.DatagramSeal;
+import udpchat.crypto.RoomKey;
+import udpchat.crypto.RoomKeyOptions;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.net.FaultOptions;
 import udpchat.net.Faults;
@@ -93,8 +96,9 @@ public final class ChatClientCommand implements Callable<Integer> {
       names = "--name",
       paramLabel = "NAME",
       description =
-          "Your name in the room: letters, digits and _ - . (up to 32), unique ignoring case."
-              + " Asked for when not given.")
+          "Your name in the room: letters, digits and _ - . (up to 32) of one script (no Latin"
+              + " mixed with Cyrillic or Greek), unique ignoring case and width. Asked for when"
+              + " not given.")
   String name;
 
   @Option(
@@ -120,7 +124,12 @@ public final class ChatClientCommand implements Callable<Integer> {
               + " empty) or the terminal has none.")
   boolean noColor;
 
+  @Mixin RoomKeyOptions roomKeyOptions;
+
   @Mixin FaultOptions simulate;
+
+  /** The private room's key, or null; derived once, before anything is sent. */
+  private RoomKey roomKey;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -141,6 +150,7 @@ public final class ChatClientCommand implements Callable<Integer> {
       }
     }
     Faults faults = simulate.faults();
+    roomKey = roomKeyOptions.roomKey();
     List<ServerFinder.Found> found = List.of();
     if (host == null || discover) {
       if (System.console() != null && !discover) {
@@ -190,7 +200,7 @@ public final class ChatClientCommand implements Callable<Integer> {
       if (chosen == null) {
         return 0; // input ended before a name was given
       }
-      ClientConfig config = new ClientConfig(server, chosen, heartbeat, faults);
+      ClientConfig config = new ClientConfig(server, chosen, heartbeat, faults, roomKey);
       StatusSink statusLine = view instanceof TerminalView terminal ? terminal : StatusSink.NONE;
       try (ChatClient client =
           new ChatClient(config, view, Clock.systemDefaultZone(), roster, statusLine)) {
@@ -204,7 +214,7 @@ public final class ChatClientCommand implements Callable<Integer> {
         discoverTo == null
             ? ServerFinder.broadcastTargets(discoveryPort)
             : discoverTo.stream().map(a -> new InetSocketAddress(a, discoveryPort)).toList();
-    return new ServerFinder(targets, DISCOVERY_WAIT, Clock.systemUTC());
+    return new ServerFinder(targets, DISCOVERY_WAIT, DatagramSeal.of(roomKey), Clock.systemUTC());
   }
 
   private String noAnswer() {
@@ -216,7 +226,9 @@ public final class ChatClientCommand implements Callable<Integer> {
         + finder().targets().stream()
             .map(target -> target.getAddress().getHostAddress())
             .collect(Collectors.joining(", "))
-        + "); give the server's address with --host HOST (and --port PORT if it is not 9999)";
+        + ")"
+        + (roomKey != null ? "; with a room key, only servers with the same key answer" : "")
+        + "; give the server's address with --host HOST (and --port PORT if it is not 9999)";
   }
 
   /** Several servers answered: the user picks one by number. */

@@ -2,6 +2,7 @@ package udpchat.client;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import udpchat.crypto.RoomKey;
 import udpchat.net.Faults;
 
 /**
@@ -11,11 +12,22 @@ import udpchat.net.Faults;
  * @param name the name to join under
  * @param heartbeat the heartbeat interval chosen by the user, or {@code null} for the server's
  * @param faults the faults to simulate on the socket (a testing aid), {@link Faults#NONE} normally
+ * @param roomKey the key of a private room (every datagram sealed with it), or {@code null}
  */
 public record ClientConfig(
-    InetSocketAddress server, String name, Duration heartbeat, Faults faults) {
+    InetSocketAddress server, String name, Duration heartbeat, Faults faults, RoomKey roomKey) {
+
+  /** A client of an open room (no room key). */
+  public ClientConfig(InetSocketAddress server, String name, Duration heartbeat, Faults faults) {
+    this(server, name, heartbeat, faults, null);
+  }
 
   public ClientConfig(InetSocketAddress server, String name, Duration heartbeat) {
-    this(server, name, heartbeat, Faults.NONE);
+    this(server, name, heartbeat, Faults.NONE, null);
+  }
+
+  /** The same client, for a private room sealed with {@code key} (null: an open room). */
+  public ClientConfig withRoomKey(RoomKey key) {
+    return new ClientConfig(server, name, heartbeat, faults, key);
   }
 }

@@ -7,6 +7,9 @@ import java.nio.channels.ClosedChannelException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import udpchat.crypto.DatagramSeal;
+import udpchat.crypto.Flow;
+import udpchat.crypto.SealException;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
@@ -17,7 +20,8 @@ import udpchat.protocol.ServerMessage;
 /**
  * The thread that reads the server's datagrams and hands them to the session. A datagram that is
  * not valid protocol is dropped and counted (and logged at most once a second, since anyone can
- * forge the server's address); it never ends the loop.
+ * forge the server's address); it never ends the loop. In a private room each datagram is opened
+ * with the room key first, and one that does not open is dropped unread ({@code bad-seal}).
  */
 final class Receiver implements AutoCloseable {
 
@@ -25,15 +29,23 @@ final class Receiver implements AutoCloseable {
 
   private final Connection connection;
   private final Codec codec;
+  private final DatagramSeal seal;
   private final Session session;
   private final Clock clock;
   private final Thread thread;
   private final Drops drops;
   private final FaultInjector faults;
 
-  Receiver(Connection connection, Codec codec, Session session, FaultInjector faults, Clock clock) {
+  Receiver(
+      Connection connection,
+      Codec codec,
+      DatagramSeal seal,
+      Session session,
+      FaultInjector faults,
+      Clock clock) {
     this.connection = connection;
     this.codec = codec;
+    this.seal = seal;
     this.session = session;
     this.faults = faults;
     this.clock = clock;
@@ -53,7 +65,7 @@ final class Receiver implements AutoCloseable {
 
   private void run() {
     // One byte over the limit, so a datagram the JDK truncated shows as a full buffer.
-    ByteBuffer buffer = ByteBuffer.allocate(Limits.MAX_DATAGRAM_BYTES + 1);
+    ByteBuffer buffer = ByteBuffer.allocate(Limits.MAX_DATAGRAM_BYTES + seal.overheadBytes() + 1);
     while (true) {
       buffer.clear();
       try {
@@ -74,9 +86,12 @@ final class Receiver implements AutoCloseable {
   /** Called on this thread, or on the fault injector's for a datagram it held back. */
   private void handle(ByteBuffer datagram) {
     try {
-      // Heap buffers starting at 0: ours, and the injector's copies.
-      ServerMessage message = codec.decode(datagram.array(), datagram.limit(), ServerMessage.class);
+      // Heap buffers starting at 0: ours, the injector's copies, and what the seal opened.
+      ByteBuffer contents = seal.open(Flow.TO_CLIENT, datagram);
+      ServerMessage message = codec.decode(contents.array(), contents.limit(), ServerMessage.class);
       session.onMessage(message, clock.millis());
+    } catch (SealException e) {
+      drops.count(Drops.BAD_SEAL, connection.server(), e.getMessage());
     } catch (ProtocolException e) {
       drops.count(e.reason().code(), connection.server(), e.getMessage());
     } catch (RuntimeException e) {

@@ -157,7 +157,7 @@ public final class Roster implements SessionListener, RosterView {
   }
 
   private void add(String name) {
-    if (name != null && Names.isValid(name)) {
+    if (name != null && Names.isWellFormed(name)) {
       byKey.put(Names.key(name), name);
     }
   }

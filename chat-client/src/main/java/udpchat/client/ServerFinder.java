@@ -10,16 +10,21 @@ import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import udpchat.crypto.DatagramSeal;
+import udpchat.crypto.Flow;
+import udpchat.crypto.SealException;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.protocol.Addresses;
 
@@ -31,6 +36,9 @@ import udpchat.protocol.Addresses;
  * <p>Broadcast, not multicast: a broadcast reaches every server on the LAN segment with no group to
  * join and no multicast routing to set up, and the loopback broadcast address 127.255.255.255
  * reaches every server on this machine (several can share the discovery port). IPv4 only.
+ *
+ * <p>With a room key the request is sealed with it, and only sealed replies are taken: only the
+ * servers of that private room answer, and no server of another room is listed.
  */
 final class ServerFinder {
 
@@ -45,10 +53,16 @@ final class ServerFinder {
   private final List<InetSocketAddress> targets;
   private final Duration wait;
   private final Clock clock;
+  private final DatagramSeal seal;
 
   ServerFinder(List<InetSocketAddress> targets, Duration wait, Clock clock) {
+    this(targets, wait, DatagramSeal.NONE, clock);
+  }
+
+  ServerFinder(List<InetSocketAddress> targets, Duration wait, DatagramSeal seal, Clock clock) {
     this.targets = List.copyOf(targets);
     this.wait = wait;
+    this.seal = seal;
     this.clock = clock;
   }
 
@@ -84,7 +98,9 @@ final class ServerFinder {
   /** The servers that answered within the wait, in order of address. */
   List<Found> find() throws IOException {
     long nonce = new SecureRandom().nextLong();
-    byte[] request = DiscoveryProtocol.request(nonce);
+    byte[] contents = DiscoveryProtocol.request(nonce);
+    ByteBuffer sealed = seal.seal(Flow.DISCOVERY_REQUEST, contents, contents.length);
+    byte[] request = Arrays.copyOfRange(sealed.array(), sealed.position(), sealed.limit());
     Map<InetSocketAddress, Found> found = new LinkedHashMap<>();
     try (DatagramSocket socket = new DatagramSocket(0)) {
       socket.setBroadcast(true);
@@ -93,7 +109,7 @@ final class ServerFinder {
       long resendMs = startMs + wait.toMillis() / 3;
       boolean resent = false;
       send(socket, request);
-      byte[] buffer = new byte[DiscoveryProtocol.REPLY_MAX_BYTES + 1];
+      byte[] buffer = new byte[DiscoveryProtocol.REPLY_MAX_BYTES + seal.overheadBytes() + 1];
       for (long nowMs = startMs; nowMs < deadlineMs; nowMs = clock.millis()) {
         if (!resent && nowMs >= resendMs) {
           send(socket, request);
@@ -107,8 +123,16 @@ final class ServerFinder {
         } catch (SocketTimeoutException e) {
           continue;
         }
+        ByteBuffer opened;
+        try {
+          opened =
+              seal.open(
+                  Flow.DISCOVERY_REPLY, ByteBuffer.wrap(packet.getData(), 0, packet.getLength()));
+        } catch (SealException e) {
+          continue; // not a reply of this room
+        }
         Optional<DiscoveryProtocol.Reply> reply =
-            DiscoveryProtocol.readReply(packet.getData(), packet.getLength());
+            DiscoveryProtocol.readReply(opened.array(), opened.limit());
         if (reply.isPresent() && reply.get().nonce() == nonce) {
           InetSocketAddress chat = new InetSocketAddress(packet.getAddress(), reply.get().port());
           found.putIfAbsent(chat, new Found(chat, reply.get().room()));

@@ -202,7 +202,7 @@ final class Session {
   }
 
   synchronized void tell(String to, String text, long nowMs) {
-    if (!Names.isValid(to)) {
+    if (!Names.isWellFormed(to)) {
       view.show(Event.error(at(nowMs), "there can be no member named " + to));
       return;
     }
@@ -295,7 +295,11 @@ final class Session {
                 at(nowMs),
                 "no answer from "
                     + Addresses.format(transport.server())
-                    + " yet; still trying (quit or Ctrl-D to give up)"));
+                    + (transport.sealed()
+                        ? " yet: wrong room key? (a server with another key, or none, never"
+                            + " answers); still trying (quit or Ctrl-D to give up)"
+                        : " yet; still trying (quit or Ctrl-D to give up; a private room answers"
+                            + " only clients with its key: --room-key-file)")));
       }
     } else if (state == State.JOINED && heartbeatsOn && nowMs - pingSentMs >= heartbeatMs) {
       if (unansweredPings >= SILENT_UNANSWERED_PINGS

@@ -11,4 +11,12 @@ interface Transport {
 
   /** The server's address, as the user is shown it. */
   InetSocketAddress server();
+
+  /**
+   * Whether datagrams are sealed with a room key: then a server that never answers may be one with
+   * another key, since a private room's server answers nothing it cannot open.
+   */
+  default boolean sealed() {
+    return false;
+  }
 }

@@ -30,4 +30,9 @@ final class WatchedTransport implements Transport {
   public InetSocketAddress server() {
     return transport.server();
   }
+
+  @Override
+  public boolean sealed() {
+    return transport.sealed();
+  }
 }

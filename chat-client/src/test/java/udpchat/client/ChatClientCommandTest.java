@@ -33,6 +33,8 @@ class ChatClientCommandTest {
             "--discover",
             "--discover-to",
             "--discovery-port",
+            "--room-key-file",
+            "UDPCHAT_ROOM_KEY",
             "9998",
             "9999");
   }

@@ -143,6 +143,44 @@ class DiscoveryTest {
     assertThat(run.out()).contains("  attic").doesNotContain("cellar");
   }
 
+  @Test
+  void aPrivateRoomIsFoundAndJoinedOnlyWithItsKey() throws Exception {
+    try (DatagramSocket unused = new DatagramSocket(0)) {
+      discoveryPort = unused.getLocalPort();
+    }
+    Path logging = home.resolve("logback.xml");
+    Files.writeString(
+        logging,
+        "<configuration><appender name='OUT' class='ch.qos.logback.core.ConsoleAppender'>"
+            + "<encoder><pattern>%level %msg%n</pattern></encoder></appender>"
+            + "<root level='INFO'><appender-ref ref='OUT'/></root></configuration>");
+    Path key = Files.writeString(home.resolve("attic.key"), "up the ladder, mind the step\n");
+    JavaProcess attic = server(logging, "--room", "attic", "--room-key-file", key.toString());
+    attic.awaitOutput("private room: every datagram sealed");
+    attic.awaitOutput("answering discovery on");
+    server(logging, "--room", "kitchen").awaitOutput("answering discovery on");
+
+    Run keyless = command(discovering("--discover"));
+    assertThat(keyless.out()).contains("  kitchen").doesNotContain("attic");
+    Run keyed = command(discovering("--discover", "--room-key-file", key.toString()));
+    assertThat(keyed.status()).as(keyed.err()).isZero();
+    assertThat(keyed.out()).contains("  attic").doesNotContain("kitchen");
+    Run wrong = command(discovering("--discover", "--room-key", "down the ladder"));
+    assertThat(wrong.status()).isEqualTo(1);
+    assertThat(wrong.err()).contains("with a room key, only servers with the same key answer");
+
+    JavaProcess dave =
+        JavaProcess.start(
+            List.of("-Dudpchat.home=" + home),
+            ChatClientCommand.class,
+            discovering("--plain", "--name", "dave", "--room-key-file", key.toString()));
+    running.add(dave);
+    dave.awaitOutput("joined 127.0.0.1:");
+    attic.awaitOutput("dave joined from");
+    dave.type("quit");
+    assertThat(dave.awaitExit()).isZero();
+  }
+
   JavaProcess server(Path logging, String... options) throws Exception {
     List<String> args =
         new ArrayList<>(

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
+import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Join;
 import udpchat.protocol.Retry;
 import udpchat.protocol.Say;
@@ -110,6 +111,27 @@ class HostileInputTest {
     bob.await(message("mallory", "mallory, honestly"));
     assertThat(bob.events()).noneMatch(e -> e.text().contains("totally alice"));
     assertThat(server.drops().count(Drops.FORGED_SESSION)).isEqualTo(1);
+  }
+
+  @Test
+  void caseWidthAndLookAlikeVariantsOfAMembersNameAreRefused() throws Exception {
+    String[][] attempts = {
+      {"ALICE", "name-taken"},
+      {"ａｌｉｃｅ", "name-taken"}, // full-width
+      {"\u0430lice", "name-invalid"}, // a Cyrillic а
+      {"alic\u0435", "name-invalid"}, // a Cyrillic е
+      {"b\u03bfb", "name-invalid"}, // a Greek ο
+      {"al\u200bice", "name-invalid"}, // a zero-width space
+    };
+    // The names are checked only once the address is validated: one cookie serves every attempt.
+    send(codec.encode(new Join("mallory", "MMMMMMMMMMMMMMMMMMMMMM", 1, null)));
+    String cookie = receive(Retry.class).cookie();
+    for (String[] attempt : attempts) {
+      Join join = new Join(attempt[0], "MMMMMMMMMMMMMMMMMMMMMM", 1, null).withCookie(cookie);
+      send(codec.encode(join));
+      assertThat(receive(ErrorReply.class).code()).as(attempt[0]).isEqualTo(attempt[1]);
+    }
+    assertThat(server.members()).containsExactly("alice", "bob");
   }
 
   private <T extends ServerMessage> T receive(Class<T> type) throws Exception {

@@ -10,6 +10,7 @@ import org.awaitility.Awaitility;
 import udpchat.client.view.Event;
 import udpchat.client.view.StatusSink;
 import udpchat.net.FaultCounts;
+import udpchat.protocol.Drops;
 
 /** A real client on a real socket, driven by typed lines, with what it showed kept for asserts. */
 final class TestUser implements AutoCloseable {
@@ -85,6 +86,11 @@ final class TestUser implements AutoCloseable {
         .until(
             () -> view.events.stream().filter(matching).findFirst().orElse(null),
             event -> event != null);
+  }
+
+  /** The datagrams this client dropped, by reason. */
+  Drops drops() {
+    return client.drops();
   }
 
   /** What this client's simulated faults did. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import udpchat.crypto.DatagramSeal;
 import udpchat.net.FaultCounts;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.Addresses;
@@ -50,6 +51,7 @@ public final class ChatServer implements AutoCloseable {
   private final Journal journal;
   private final FaultInjector faults;
   private final FloodGate floodGate;
+  private final DatagramSeal seal;
   private final long epoch;
 
   public ChatServer(ServerConfig config, Clock clock) throws IOException {
@@ -70,7 +72,8 @@ public final class ChatServer implements AutoCloseable {
     this.epoch = new SecureRandom().nextLong() & Long.MAX_VALUE;
     this.drops = new Drops(clock);
     this.faults = new FaultInjector(config.faults(), "udpchat-faults");
-    this.sender = new Sender(channel, codec, drops, faults);
+    this.seal = DatagramSeal.of(config.roomKey());
+    this.sender = new Sender(channel, codec, seal, drops, faults);
     this.room =
         new Room(
             sender,
@@ -83,7 +86,7 @@ public final class ChatServer implements AutoCloseable {
             epoch,
             config.maxMembers());
     this.floodGate = new FloodGate(config.rateLimit(), config.burst());
-    this.receiver = new Receiver(channel, codec, room, floodGate, drops, faults, clock);
+    this.receiver = new Receiver(channel, codec, seal, room, floodGate, drops, faults, clock);
     // Every sweep the silent are expired: a member goes between timeout and timeout + sweep
     // after its last datagram.
     this.sweeper = new Periodic("udpchat-sweeper", config.sweep(), clock, room::expire);
@@ -107,6 +110,11 @@ public final class ChatServer implements AutoCloseable {
         Durations.format(config.sweep()),
         Durations.format(config.heartbeat()),
         channel.getOption(StandardSocketOptions.SO_RCVBUF));
+    if (seal.sealed()) {
+      log.info(
+          "private room: every datagram sealed with the room key (AES-256-GCM); datagrams that do"
+              + " not open are dropped unanswered");
+    }
     log.info(
         "history {} events in memory, backlog {}, {}; epoch {}, last event {}",
         config.history(),
@@ -135,6 +143,11 @@ public final class ChatServer implements AutoCloseable {
   /** The names in the room now, in {@code /who} order. */
   public List<String> members() {
     return room.names();
+  }
+
+  /** How this server's datagrams are sealed: its room key's seal, or none for an open room. */
+  public DatagramSeal seal() {
+    return seal;
   }
 
   /** The drop counters, by reason. */

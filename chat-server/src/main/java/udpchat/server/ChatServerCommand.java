@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
+import udpchat.crypto.RoomKeyOptions;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.net.FaultOptions;
 import udpchat.protocol.Addresses;
@@ -137,6 +138,8 @@ public final class ChatServerCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   int burst;
 
+  @Mixin RoomKeyOptions roomKey;
+
   @Mixin FaultOptions simulate;
 
   @Option(
@@ -198,7 +201,8 @@ public final class ChatServerCommand implements Callable<Integer> {
             simulate.faults(),
             maxMembers,
             rateLimit,
-            burst);
+            burst,
+            roomKey.roomKey());
     CountDownLatch stop = new CountDownLatch(1);
     // Handling the signals ourselves (not a shutdown hook) lets the server say goodbye and
     // still exit 0 on Ctrl-C or SIGTERM.
@@ -239,6 +243,7 @@ public final class ChatServerCommand implements Callable<Integer> {
               new InetSocketAddress(discoveryPort),
               server.address().getPort(),
               room,
+              server.seal(),
               Clock.systemUTC())
           .start();
     } catch (IOException e) {

@@ -10,6 +10,9 @@ import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import udpchat.crypto.DatagramSeal;
+import udpchat.crypto.Flow;
+import udpchat.crypto.SealException;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.protocol.Addresses;
 
@@ -17,7 +20,9 @@ import udpchat.protocol.Addresses;
  * Answers discovery requests ({@link DiscoveryProtocol}) with the chat port and the room's name, so
  * clients on the LAN find the server without {@code --host}. Only a well-formed request is
  * answered, with a reply smaller than it, and no more often than the {@link ReplyLimiter} allows;
- * anything else gets nothing.
+ * anything else gets nothing. A private room's server answers only requests sealed with its room
+ * key, and seals its reply: a client without the key learns nothing, not even that the room is
+ * there.
  *
  * <p>Owns the thread {@code udpchat-discovery}: {@link #start} starts it, {@link #close} closes the
  * socket (which ends the blocked receive) and joins it.
@@ -30,6 +35,7 @@ public final class DiscoveryResponder implements AutoCloseable {
   private final int chatPort;
   private final String room;
   private final Clock clock;
+  private final DatagramSeal seal;
   private final ReplyLimiter limiter = new ReplyLimiter();
   private final Thread thread;
 
@@ -41,9 +47,20 @@ public final class DiscoveryResponder implements AutoCloseable {
    */
   public DiscoveryResponder(InetSocketAddress bind, int chatPort, String room, Clock clock)
       throws IOException {
+    this(bind, chatPort, room, DatagramSeal.NONE, clock);
+  }
+
+  /**
+   * A responder for a private room: requests must be sealed with {@code seal}'s key, and replies
+   * are.
+   */
+  public DiscoveryResponder(
+      InetSocketAddress bind, int chatPort, String room, DatagramSeal seal, Clock clock)
+      throws IOException {
     new DiscoveryProtocol.Reply(0, chatPort, room); // checks both before anything is opened
     this.chatPort = chatPort;
     this.room = room;
+    this.seal = seal;
     this.clock = clock;
     this.channel = DatagramChannel.open();
     try {
@@ -69,7 +86,8 @@ public final class DiscoveryResponder implements AutoCloseable {
 
   private void run() {
     // One byte over the request's size, so a longer datagram is seen as such.
-    ByteBuffer buffer = ByteBuffer.allocate(DiscoveryProtocol.REQUEST_BYTES + 1);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(DiscoveryProtocol.REQUEST_BYTES + seal.overheadBytes() + 1);
     while (true) {
       buffer.clear();
       InetSocketAddress from;
@@ -82,25 +100,34 @@ public final class DiscoveryResponder implements AutoCloseable {
         continue;
       }
       try {
-        answer(from, buffer.array(), buffer.position());
+        buffer.flip();
+        answer(from, buffer);
       } catch (RuntimeException e) {
         log.error("unexpected failure answering discovery from {}", from, e);
       }
     }
   }
 
-  private void answer(InetSocketAddress from, byte[] datagram, int length) {
-    Optional<Long> nonce = DiscoveryProtocol.readRequest(datagram, length);
+  private void answer(InetSocketAddress from, ByteBuffer datagram) {
+    int length = datagram.remaining();
+    ByteBuffer request;
+    try {
+      request = seal.open(Flow.DISCOVERY_REQUEST, datagram);
+    } catch (SealException e) {
+      return; // not for this room: nothing back
+    }
+    Optional<Long> nonce = DiscoveryProtocol.readRequest(request.array(), request.limit());
     if (nonce.isEmpty() || !limiter.allow(from.getAddress(), clock.millis())) {
       return; // nothing back: the responder is no reflector
     }
-    byte[] reply =
+    byte[] contents =
         DiscoveryProtocol.reply(new DiscoveryProtocol.Reply(nonce.get(), chatPort, room));
-    if (reply.length > length) {
+    ByteBuffer reply = seal.seal(Flow.DISCOVERY_REPLY, contents, contents.length);
+    if (reply.remaining() > length) {
       throw new IllegalStateException("a discovery reply must be smaller than its request");
     }
     try {
-      channel.send(ByteBuffer.wrap(reply), from);
+      channel.send(reply, from);
     } catch (IOException e) {
       log.debug("discovery reply to {} failed: {}", from, e.toString());
     }

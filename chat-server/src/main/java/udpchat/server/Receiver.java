@@ -8,6 +8,9 @@ import java.nio.channels.DatagramChannel;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import udpchat.crypto.DatagramSeal;
+import udpchat.crypto.Flow;
+import udpchat.crypto.SealException;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.ClientMessage;
 import udpchat.protocol.Codec;
@@ -17,8 +20,10 @@ import udpchat.protocol.ProtocolException;
 
 /**
  * The thread on the socket: reads each datagram, checks its source's rate ({@link FloodGate}),
- * decodes it, and hands it to the room. Bad input is dropped and counted here; nothing a peer sends
- * can end this loop.
+ * opens it (in a private room), decodes it, and hands it to the room. Bad input is dropped and
+ * counted here; nothing a peer sends can end this loop. A datagram that does not open under the
+ * room key is dropped before any JSON is read, and never answered: the server says nothing to
+ * anyone without the key.
  */
 final class Receiver implements AutoCloseable {
 
@@ -26,6 +31,7 @@ final class Receiver implements AutoCloseable {
 
   private final DatagramChannel channel;
   private final Codec codec;
+  private final DatagramSeal seal;
   private final Room room;
   private final FloodGate floodGate;
   private final Drops drops;
@@ -36,6 +42,7 @@ final class Receiver implements AutoCloseable {
   Receiver(
       DatagramChannel channel,
       Codec codec,
+      DatagramSeal seal,
       Room room,
       FloodGate floodGate,
       Drops drops,
@@ -43,6 +50,7 @@ final class Receiver implements AutoCloseable {
       Clock clock) {
     this.channel = channel;
     this.codec = codec;
+    this.seal = seal;
     this.room = room;
     this.floodGate = floodGate;
     this.drops = drops;
@@ -56,9 +64,9 @@ final class Receiver implements AutoCloseable {
   }
 
   private void run() {
-    // One byte more than the limit: the JDK truncates a larger datagram silently, so a full
-    // buffer is the only sign that a datagram was too large.
-    ByteBuffer buffer = ByteBuffer.allocate(Limits.MAX_DATAGRAM_BYTES + 1);
+    // One byte more than the limit (sealed, in a private room): the JDK truncates a larger
+    // datagram silently, so a full buffer is the only sign that a datagram was too large.
+    ByteBuffer buffer = ByteBuffer.allocate(Limits.MAX_DATAGRAM_BYTES + seal.overheadBytes() + 1);
     while (true) {
       buffer.clear();
       InetSocketAddress from;
@@ -88,14 +96,22 @@ final class Receiver implements AutoCloseable {
   private void decodeAndHandle(InetSocketAddress from, ByteBuffer datagram) {
     long nowMs = clock.millis();
     if (!floodGate.allow(from.getAddress(), nowMs)) {
-      // Before any parsing: a flood costs this check and a counter, nothing more.
+      // Before opening or parsing: a flood costs this check and a counter, nothing more.
       drops.count(Drops.RATE_LIMITED, from, "over the source address's rate");
       return;
     }
-    byte[] bytes = datagram.array(); // heap buffers, starting at 0: ours and the injector's copies
+    ByteBuffer contents;
     try {
-      ClientMessage request = codec.decode(bytes, datagram.limit(), ClientMessage.class);
-      room.onRequest(from, request, datagram.limit(), nowMs);
+      contents = seal.open(Flow.TO_SERVER, datagram);
+    } catch (SealException e) {
+      drops.count(Drops.BAD_SEAL, from, e.getMessage());
+      return;
+    }
+    // Heap buffers, starting at 0: ours, the injector's copies, and what the seal opened.
+    byte[] bytes = contents.array();
+    try {
+      ClientMessage request = codec.decode(bytes, contents.limit(), ClientMessage.class);
+      room.onRequest(from, request, contents.limit(), nowMs);
     } catch (ProtocolException e) {
       drops.count(e.reason().code(), from, e.getMessage());
       room.onMalformed(from, e, nowMs);

@@ -431,10 +431,10 @@ final class Room {
     if (text.isEmpty()) {
       return;
     }
-    Member target = Names.isValid(tell.to()) ? byKey.get(Names.key(tell.to())) : null;
+    Member target = Names.isWellFormed(tell.to()) ? byKey.get(Names.key(tell.to())) : null;
     if (target == null) {
       // Only a valid name is echoed: anything else could be as long as a whole datagram.
-      String who = Names.isValid(tell.to()) ? "named " + tell.to() : "with that name";
+      String who = Names.isWellFormed(tell.to()) ? "named " + tell.to() : "with that name";
       refuse(member, tell.n(), ErrorReply.NO_SUCH_MEMBER, "there is no member " + who);
       return;
     }

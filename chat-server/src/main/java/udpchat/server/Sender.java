@@ -12,6 +12,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import udpchat.crypto.DatagramSeal;
+import udpchat.crypto.Flow;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
@@ -22,6 +24,9 @@ import udpchat.protocol.ServerMessage;
  * thread of its own, so a broadcast to a large room never holds up the receive thread or the room's
  * lock. The queue is bounded; when it is full the server is overloaded and the datagram is dropped
  * and counted rather than letting memory grow without limit.
+ *
+ * <p>In a private room each datagram is sealed here, on this thread, once for all its addresses
+ * (the same ciphertext to every member reuses no nonce: one nonce seals one plaintext).
  */
 final class Sender implements Outbox, AutoCloseable {
 
@@ -31,14 +36,17 @@ final class Sender implements Outbox, AutoCloseable {
 
   private final DatagramChannel channel;
   private final Codec codec;
+  private final DatagramSeal seal;
   private final Drops drops;
   private final FaultInjector faults;
   private final BlockingQueue<Outgoing> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final Thread thread;
 
-  Sender(DatagramChannel channel, Codec codec, Drops drops, FaultInjector faults) {
+  Sender(
+      DatagramChannel channel, Codec codec, DatagramSeal seal, Drops drops, FaultInjector faults) {
     this.channel = channel;
     this.codec = codec;
+    this.seal = seal;
     this.drops = drops;
     this.faults = faults;
     this.thread = new Thread(this::run, "udpchat-outbox");
@@ -62,8 +70,10 @@ final class Sender implements Outbox, AutoCloseable {
   private void run() {
     try {
       for (Outgoing outgoing = queue.take(); outgoing != STOP; outgoing = queue.take()) {
+        ByteBuffer contents = outgoing.datagram();
+        ByteBuffer datagram = seal.seal(Flow.TO_CLIENT, contents.array(), contents.limit());
         for (InetSocketAddress address : outgoing.to()) {
-          sendOne(outgoing.datagram().duplicate(), address);
+          sendOne(datagram.duplicate(), address);
         }
       }
     } catch (InterruptedException e) {

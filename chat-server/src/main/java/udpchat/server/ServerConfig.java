@@ -3,6 +3,7 @@ package udpchat.server;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import udpchat.crypto.RoomKey;
 import udpchat.net.Faults;
 
 /**
@@ -20,6 +21,7 @@ import udpchat.net.Faults;
  * @param rateLimit datagrams a second each source IP address may send (0: no limit); the excess is
  *     dropped before it is decoded
  * @param burst datagrams a source IP address may send at once, above its rate
+ * @param roomKey the key of a private room (every datagram sealed with it), or {@code null}
  */
 public record ServerConfig(
     InetSocketAddress bind,
@@ -31,7 +33,8 @@ public record ServerConfig(
     Faults faults,
     int maxMembers,
     int rateLimit,
-    int burst) {
+    int burst,
+    RoomKey roomKey) {
 
   public static final int DEFAULT_HISTORY = 1000;
   public static final int DEFAULT_BACKLOG = 20;
@@ -80,7 +83,8 @@ public record ServerConfig(
         Faults.NONE,
         DEFAULT_MAX_MEMBERS,
         DEFAULT_RATE_LIMIT,
-        DEFAULT_BURST);
+        DEFAULT_BURST,
+        null);
   }
 
   /**
@@ -94,17 +98,43 @@ public record ServerConfig(
 
   public ServerConfig withFaults(Faults simulated) {
     return new ServerConfig(
-        bind, timeout, sweep, history, backlog, data, simulated, maxMembers, rateLimit, burst);
+        bind,
+        timeout,
+        sweep,
+        history,
+        backlog,
+        data,
+        simulated,
+        maxMembers,
+        rateLimit,
+        burst,
+        roomKey);
   }
 
   public ServerConfig withMaxMembers(int members) {
     return new ServerConfig(
-        bind, timeout, sweep, history, backlog, data, faults, members, rateLimit, burst);
+        bind, timeout, sweep, history, backlog, data, faults, members, rateLimit, burst, roomKey);
   }
 
   /** With {@code perSecond} datagrams a second from each source IP (0: no limit), {@code burst}. */
   public ServerConfig withRateLimit(int perSecond, int burstSize) {
     return new ServerConfig(
-        bind, timeout, sweep, history, backlog, data, faults, maxMembers, perSecond, burstSize);
+        bind,
+        timeout,
+        sweep,
+        history,
+        backlog,
+        data,
+        faults,
+        maxMembers,
+        perSecond,
+        burstSize,
+        roomKey);
+  }
+
+  /** The same server, for a private room sealed with {@code key} (null: an open room). */
+  public ServerConfig withRoomKey(RoomKey key) {
+    return new ServerConfig(
+        bind, timeout, sweep, history, backlog, data, faults, maxMembers, rateLimit, burst, key);
   }
 }

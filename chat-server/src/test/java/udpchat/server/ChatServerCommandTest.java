@@ -34,6 +34,14 @@ class ChatServerCommandTest {
     assertThat(out.toString())
         .contains(
             "--max-members", "room-full", "--rate-limit", "0 for no limit", "--burst", "2000");
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .contains("--room-key-file", "UDPCHAT_ROOM_KEY", "--room-key", "in the process list (ps)");
+  }
+
+  @Test
+  void bothRoomKeyOptionsAreRefusedWithStatusTwo() {
+    assertThat(run("--room-key", "a", "--room-key-file", "b")).isEqualTo(2);
+    assertThat(err.toString()).contains("give --room-key-file or --room-key, not both");
   }
 
   @Test

@@ -109,6 +109,26 @@ class RoomTest {
   }
 
   @Test
+  void aNameIsTakenAfterFullCaseFoldingAndALookAlikeMixIsRefused() {
+    join(CAROL, "Straße", 0);
+    InetSocketAddress dave = new InetSocketAddress("127.0.0.1", 40004);
+    for (String variant : new String[] {"STRASSE", "strasse", "ＳＴＲＡＳＳＥ"}) {
+      Admit.join(room, outbox, dave, new Join(variant, ClientIds.of("dave"), 1, null), 0);
+      assertThat(outbox.last(dave, ErrorReply.class).code()).isEqualTo(ErrorReply.NAME_TAKEN);
+    }
+    // "аlice" with a Cyrillic а, "alicе" with a Cyrillic е: not taken, refused outright.
+    for (String lookalike : new String[] {"\u0430lice", "alic\u0435"}) {
+      Admit.join(room, outbox, dave, new Join(lookalike, ClientIds.of("dave"), 1, null), 0);
+      ErrorReply error = outbox.last(dave, ErrorReply.class);
+      assertThat(error.code()).isEqualTo(ErrorReply.NAME_INVALID);
+      assertThat(error.message()).contains("one script", "Cyrillic", "Latin");
+    }
+    room.onRequest(ALICE, new Nick(alice, 5, "b\u03bfb"), 10); // a Greek omicron
+    assertThat(outbox.last(ALICE, ErrorReply.class).code()).isEqualTo(ErrorReply.NAME_INVALID);
+    assertThat(room.names()).containsExactly("alice", "bob", "Straße");
+  }
+
+  @Test
   void anInvalidNameIsAnsweredWithTheProblem() {
     Admit.join(room, outbox, CAROL, new Join("carol smith", ClientIds.of("carol"), 1, null), 0);
     ErrorReply error = outbox.last(CAROL, ErrorReply.class);

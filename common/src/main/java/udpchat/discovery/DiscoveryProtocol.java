@@ -54,7 +54,7 @@ public final class DiscoveryProtocol {
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("port must be 1..65535");
       }
-      if (!Names.isValid(room)) {
+      if (!Names.isWellFormed(room)) {
         throw new IllegalArgumentException("the room name must be a valid name");
       }
     }

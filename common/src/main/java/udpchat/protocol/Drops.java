@@ -54,6 +54,12 @@ public final class Drops {
   /** An outgoing datagram dropped because the outbox queue was full (overload). */
   public static final String OUTBOX_FULL = "outbox-full";
 
+  /**
+   * In a private room, a datagram that does not open under the room key (not sealed, another key,
+   * altered): dropped before any JSON is read, and never answered.
+   */
+  public static final String BAD_SEAL = "bad-seal";
+
   /** An outgoing datagram the kernel refused to send. */
   public static final String SEND_FAILED = "send-failed";
 

@@ -21,8 +21,9 @@ final class Fields {
     return token;
   }
 
+  /** A name the server sends: well formed (a name set before the script rules is still shown). */
   static String name(String field, String name) {
-    Names.problem(name)
+    Names.formProblem(name)
         .ifPresent(
             problem -> {
               throw new IllegalArgumentException(field + ": " + problem);

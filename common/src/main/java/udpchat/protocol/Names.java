@@ -1,24 +1,73 @@
 package udpchat.protocol;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.SpoofChecker;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rules for member names, shared by client and server so both refuse the same names.
  *
  * <p>A name is 1 to {@link Limits#MAX_NAME_CODE_POINTS} code points: letters and digits of any
  * script, combining marks, and {@code _ - .}, starting with a letter or digit. No spaces (so {@code
- * /msg NAME TEXT} is unambiguous) and no controls or symbols. Two names are the same name when
- * their {@link #key keys} are equal: compatibility-normalised (NFKC) and lower-cased, so "Bob",
- * "BOB" and "Ｂｏｂ" (full-width) are one name.
+ * /msg NAME TEXT} is unambiguous), no controls, symbols or invisible characters. It is written in
+ * one script (UTS #39's "highly restrictive" level: Latin may go with Han and Japanese or Korean,
+ * never with Cyrillic or Greek), with digits of one numbering system, so "аlice" with a Cyrillic
+ * "а" is refused rather than let pass for "alice".
+ *
+ * <p>The script rules are for names being claimed ({@link #problem}, in {@code join}, {@code nick}
+ * and the options); a name already in a room, or in a room's history, need only be well formed
+ * ({@link #formProblem}: length and characters, what makes it safe to show and to use in {@code
+ * /msg}), so a journal or a server from before these rules stays readable.
+ *
+ * <p>Two names are the same name when their {@link #key keys} are equal: NFKC with full Unicode
+ * case folding (NFKC_Casefold), so "Bob", "BOB", "Ｂｏｂ" (full-width) and "straße"/"STRASSE" are one
+ * name each. The rules come from ICU, whose Unicode version is the one used throughout.
  */
 public final class Names {
 
+  private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
+
+  /** Thread-safe once built. */
+  private static final SpoofChecker MIXING =
+      new SpoofChecker.Builder()
+          .setRestrictionLevel(SpoofChecker.RestrictionLevel.HIGHLY_RESTRICTIVE)
+          .setChecks(
+              SpoofChecker.RESTRICTION_LEVEL | SpoofChecker.MIXED_NUMBERS | SpoofChecker.INVISIBLE)
+          .build();
+
   private Names() {}
 
-  /** Why {@code name} is not a valid name, or empty when it is. */
+  /** Why {@code name} may not be claimed (joined or renamed to), or empty when it may. */
   public static Optional<String> problem(String name) {
+    Optional<String> form = formProblem(name);
+    if (form.isPresent()) {
+      return form;
+    }
+    SpoofChecker.CheckResult result = new SpoofChecker.CheckResult();
+    if (MIXING.failsChecks(name, result)) {
+      if ((result.checks & SpoofChecker.RESTRICTION_LEVEL) != 0) {
+        return Optional.of(
+            "a name is written in one script, not "
+                + String.join(" mixed with ", scripts(name))
+                + " (letters that look alike could pass for another name)");
+      }
+      if ((result.checks & SpoofChecker.MIXED_NUMBERS) != 0) {
+        return Optional.of("a name has digits of one kind only (not mixed numbering systems)");
+      }
+      return Optional.of("a name has no invisible marks (the same combining mark twice)");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why {@code name} is not well formed (its length or a character), or empty when it is: the rules
+   * every name shown in a room keeps, checked on names the server sends.
+   */
+  public static Optional<String> formProblem(String name) {
     if (name == null || name.isEmpty()) {
       return Optional.of("a name cannot be empty");
     }
@@ -28,7 +77,7 @@ public final class Names {
           "a name has at most " + Limits.MAX_NAME_CODE_POINTS + " characters, this one " + count);
     }
     int first = name.codePointAt(0);
-    if (!Character.isLetterOrDigit(first)) {
+    if (!UCharacter.isLetterOrDigit(first)) {
       return Optional.of("a name starts with a letter or a digit");
     }
     for (int i = 0; i < name.length(); ) {
@@ -42,24 +91,42 @@ public final class Names {
     return Optional.empty();
   }
 
+  /** Whether {@code name} may be claimed: see {@link #problem}. */
   public static boolean isValid(String name) {
     return problem(name).isEmpty();
   }
 
-  /** The form two names are compared in: equal keys mean the same name in the room. */
+  /** Whether {@code name} is well formed: see {@link #formProblem}. */
+  public static boolean isWellFormed(String name) {
+    return formProblem(name).isEmpty();
+  }
+
+  /**
+   * The form two names are compared in: equal keys mean the same name in the room. NFKC with full
+   * case folding, as Unicode's NFKC_Casefold: compatibility forms (full-width, ligatures) become
+   * their plain letters, and case is folded fully (ß becomes ss, not just lower-cased).
+   */
   public static String key(String name) {
-    String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    // Lower-casing can produce text that is no longer NFKC (e.g. some Greek), so normalise again.
-    return Normalizer.normalize(folded, Normalizer.Form.NFKC);
+    return NFKC_CASEFOLD.normalize(name);
   }
 
   private static boolean allowed(int cp) {
-    if (Character.isLetterOrDigit(cp) || cp == '_' || cp == '-' || cp == '.') {
+    if (UCharacter.isLetterOrDigit(cp) || cp == '_' || cp == '-' || cp == '.') {
       return true;
     }
-    int type = Character.getType(cp);
-    return type == Character.NON_SPACING_MARK
-        || type == Character.COMBINING_SPACING_MARK
-        || type == Character.ENCLOSING_MARK;
+    int type = UCharacter.getType(cp);
+    return type == UCharacter.NON_SPACING_MARK
+        || type == UCharacter.COMBINING_SPACING_MARK
+        || type == UCharacter.ENCLOSING_MARK;
+  }
+
+  /** The scripts of {@code name}'s letters, in order of appearance, for the message. */
+  private static Set<String> scripts(String name) {
+    Set<String> scripts = new LinkedHashSet<>();
+    name.codePoints()
+        .map(UScript::getScript)
+        .filter(script -> script != UScript.COMMON && script != UScript.INHERITED)
+        .forEach(script -> scripts.add(UScript.getName(script)));
+    return scripts;
   }
 }

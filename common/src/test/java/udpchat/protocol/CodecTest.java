@@ -145,6 +145,15 @@ class CodecTest {
   }
 
   @Test
+  void readsANameFromBeforeTheScriptRulesInWhatTheServerSends() throws ProtocolException {
+    // A journal written before the one-script rule may hold "Ωmega": its events must still be
+    // read, or a client's stream would stop at them.
+    Chat old = Chat.posted(1, AT, "Ωmega", "from an older journal", false);
+
+    assertThat(roundTrip(old)).isEqualTo(old);
+  }
+
+  @Test
   void roundTripsALoneSurrogateInTextAsAnEscape() throws ProtocolException {
     // Invalid text from a buggy peer must not make encode throw; the Sanitizer deals with it.
     Say message = new Say(SESSION, 1, "a\uD800b", false);

@@ -3,6 +3,7 @@ package udpchat.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,7 +24,12 @@ class NamesTest {
         "Zoe\u0308", // e and a combining diaeresis
         "e\u0301clair",
         "張伟",
-        "Ωmega",
+        "Ωμέγα", // all Greek
+        "Алиса", // all Cyrillic
+        "Tanaka田中", // Latin with Han: allowed by the highly restrictive level
+        "すずき鈴木", // Hiragana with Han: Japanese
+        "김민준",
+        "straße",
         "١٢٣", // Arabic-Indic digits
         "Ｂｏｂ",
         "a".repeat(Limits.MAX_NAME_CODE_POINTS),
@@ -57,7 +63,19 @@ class NamesTest {
         Arguments.of("-bob", "a name starts with a letter or a digit"),
         Arguments.of(" bob", "a name starts with a letter or a digit"),
         Arguments.of("\u0301bob", "a name starts with a letter or a digit"),
-        Arguments.of("😀", "a name starts with a letter or a digit"));
+        Arguments.of("😀", "a name starts with a letter or a digit"),
+        Arguments.of("a\u200bb", "(not U+200B)"), // zero-width space
+        Arguments.of("a\u2060b", "(not U+2060)"), // word joiner
+        Arguments.of("a\ufeffb", "(not U+FEFF)"), // zero-width no-break space
+        Arguments.of("bob\u00ad", "(not U+00AD)"), // soft hyphen
+        Arguments.of(
+            "\u0430lice", "a name is written in one script, not Cyrillic mixed with Latin"),
+        Arguments.of("b\u03bfb", "a name is written in one script, not Latin mixed with Greek"),
+        Arguments.of("Ωmega", "not Greek mixed with Latin"),
+        Arguments.of("p\u0430yp\u0430l", "not Latin mixed with Cyrillic"),
+        Arguments.of("bob1\uff12", "a name has digits of one kind only"), // full-width 2
+        Arguments.of("1\u0662", "a name has digits of one kind only"), // Arabic-Indic 2
+        Arguments.of("e\u0301\u0301", "a name has no invisible marks"));
   }
 
   @ParameterizedTest(name = "\"{0}\": {1}")
@@ -68,9 +86,31 @@ class NamesTest {
   }
 
   @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"\u0430lice", "Ωmega", "bob1\uff12", "e\u0301\u0301"})
+  void aNameThatBreaksOnlyTheScriptRulesIsWellFormedButCannotBeClaimed(String name) {
+    assertThat(Names.formProblem(name)).isEmpty();
+    assertThat(Names.isWellFormed(name)).isTrue();
+    assertThat(Names.isValid(name)).isFalse();
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
   @ValueSource(strings = {"Bob", "BOB", "bob", "bOb", "Ｂｏｂ", "ＢＯＢ"})
   void keyMakesCaseAndWidthVariantsOneName(String variant) {
     assertThat(Names.key(variant)).isEqualTo(Names.key("bob"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"STRASSE", "Strasse", "strasse", "STRAẞE", "Straße"})
+  void keyFoldsCaseFullySoSharpSIsSs(String variant) {
+    assertThat(Names.key(variant)).isEqualTo(Names.key("straße")).isEqualTo("strasse");
+  }
+
+  @Test
+  void keyFoldsCompatibilityFormsAndGreekFinalSigma() {
+    assertThat(Names.key("\ufb01nn")).isEqualTo(Names.key("Finn")); // the ligature "fi"
+    assertThat(Names.key("ＡＬＩＣＥ")).isEqualTo(Names.key("alice"));
+    assertThat(Names.key("ΟΔΥΣΣΕΥΣ")).isEqualTo(Names.key("Οδυσσευς"));
+    assertThat(Names.key("K")).as("the Kelvin sign").isEqualTo(Names.key("k"));
   }
 
   @ParameterizedTest(name = "\"{0}\"")
@@ -92,6 +132,8 @@ class NamesTest {
         Arguments.of("alice", "alicia"),
         Arguments.of("Zoe", "Zoë"),
         Arguments.of("bob_2", "bob-2"),
-        Arguments.of("張伟", "张伟"));
+        Arguments.of("張伟", "张伟"),
+        // A whole-script look-alike, all Cyrillic: valid, and not caught (SECURITY.md, Names).
+        Arguments.of("alice", "\u0430\u04cf\u0456\u0441\u0435"));
   }
 }

@@ -77,7 +77,7 @@ public final class Palette {
   }
 
   static int colourIndexOf(String name) {
-    String key = Names.isValid(name) ? Names.key(name) : String.valueOf(name);
+    String key = Names.isWellFormed(name) ? Names.key(name) : String.valueOf(name);
     return NAME_COLOURS.get(Math.floorMod(key.hashCode(), NAME_COLOURS.size()));
   }
 

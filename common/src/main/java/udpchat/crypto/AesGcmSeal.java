@@ -1,0 +1,115 @@
+package udpchat.crypto;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * The private room's seal: AES-256-GCM under the {@link RoomKey}, a fresh nonce per datagram from a
+ * {@link NonceSequence}, and the flow byte authenticated as associated data.
+ *
+ * <pre>
+ *   offset  bytes  field
+ *        0      1  flow: 0xF5 to the server, 0xF6 to a client, 0xF7/0xF8 discovery (associated data)
+ *        1     12  nonce
+ *       13      n  ciphertext: the datagram as the codec wrote it, encrypted (n = its length)
+ *   13 + n     16  authentication tag
+ * </pre>
+ *
+ * Each thread that seals or opens has a {@link Cipher} of its own, made once and initialised per
+ * datagram (a GCM cipher must be given each nonce anyway); a {@code Cipher} is not thread-safe.
+ */
+final class AesGcmSeal implements DatagramSeal {
+
+  static final int TAG_BYTES = 16;
+  static final int HEADER_BYTES = 1 + NonceSequence.NONCE_BYTES;
+
+  /** The bytes a sealed datagram has beyond its contents: flow, nonce and tag. */
+  static final int OVERHEAD = HEADER_BYTES + TAG_BYTES;
+
+  private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+
+  private final RoomKey key;
+  private final NonceSequence nonces;
+  private final ThreadLocal<Cipher> ciphers =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Cipher.getInstance(TRANSFORMATION);
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException(TRANSFORMATION + " is not available", e);
+            }
+          });
+
+  AesGcmSeal(RoomKey key) {
+    this(key, new NonceSequence());
+  }
+
+  AesGcmSeal(RoomKey key, NonceSequence nonces) {
+    this.key = key;
+    this.nonces = nonces;
+  }
+
+  @Override
+  public boolean sealed() {
+    return true;
+  }
+
+  @Override
+  public int overheadBytes() {
+    return OVERHEAD;
+  }
+
+  @Override
+  public ByteBuffer seal(Flow flow, byte[] contents, int length) {
+    byte[] datagram = new byte[OVERHEAD + length];
+    ByteBuffer header = ByteBuffer.wrap(datagram);
+    header.put(flow.header());
+    nonces.next(header);
+    Cipher cipher = ciphers.get();
+    try {
+      cipher.init(
+          Cipher.ENCRYPT_MODE,
+          key.secretKey(),
+          new GCMParameterSpec(TAG_BYTES * 8, datagram, 1, NonceSequence.NONCE_BYTES));
+      cipher.updateAAD(datagram, 0, 1);
+      int written = cipher.doFinal(contents, 0, length, datagram, HEADER_BYTES);
+      assert written == length + TAG_BYTES;
+    } catch (GeneralSecurityException e) {
+      // A key and nonce of the right sizes, and room for the output: cannot happen.
+      throw new IllegalStateException("sealing failed", e);
+    }
+    return ByteBuffer.wrap(datagram);
+  }
+
+  @Override
+  public ByteBuffer open(Flow flow, ByteBuffer datagram) throws SealException {
+    int length = datagram.remaining();
+    if (length < OVERHEAD) {
+      throw new SealException("too short to be sealed: " + length + " bytes");
+    }
+    byte[] bytes = datagram.array();
+    int start = datagram.arrayOffset() + datagram.position();
+    if (bytes[start] != flow.header()) {
+      throw new SealException(
+          String.format("not sealed for this way (first byte 0x%02X)", bytes[start] & 0xFF));
+    }
+    byte[] contents = new byte[length - OVERHEAD];
+    Cipher cipher = ciphers.get();
+    try {
+      cipher.init(
+          Cipher.DECRYPT_MODE,
+          key.secretKey(),
+          new GCMParameterSpec(TAG_BYTES * 8, bytes, start + 1, NonceSequence.NONCE_BYTES));
+      cipher.updateAAD(bytes, start, 1);
+      cipher.doFinal(bytes, start + HEADER_BYTES, length - HEADER_BYTES, contents, 0);
+    } catch (AEADBadTagException e) {
+      throw new SealException("does not open under the room key (altered, or another key)");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("opening failed", e);
+    }
+    return ByteBuffer.wrap(contents);
+  }
+}
