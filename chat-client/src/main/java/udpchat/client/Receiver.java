@@ -8,6 +8,7 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.net.FaultInjector;
+import udpchat.protocol.Batch;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.Limits;
@@ -15,9 +16,10 @@ import udpchat.protocol.ProtocolException;
 import udpchat.protocol.ServerMessage;
 
 /**
- * The thread that reads the server's datagrams and hands them to the session. A datagram that is
- * not valid protocol is dropped and counted (and logged at most once a second, since anyone can
- * forge the server's address); it never ends the loop.
+ * The thread that reads the server's datagrams and hands them to the session, the events of a
+ * {@link Batch} one by one. A datagram that is not valid protocol is dropped and counted (and
+ * logged at most once a second, since anyone can forge the server's address); it never ends the
+ * loop.
  */
 final class Receiver implements AutoCloseable {
 
@@ -76,7 +78,13 @@ final class Receiver implements AutoCloseable {
     try {
       // Heap buffers starting at 0: ours, and the injector's copies.
       ServerMessage message = codec.decode(datagram.array(), datagram.limit(), ServerMessage.class);
-      session.onMessage(message, clock.millis());
+      long nowMs = clock.millis();
+      if (message instanceof Batch batch) {
+        // Each event as if it had come alone: the session neither knows nor cares.
+        batch.items().forEach(item -> session.onMessage(item, nowMs));
+      } else {
+        session.onMessage(message, nowMs);
+      }
     } catch (ProtocolException e) {
       drops.count(e.reason().code(), connection.server(), e.getMessage());
     } catch (RuntimeException e) {

@@ -2,4 +2,14 @@ package udpchat.protocol;
 
 /** What the server sends to a client. */
 public sealed interface ServerMessage extends Message
-    permits Welcome, Pong, Chat, Private, Notice, Members, ErrorReply, Posted, Lost, Presence {}
+    permits Welcome,
+        Pong,
+        Chat,
+        Private,
+        Notice,
+        Members,
+        ErrorReply,
+        Posted,
+        Lost,
+        Presence,
+        Batch {}
