@@ -107,8 +107,8 @@ public final class ChatServer implements AutoCloseable {
       journal.start();
     }
     log.info(
-        "listening on {} (timeout {}, sweep {}, heartbeat {}; socket buffers granted: receive {}"
-            + " bytes, send {} bytes)",
+        "listening on {} (timeout {}, sweep {}, heartbeat {}, receive buffer {} bytes, send buffer {}"
+            + " bytes, as granted)",
         Addresses.format(address()),
         Durations.format(config.timeout()),
         Durations.format(config.sweep()),
