@@ -210,9 +210,12 @@ final class Room {
     return names;
   }
 
-  /** Sends again what members have not acknowledged in time. */
+  /**
+   * Sends again what members have not acknowledged in time, unless the outbox has not yet sent what
+   * it was given: the timeouts wait until it has (a gap an ack names is still sent at once).
+   */
   synchronized void resendDue(long nowMs) {
-    if (!closed) {
+    if (!closed && !outbox.backlogged()) {
       delivery.resendDue(nowMs);
     }
   }

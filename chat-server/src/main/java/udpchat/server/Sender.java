@@ -48,6 +48,7 @@ final class Sender implements Outbox, AutoCloseable {
   private final BlockingQueue<Outgoing> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final Packer packer = new Packer();
   private final FaultInjector.Transmit transmit;
+  private volatile boolean sending;
   private final LongAdder datagrams = new LongAdder();
   private final LongAdder batches = new LongAdder();
   private final LongAdder batchedEvents = new LongAdder();
@@ -78,6 +79,11 @@ final class Sender implements Outbox, AutoCloseable {
     }
   }
 
+  @Override
+  public boolean backlogged() {
+    return sending || !queue.isEmpty();
+  }
+
   /** What was sent so far: datagrams (a batch counts once), batches, and the events in them. */
   SendCounts counts() {
     return new SendCounts(datagrams.sum(), batches.sum(), batchedEvents.sum());
@@ -88,6 +94,7 @@ final class Sender implements Outbox, AutoCloseable {
     try {
       while (true) {
         taken.add(queue.take());
+        sending = true;
         queue.drainTo(taken, MAX_TAKEN - 1);
         int stop = taken.indexOf(STOP);
         List<Outgoing> due = stop < 0 ? taken : taken.subList(0, stop);
@@ -96,6 +103,7 @@ final class Sender implements Outbox, AutoCloseable {
           return;
         }
         taken.clear();
+        sending = false;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
