@@ -11,6 +11,7 @@ import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.Flow;
 import udpchat.crypto.SealException;
 import udpchat.net.FaultInjector;
+import udpchat.protocol.Batch;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.Limits;
@@ -18,10 +19,11 @@ import udpchat.protocol.ProtocolException;
 import udpchat.protocol.ServerMessage;
 
 /**
- * The thread that reads the server's datagrams and hands them to the session. A datagram that is
- * not valid protocol is dropped and counted (and logged at most once a second, since anyone can
- * forge the server's address); it never ends the loop. In a private room each datagram is opened
- * with the room key first, and one that does not open is dropped unread ({@code bad-seal}).
+ * The thread that reads the server's datagrams and hands them to the session, the events of a
+ * {@link Batch} one by one. A datagram that is not valid protocol is dropped and counted (and
+ * logged at most once a second, since anyone can forge the server's address); it never ends the
+ * loop. In a private room each datagram is opened with the room key first, and one that does not
+ * open is dropped unread ({@code bad-seal}).
  */
 final class Receiver implements AutoCloseable {
 
@@ -89,7 +91,13 @@ final class Receiver implements AutoCloseable {
       // Heap buffers starting at 0: ours, the injector's copies, and what the seal opened.
       ByteBuffer contents = seal.open(Flow.TO_CLIENT, datagram);
       ServerMessage message = codec.decode(contents.array(), contents.limit(), ServerMessage.class);
-      session.onMessage(message, clock.millis());
+      long nowMs = clock.millis();
+      if (message instanceof Batch batch) {
+        // Each event as if it had come alone: the session neither knows nor cares.
+        batch.items().forEach(item -> session.onMessage(item, nowMs));
+      } else {
+        session.onMessage(message, nowMs);
+      }
     } catch (SealException e) {
       drops.count(Drops.BAD_SEAL, connection.server(), e.getMessage());
     } catch (ProtocolException e) {

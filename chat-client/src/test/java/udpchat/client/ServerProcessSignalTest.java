@@ -65,6 +65,10 @@ class ServerProcessSignalTest {
   @Test
   void theListeningLineNamesTheAddressAndTheSettings() {
     assertThat(server.awaitOutput("listening on"))
-        .contains("127.0.0.1:" + port, "timeout 15s, sweep 1s, heartbeat 5s", "receive buffer");
+        .contains(
+            "127.0.0.1:" + port,
+            "timeout 15s, sweep 1s, heartbeat 5s",
+            "receive buffer",
+            "send buffer");
   }
 }

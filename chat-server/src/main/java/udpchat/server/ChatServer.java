@@ -37,6 +37,14 @@ public final class ChatServer implements AutoCloseable {
    */
   static final int RECEIVE_BUFFER_BYTES = 4 << 20;
 
+  /**
+   * The send buffer asked of the kernel. A fan-out to a large room is a burst of datagrams; on a
+   * real network card they wait in this buffer, and when it is full the (blocking) send waits
+   * rather than drops. 1 MB holds a thousand members' copies of a full datagram. Also capped (by
+   * net.core.wmem_max) and logged.
+   */
+  static final int SEND_BUFFER_BYTES = 1 << 20;
+
   /** How often unacknowledged room events are checked for a retransmission that is due. */
   static final Duration RETRANSMIT_TICK = Duration.ofMillis(50);
 
@@ -61,6 +69,7 @@ public final class ChatServer implements AutoCloseable {
     RoomLog events;
     try {
       channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
+      channel.setOption(StandardSocketOptions.SO_SNDBUF, SEND_BUFFER_BYTES);
       channel.bind(config.bind());
       this.journal = config.data() == null ? null : new Journal(config.data(), codec);
       events = new RoomLog(config.history(), journal); // reads the journal
@@ -104,12 +113,14 @@ public final class ChatServer implements AutoCloseable {
       journal.start();
     }
     log.info(
-        "listening on {} (timeout {}, sweep {}, heartbeat {}, receive buffer {} bytes)",
+        "listening on {} (timeout {}, sweep {}, heartbeat {}, receive buffer {} bytes, send buffer {}"
+            + " bytes, as granted)",
         Addresses.format(address()),
         Durations.format(config.timeout()),
         Durations.format(config.sweep()),
         Durations.format(config.heartbeat()),
-        channel.getOption(StandardSocketOptions.SO_RCVBUF));
+        channel.getOption(StandardSocketOptions.SO_RCVBUF),
+        channel.getOption(StandardSocketOptions.SO_SNDBUF));
     if (seal.sealed()) {
       log.info(
           "private room: every datagram sealed with the room key (AES-256-GCM); datagrams that do"
@@ -148,6 +159,11 @@ public final class ChatServer implements AutoCloseable {
   /** How this server's datagrams are sealed: its room key's seal, or none for an open room. */
   public DatagramSeal seal() {
     return seal;
+  }
+
+  /** What the server has sent so far: datagrams, and the batches among them. */
+  public SendCounts sendCounts() {
+    return sender.counts();
   }
 
   /** The drop counters, by reason. */

@@ -4,8 +4,11 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import udpchat.protocol.Lost;
 
 /**
@@ -42,6 +45,12 @@ final class Delivery {
   private final Outbox outbox;
   private final RoomLog log;
 
+  /**
+   * The members with events sent and not yet acknowledged: the only ones {@link #resendDue} looks
+   * at, so a quiet room of many members costs the retransmitter nothing.
+   */
+  private final Set<Member> unacknowledged = new LinkedHashSet<>();
+
   Delivery(Outbox outbox, RoomLog log) {
     this.outbox = outbox;
     this.log = log;
@@ -64,6 +73,7 @@ final class Delivery {
     Member.Stream stream = member.stream;
     stream.resendAtMs = nowMs + BASE_RTO_MS;
     if (stream.behind()) {
+      unacknowledged.add(member);
       resend(member, stream.lastSent, nowMs);
     }
   }
@@ -83,6 +93,7 @@ final class Delivery {
       }
       byPrev.computeIfAbsent(stream.lastSent, prev -> new ArrayList<>()).add(member.address());
       stream.lastSent = event.seq();
+      unacknowledged.add(member);
     }
     byPrev.forEach((prev, addresses) -> outbox.broadcast(event.inStream(prev), addresses));
   }
@@ -97,6 +108,9 @@ final class Delivery {
       stream.acked = seq;
       stream.rtoMs = BASE_RTO_MS;
       stream.resendAtMs = nowMs + BASE_RTO_MS;
+      if (!stream.behind()) {
+        unacknowledged.remove(member);
+      }
     }
     if (missingTo != null
         && missingTo > stream.acked
@@ -106,15 +120,23 @@ final class Delivery {
   }
 
   /** Sends again to each member what it has not acknowledged in time. */
-  void resendDue(Collection<Member> members, long nowMs) {
-    for (Member member : members) {
+  void resendDue(long nowMs) {
+    for (Iterator<Member> it = unacknowledged.iterator(); it.hasNext(); ) {
+      Member member = it.next();
       Member.Stream stream = member.stream;
-      if (stream.behind() && nowMs >= stream.resendAtMs) {
+      if (!stream.behind()) {
+        it.remove(); // caught up by an ack that did not move its stream
+      } else if (nowMs >= stream.resendAtMs) {
         resend(member, stream.lastSent, nowMs);
         stream.rtoMs = Math.min(stream.rtoMs * 2, MAX_RTO_MS);
         stream.resendAtMs = nowMs + stream.rtoMs;
       }
     }
+  }
+
+  /** {@code member} left the room: nothing more is sent to it in its stream. */
+  void forget(Member member) {
+    unacknowledged.remove(member);
   }
 
   /** Sends the unacknowledged part of the member's stream up to {@code until}, up to a burst. */

@@ -34,14 +34,10 @@ final class Member {
   /** The next message number of this member's client to post; earlier ones are duplicates. */
   private long nextN;
 
-  private final TreeMap<Long, SessionMessage> held = new TreeMap<>();
-  private final Map<Long, ErrorReply> refusals =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, ErrorReply> eldest) {
-          return size() > REMEMBERED_REFUSALS;
-        }
-      };
+  // Made when first needed: most members never send out of turn or are refused, and at 100,000
+  // members two empty maps each would be a fifth of the heap a member costs.
+  private TreeMap<Long, SessionMessage> held;
+  private Map<Long, ErrorReply> refusals;
 
   Member(
       InetSocketAddress address,
@@ -123,6 +119,9 @@ final class Member {
 
   /** Keeps a message that came before its turn; false when too many are held already. */
   boolean hold(long n, SessionMessage message) {
+    if (held == null) {
+      held = new TreeMap<>();
+    }
     if (held.size() >= MAX_HELD_MESSAGES && !held.containsKey(n)) {
       return false;
     }
@@ -132,16 +131,28 @@ final class Member {
 
   /** The held message whose turn it is now, or {@code null}. */
   SessionMessage takeHeldTurn() {
+    if (held == null) {
+      return null;
+    }
     held.headMap(nextN).clear(); // duplicates of messages handled since
     return held.remove(nextN);
   }
 
   void rememberRefusal(long n, ErrorReply refusal) {
+    if (refusals == null) {
+      refusals =
+          new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, ErrorReply> eldest) {
+              return size() > REMEMBERED_REFUSALS;
+            }
+          };
+    }
     refusals.put(n, refusal);
   }
 
   ErrorReply refusal(long n) {
-    return refusals.get(n);
+    return refusals == null ? null : refusals.get(n);
   }
 
   /**

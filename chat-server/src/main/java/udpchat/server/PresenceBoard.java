@@ -48,11 +48,18 @@ final class PresenceBoard {
     return suspects.remove(member) ? Optional.of(current(member, 0)) : Optional.empty();
   }
 
-  /** The members that have just become suspect at {@code nowMs}, as presences to broadcast. */
-  List<Presence> sweep(Collection<Member> members, long nowMs) {
+  /**
+   * The members that have just become suspect at {@code nowMs}, as presences to broadcast. {@code
+   * quietestFirst} lists the members the longest silent first ({@link SeenOrder}): the sweep stops
+   * at the first one heard recently.
+   */
+  List<Presence> sweep(Iterable<Member> quietestFirst, long nowMs) {
     List<Presence> changed = new ArrayList<>();
-    for (Member member : members) {
-      if (isSilent(member, nowMs) && suspects.add(member)) {
+    for (Member member : quietestFirst) {
+      if (!isSilent(member, nowMs)) {
+        break;
+      }
+      if (suspects.add(member)) {
         changed.add(current(member, nowMs));
       }
     }

@@ -75,6 +75,7 @@ final class Room {
   private final SessionTokens tokens = new SessionTokens();
   private final Map<InetSocketAddress, Member> byAddress = new HashMap<>();
   private final Map<String, Member> byKey = new HashMap<>();
+  private final SeenOrder bySeen = new SeenOrder();
   private boolean closed;
   private final PresenceBoard presence;
   private final Admission admission;
@@ -171,6 +172,7 @@ final class Room {
       return;
     }
     member.seen(nowMs);
+    bySeen.heard(member);
     presence.heard(member).ifPresent(this::broadcast);
     if (request instanceof Ping ping) {
       outbox.send(new Pong(ping.id()), from);
@@ -220,14 +222,17 @@ final class Room {
   /** Removes every member silent for longer than the timeout at {@code nowMs}; their names. */
   synchronized List<String> expire(long nowMs) {
     List<Member> expired = new ArrayList<>();
-    for (Iterator<Member> it = byAddress.values().iterator(); it.hasNext(); ) {
+    for (Iterator<Member> it = bySeen.iterator(); it.hasNext(); ) {
       Member member = it.next();
-      if (member.expired(nowMs, timeout.toMillis())) {
-        it.remove();
-        byKey.remove(member.key());
-        presence.forget(member);
-        expired.add(member);
+      if (!member.expired(nowMs, timeout.toMillis())) {
+        break; // everyone after it was heard from later
       }
+      it.remove();
+      byAddress.remove(member.address());
+      byKey.remove(member.key());
+      presence.forget(member);
+      delivery.forget(member);
+      expired.add(member);
     }
     List<String> names = new ArrayList<>();
     for (Member member : expired) {
@@ -243,14 +248,17 @@ final class Room {
       outbox.send(
           Notice.unnumbered(Notice.EXPIRED, member.name(), byAddress.size()), member.address());
     }
-    presence.sweep(byAddress.values(), nowMs).forEach(this::broadcast);
+    presence.sweep(bySeen, nowMs).forEach(this::broadcast);
     return names;
   }
 
-  /** Sends again what members have not acknowledged in time. */
+  /**
+   * Sends again what members have not acknowledged in time, unless the outbox has not yet sent what
+   * it was given: the timeouts wait until it has (a gap an ack names is still sent at once).
+   */
   synchronized void resendDue(long nowMs) {
-    if (!closed) {
-      delivery.resendDue(byAddress.values(), nowMs);
+    if (!closed && !outbox.backlogged()) {
+      delivery.resendDue(nowMs);
     }
   }
 
@@ -347,6 +355,7 @@ final class Room {
     Member member = new Member(from, tokens.next(), join.client(), join.name(), nextN, nowMs);
     byAddress.put(from, member);
     byKey.put(key, member);
+    bySeen.heard(member);
     log.info(
         "{} joined from {} ({} online)", member.name(), Addresses.format(from), byAddress.size());
     delivery.begin(member, streamStart(join.since()));
@@ -554,7 +563,9 @@ final class Room {
   private void remove(Member member) {
     byAddress.remove(member.address());
     byKey.remove(member.key());
+    bySeen.forget(member);
     presence.forget(member);
+    delivery.forget(member);
   }
 
   /** {@code /away}: the reason is made safe and measured like a text; every member is told. */

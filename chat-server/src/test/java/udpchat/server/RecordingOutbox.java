@@ -23,6 +23,14 @@ final class RecordingOutbox implements Outbox {
   final List<Sent> sent = new ArrayList<>();
   final List<Broadcast> broadcasts = new ArrayList<>();
 
+  /** What {@link #backlogged} answers: a test plays an outbox that is behind. */
+  boolean backlogged;
+
+  @Override
+  public boolean backlogged() {
+    return backlogged;
+  }
+
   @Override
   public void broadcast(ServerMessage message, Collection<InetSocketAddress> to) {
     broadcasts.add(new Broadcast(message, List.copyOf(to)));

@@ -138,6 +138,22 @@ class RoomDeliveryTest {
   }
 
   @Test
+  void timeoutsWaitWhileTheOutboxHasNotSentWhatItWasGiven() {
+    say(ALICE, 1, "hi", 1000); // 4; bob never acknowledges it
+    ack(ALICE, 4, 1000);
+    ack(CAROL, 4, 1000);
+    outbox.clear();
+    outbox.backlogged = true; // the event has most likely not left yet
+
+    room.resendDue(1000 + BASE_RTO_MS);
+    room.resendDue(1000 + 3 * BASE_RTO_MS);
+    assertThat(outbox.sent).isEmpty();
+    outbox.backlogged = false;
+    room.resendDue(1000 + 3 * BASE_RTO_MS + 1);
+    assertThat(outbox.lines(BOB)).containsExactly("chat 4 after 3 alice: hi");
+  }
+
+  @Test
   void theTimeoutDoublesOnEveryResendUpToTheMaximum() {
     say(ALICE, 1, "hi", 1000);
     ack(ALICE, 4, 1000);

@@ -318,6 +318,19 @@ class RoomTest {
   }
 
   @Test
+  void aSweepFindsTheSilentInTheOrderTheyWereLastHeardFrom() {
+    // The sweep walks the members the longest silent first and stops at the first one heard
+    // recently: whoever was heard from again moves behind the others.
+    room.onRequest(ALICE, new Ping(alice, 1), 3_000);
+    room.onRequest(BOB, new Ping(bob, 1), 2_000);
+    room.onRequest(BOB, new Ping(bob, 2), 4_000);
+    room.onRequest(ALICE, new Ping(bob, 3), 9_000); // forged: moves nobody
+    assertThat(room.expire(3_000 + TIMEOUT_MS)).isEmpty();
+    assertThat(room.expire(3_000 + TIMEOUT_MS + 1)).containsExactly("alice");
+    assertThat(room.expire(4_000 + TIMEOUT_MS + 1)).containsExactly("bob");
+  }
+
+  @Test
   void theRoomIsToldOfAnExpiryInItsStreamAndTheExpiredMemberOutsideIt() {
     room.onRequest(BOB, new Ping(bob, 1), 5_000);
     outbox.clear();

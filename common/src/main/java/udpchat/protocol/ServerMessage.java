@@ -12,4 +12,5 @@ public sealed interface ServerMessage extends Message
         Posted,
         Lost,
         Presence,
-        Retry {}
+        Retry,
+        Batch {}

@@ -99,7 +99,14 @@ class CodecTest {
         new Presence("bob", Presence.AWAY, "lunch", null),
         new Presence("bob", Presence.SUSPECT, null, 8000L),
         new Presence("bob", Presence.ACTIVE, null, null),
-        new Retry(COOKIE));
+        new Retry(COOKIE),
+        new Batch(List.of(new Chat(5, 4L, AT, "alice", "waves", true, null, null))),
+        new Batch(
+            List.of(
+                new Lost(0, 4, 4),
+                new Chat(5, 4L, AT, "alice", "hi", false, null, null),
+                new Private(6, 5L, AT, "alice", "bob", "psst"),
+                new Notice(Notice.LEFT, "bob", null, 1, 9L, 6L, AT, null, null))));
   }
 
   @Test
@@ -184,7 +191,8 @@ class CodecTest {
         Arguments.of(new Lost(0, 1, 1), "lost"),
         Arguments.of(new Away(SESSION, 1, true, "x"), "away"),
         Arguments.of(new Presence("bob", Presence.ACTIVE, null, null), "presence"),
-        Arguments.of(new Retry(COOKIE), "retry"));
+        Arguments.of(new Retry(COOKIE), "retry"),
+        Arguments.of(new Batch(List.of(new Lost(0, 1, 1))), "batch"));
   }
 
   @ParameterizedTest(name = "{1}")
