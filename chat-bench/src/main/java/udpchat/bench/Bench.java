@@ -49,6 +49,7 @@ final class Bench {
     result.load = spec.senders() > 0 ? spec.load() : "heartbeats only";
     result.textBytes = spec.size();
     result.simulatedLoss = spec.loss();
+    result.loadAverage = ProcStats.loadAverage();
     result.memberReceiveBuffer = pool.receiveBufferBytes();
     result.memberSendBuffer = pool.sendBufferBytes();
     List<Integer> memberPorts = new ArrayList<>();

@@ -80,13 +80,13 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--window",
       paramLabel = "N",
-      defaultValue = "32",
       description =
           "The closed loop: messages on their way per sender; the next is sent when one of the"
-              + " sender's own comes back to it (default: ${DEFAULT-VALUE}). With --rate, the most"
-              + " a sender has unconfirmed; what is due beyond it is refused and counted, as the"
-              + " client sends only its first 32 unanswered.")
-  int window;
+              + " sender's own comes back to it (default: 4096 datagrams' worth, 4096 / members,"
+              + " between 2 and 32). With --rate, the most a sender has unconfirmed (default 32,"
+              + " as the client sends only its first 32 unanswered); what is due beyond it is"
+              + " refused and counted.")
+  Integer window;
 
   @Option(
       names = "--size",
@@ -144,7 +144,11 @@ public final class BenchCommand implements Callable<Integer> {
             "unknown scenario " + name + "; one of " + String.join(", ", SUITE));
       }
     }
-    if (senders < 1 || window < 1 || size < 32 || size > 700 || (members != null && members < 1)) {
+    if (senders < 1
+        || (window != null && window < 1)
+        || size < 32
+        || size > 700
+        || (members != null && members < 1)) {
       throw new ParameterException(
           spec.commandLine(),
           "--senders, --window and --members must be at least 1, --size between 32 and 700");
@@ -227,7 +231,7 @@ public final class BenchCommand implements Callable<Integer> {
                     n,
                     0,
                     0,
-                    window,
+                    CLIENT_WINDOW,
                     size,
                     Duration.ZERO,
                     hold,
@@ -238,6 +242,19 @@ public final class BenchCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException(scenario);
     }
     return results;
+  }
+
+  /** What the Java client has unanswered at most. */
+  static final int CLIENT_WINDOW = 32;
+
+  /**
+   * The closed loop's default: enough in flight to keep the target busy (about 4096 datagrams, a
+   * few milliseconds of sending), and no more: a deeper queue adds only latency, and at 1000
+   * members 32 messages would queue 32,000 datagrams, longer than the server's 250 ms
+   * retransmission timeout.
+   */
+  private static int autoWindow(int members) {
+    return Math.max(2, Math.min(CLIENT_WINDOW, 4096 / members));
   }
 
   /** A timeout of 3 s: the server asks for a heartbeat every second. */
@@ -254,7 +271,7 @@ public final class BenchCommand implements Callable<Integer> {
         n,
         Math.min(senders, n),
         ratePerS,
-        window,
+        window != null ? window : ratePerS > 0 ? CLIENT_WINDOW : autoWindow(n),
         size,
         before,
         measured,

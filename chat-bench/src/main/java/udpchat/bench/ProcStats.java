@@ -34,6 +34,16 @@ record ProcStats(long cpuMs, long rssKb, long hwmKb) {
     }
   }
 
+  /** The machine's load average over 1, 5 and 15 minutes, or "unknown". */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   private static long kilobytes(String line) {
     return Long.parseLong(line.replaceAll("[^0-9]", ""));
   }

@@ -114,7 +114,8 @@ final class Report {
       out.printf(
           "  %s %d: kernel drops: %s socket %d, members' sockets %d; machine-wide Udp InErrors +%d,"
               + " RcvbufErrors +%d, SndbufErrors +%d; buffers: %s rcv %d snd %d, member rcv %d snd"
-              + " %d; %.0f-byte datagrams; sent %.0f/s, refused at the sender %d%s%s%s%n",
+              + " %d; %.0f-byte datagrams; sent %.0f/s, refused at the sender %d; load average %s"
+              + "%s%s%s%n",
           r.target,
           r.members,
           r.target,
@@ -131,6 +132,7 @@ final class Report {
           r.datagramBytes,
           r.sentPerS,
           r.refusedAtSender,
+          r.loadAverage,
           RunSpec.SERVER.equals(r.target)
               ? String.format("; resent %d, acks %d, pings %d", r.resent, r.acksSent, r.pingsSent)
               : "",

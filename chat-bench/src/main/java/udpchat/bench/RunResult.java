@@ -95,5 +95,8 @@ final class RunResult {
   /** Datagrams the server's own --simulate-loss dropped (both ways), from its log. */
   public Long injectedDrops;
 
+  /** /proc/loadavg (1, 5, 15 minutes) as the run began: how busy the machine was. */
+  public String loadAverage;
+
   public String problem;
 }
