@@ -92,7 +92,7 @@ final class Bench {
       measure(spec, pool, load, target, result);
       drain(pool, load, result);
       KernelCounters after = KernelCounters.read();
-      fill(result, pool.call(() -> copy(load.tally)), after, before, port, memberPorts);
+      fill(result, pool.call(() -> load.tally.snapshot()), after, before, port, memberPorts);
       ProcStats end = ProcStats.of(target.pid());
       result.targetRssKb = end.rssKb();
       result.targetPeakRssKb = end.hwmKb();
@@ -201,7 +201,7 @@ final class Bench {
       sleepUntil(Math.min(toNs, System.nanoTime() + 1_000_000_000L));
       if (System.nanoTime() - lastSayNs >= 1_000_000_000L || System.nanoTime() >= toNs) {
         long now = System.nanoTime();
-        Tally snapshot = pool.call(() -> copy(load.tally));
+        Tally snapshot = pool.call(() -> load.tally.snapshot());
         say(
             "  %4.1f s: %,.0f delivered/s%s",
             (now - start) / 1e9,
@@ -292,36 +292,6 @@ final class Bench {
     result.pongs = tally.pongs;
     result.acksSent = tally.acksSent;
     result.sendsRefused = tally.sendsRefused;
-  }
-
-  /** A copy made on the members' thread, to read on this one. */
-  private static Tally copy(Tally tally) {
-    Tally copy = new Tally();
-    copy.latencyNs.add(tally.latencyNs);
-    copy.measureFromNs = tally.measureFromNs;
-    copy.measureToNs = tally.measureToNs;
-    copy.offered = tally.offered;
-    copy.refused = tally.refused;
-    copy.sent = tally.sent;
-    copy.resent = tally.resent;
-    copy.posted = tally.posted;
-    copy.delivered = tally.delivered;
-    copy.receivedInWindow = tally.receivedInWindow;
-    copy.bytesInWindow = tally.bytesInWindow;
-    copy.duplicates = tally.duplicates;
-    copy.lostByServer = tally.lostByServer;
-    copy.joined = tally.joined;
-    copy.joinsSent = tally.joinsSent;
-    copy.pingsSent = tally.pingsSent;
-    copy.pongs = tally.pongs;
-    copy.acksSent = tally.acksSent;
-    copy.expiredNotices = tally.expiredNotices;
-    copy.expiredSeen = tally.expiredSeen;
-    copy.unknownSession = tally.unknownSession;
-    copy.errors = tally.errors;
-    copy.invalid = tally.invalid;
-    copy.sendsRefused = tally.sendsRefused;
-    return copy;
   }
 
   private ChildProcess startServer(RunSpec spec) throws IOException {

@@ -88,4 +88,35 @@ final class Tally {
       latencyNs.recordValue(Math.max(1_000, Math.min(receivedNs - sentNs, 60_000_000_000L)));
     }
   }
+
+  /** A copy made on the members' thread, to read on this one. */
+  Tally snapshot() {
+    Tally tally = this;
+    Tally copy = new Tally();
+    copy.latencyNs.add(tally.latencyNs);
+    copy.measureFromNs = tally.measureFromNs;
+    copy.measureToNs = tally.measureToNs;
+    copy.offered = tally.offered;
+    copy.refused = tally.refused;
+    copy.sent = tally.sent;
+    copy.resent = tally.resent;
+    copy.posted = tally.posted;
+    copy.delivered = tally.delivered;
+    copy.receivedInWindow = tally.receivedInWindow;
+    copy.bytesInWindow = tally.bytesInWindow;
+    copy.duplicates = tally.duplicates;
+    copy.lostByServer = tally.lostByServer;
+    copy.joined = tally.joined;
+    copy.joinsSent = tally.joinsSent;
+    copy.pingsSent = tally.pingsSent;
+    copy.pongs = tally.pongs;
+    copy.acksSent = tally.acksSent;
+    copy.expiredNotices = tally.expiredNotices;
+    copy.expiredSeen = tally.expiredSeen;
+    copy.unknownSession = tally.unknownSession;
+    copy.errors = tally.errors;
+    copy.invalid = tally.invalid;
+    copy.sendsRefused = tally.sendsRefused;
+    return copy;
+  }
 }
