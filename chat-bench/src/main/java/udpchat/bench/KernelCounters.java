@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * The kernel's own count of UDP datagrams it dropped, so that loss inside the kernel is reported
  * and never mistaken for speed: the Udp line of {@code /proc/net/snmp} (for the whole machine:
- * other programs' drops count too) and the {@code drops} column of {@code /proc/net/udp}, per
- * socket, for the sockets of the run.
+ * other programs' drops count too) and the {@code drops} column of {@code /proc/net/udp} and {@code
+ * /proc/net/udp6}, per socket, for the sockets of the run.
  */
 record KernelCounters(
     long inErrors, long rcvbufErrors, long sndbufErrors, Map<Integer, Long> drops) {
@@ -34,12 +34,20 @@ record KernelCounters(
           break;
         }
       }
-      List<String> udp = Files.readAllLines(Path.of("/proc/net/udp"));
-      for (String line : udp.subList(1, udp.size())) {
-        String[] fields = line.trim().split("\\s+");
-        String local = fields[1]; // 0100007F:1F40, address and port in hex
-        int port = Integer.parseInt(local.substring(local.indexOf(':') + 1), 16);
-        drops.merge(port, Long.parseLong(fields[fields.length - 1]), Long::sum);
+      // Java's sockets are IPv6 ones (dual-stack) where IPv6 is on: 127.0.0.1 is then
+      // ::ffff:127.0.0.1, listed in udp6, not udp.
+      for (String table : List.of("/proc/net/udp", "/proc/net/udp6")) {
+        Path path = Path.of(table);
+        if (!Files.exists(path)) {
+          continue;
+        }
+        List<String> udp = Files.readAllLines(path);
+        for (String line : udp.subList(1, udp.size())) {
+          String[] fields = line.trim().split("\\s+");
+          String local = fields[1]; // 0100007F:1F40, address and port in hex
+          int port = Integer.parseInt(local.substring(local.indexOf(':') + 1), 16);
+          drops.merge(port, Long.parseLong(fields[fields.length - 1]), Long::sum);
+        }
       }
     } catch (IOException | RuntimeException e) {
       // not Linux: the counters stay unknown (-1)
