@@ -228,10 +228,12 @@ final class Bench {
 
   /**
    * Waits for what is still on its way: until everything expected has come, or nothing came for a
-   * while (1 s; 0.5 s from the reflector, which never sends again), or 10 s.
+   * while, or 10 s. The while is 2.5 s for the server, whose retransmission timeout backs off to 1
+   * s (a member's last event may come after that, its ack's delay and a timer tick), and 0.5 s for
+   * the reflector, which never sends again.
    */
   private void drain(MemberPool pool, Load load, RunResult result) throws InterruptedException {
-    long quietNs = load.reliable() ? 1_000_000_000L : 500_000_000L;
+    long quietNs = load.reliable() ? 2_500_000_000L : 500_000_000L;
     long limitNs = System.nanoTime() + 10_000_000_000L;
     long last = -1;
     long lastChangeNs = System.nanoTime();
