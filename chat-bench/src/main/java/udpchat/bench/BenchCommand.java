@@ -33,7 +33,7 @@ import udpchat.time.Durations;
           + " datagram, send it to the N members; no protocol) in the same run.",
       "Scenarios: fanout (N = 10, 100, 1000, closed loop), latency (100 members, 1000 msg/s),"
           + " reliable (100 members, closed loop and 500 msg/s, at 0%% and 5%% simulated loss at the server), overload (1.6"
-          + " times the capacity measured first), presence (10000 members pinging once a second"
+          + " times the capacity measured first, 10 senders), presence (10000 members pinging once a second"
           + " for 60 s, no messages). Default: all of them.",
       "Progress goes to standard error, a table per scenario to standard output, and --json FILE"
           + " writes the same figures. Only loopback addresses are ever used."
@@ -82,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "The closed loop: messages on their way per sender; the next is sent when one of the"
-              + " sender's own comes back to it (default: 4096 datagrams' worth, 4096 / members,"
+              + " sender's own comes back to it (default: 4096 datagrams' worth, 4096 / (members x senders),"
               + " between 2 and 32). With --rate, the most a sender has unconfirmed (default 32,"
               + " as the client sends only its first 32 unanswered); what is due beyond it is"
               + " refused and counted.")
@@ -210,12 +210,16 @@ public final class BenchCommand implements Callable<Integer> {
         }
       }
       case "overload" -> {
-        RunSpec capacityRun = spec(scenario, n(100, 10), 0, 0);
+        // Overload comes from many clients: ten senders (or --senders), each limited as the client
+        // is, so the room, not one sender's window, is what runs out.
+        int n = n(100, 10);
+        int many = Math.max(senders, Math.min(OVERLOAD_SENDERS, n));
+        RunSpec capacityRun = spec(scenario, n, many, 0, 0);
         RunResult capacity = bench.run(capacityRun, pool);
         capacity.load = "capacity: " + capacity.load;
         results.add(capacity);
         double offered = Math.max(10, 1.6 * capacity.roomMessagesPerS);
-        RunResult overload = bench.run(capacityRun.withRate(offered), pool);
+        RunResult overload = bench.run(spec(scenario, n, many, offered, 0), pool);
         overload.load = "1.6x: " + overload.load;
         results.add(overload);
       }
@@ -253,14 +257,21 @@ public final class BenchCommand implements Callable<Integer> {
    * members 32 messages would queue 32,000 datagrams, longer than the server's 250 ms
    * retransmission timeout.
    */
-  private static int autoWindow(int members) {
-    return Math.max(2, Math.min(CLIENT_WINDOW, 4096 / members));
+  private static int autoWindow(int members, int senders) {
+    return Math.max(2, Math.min(CLIENT_WINDOW, 4096 / (members * senders)));
   }
+
+  /** How many members send in the overload scenario, unless --senders asks for more. */
+  static final int OVERLOAD_SENDERS = 10;
 
   /** A timeout of 3 s: the server asks for a heartbeat every second. */
   static final Duration PRESENCE_TIMEOUT = Duration.ofSeconds(3);
 
   private RunSpec spec(String scenario, int n, double ratePerS, double loss) {
+    return spec(scenario, n, senders, ratePerS, loss);
+  }
+
+  private RunSpec spec(String scenario, int n, int sending, double ratePerS, double loss) {
     Duration measured =
         duration != null ? duration : Duration.ofMillis(smoke ? 1500 : quick ? 3000 : 10_000);
     Duration before =
@@ -269,9 +280,11 @@ public final class BenchCommand implements Callable<Integer> {
         scenario,
         RunSpec.SERVER,
         n,
-        Math.min(senders, n),
+        Math.min(sending, n),
         ratePerS,
-        window != null ? window : ratePerS > 0 ? CLIENT_WINDOW : autoWindow(n),
+        window != null
+            ? window
+            : ratePerS > 0 ? CLIENT_WINDOW : autoWindow(n, Math.min(sending, n)),
         size,
         before,
         measured,
