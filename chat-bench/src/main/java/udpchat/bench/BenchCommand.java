@@ -32,9 +32,10 @@ import udpchat.time.Durations;
           + " from its pid. Every figure comes with the same load on a raw reflector (receive one"
           + " datagram, send it to the N members; no protocol) in the same run.",
       "Scenarios: fanout (N = 10, 100, 1000, closed loop), latency (100 members, 1000 msg/s),"
-          + " reliable (100 members, closed loop and 500 msg/s, at 0%% and 5%% simulated loss at the server), overload (1.6"
-          + " times the capacity measured first, 10 senders), presence (10000 members pinging once a second"
-          + " for 60 s, no messages). Default: all of them.",
+          + " reliable (100 members, closed loop and 500 msg/s, at 0%% and 5%% simulated loss"
+          + " at the server), overload (1.6 times the capacity measured first, 10 senders),"
+          + " presence (10000 members pinging once a second for 60 s, no messages). Default:"
+          + " all of them.",
       "Progress goes to standard error, a table per scenario to standard output, and --json FILE"
           + " writes the same figures. Only loopback addresses are ever used."
     })
@@ -82,8 +83,9 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "The closed loop: messages on their way per sender; the next is sent when one of the"
-              + " sender's own comes back to it (default: 4096 datagrams' worth, 4096 / (members x senders),"
-              + " between 2 and 32). With --rate, the most a sender has unconfirmed (default 32,"
+              + " sender's own comes back to it (default: 4096 datagrams' worth, 4096 / (members"
+              + " x senders), between 2 and 32). With --rate, the most a sender has unconfirmed"
+              + " (default 32,"
               + " as the client sends only its first 32 unanswered); what is due beyond it is"
               + " refused and counted.")
   Integer window;
