@@ -294,6 +294,8 @@ final class Bench {
     result.pongs = tally.pongs;
     result.acksSent = tally.acksSent;
     result.sendsRefused = tally.sendsRefused;
+    result.invalidDatagrams = tally.invalid;
+    result.errorReplies = tally.errors;
   }
 
   private ChildProcess startServer(RunSpec spec) throws IOException {

@@ -25,9 +25,14 @@ final class ChildProcess implements AutoCloseable {
   private final List<String> output = new CopyOnWriteArrayList<>();
   private final Thread reader;
 
+  /** Ends the child if the bench is stopped (Ctrl-C) before it closes it. */
+  private final Thread orphanGuard;
+
   private ChildProcess(String name, Process process) {
     this.name = name;
     this.process = process;
+    this.orphanGuard = new Thread(process::destroyForcibly, "udpchat-bench-stop-" + name);
+    Runtime.getRuntime().addShutdownHook(orphanGuard);
     this.reader = new Thread(this::readOutput, "udpchat-bench-output-" + name);
     reader.setDaemon(true);
     reader.start();
@@ -111,5 +116,10 @@ final class ChildProcess implements AutoCloseable {
       }
     }
     reader.join(2000); // the last lines, written as it stopped
+    try {
+      Runtime.getRuntime().removeShutdownHook(orphanGuard);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down already: the hook ends the process, which has ended anyway
+    }
   }
 }

@@ -89,6 +89,11 @@ final class RunResult {
   public long acksSent;
   public long sendsRefused;
 
+  /** Server datagrams the members could not read, and error replies other than unknown-session. */
+  public long invalidDatagrams;
+
+  public long errorReplies;
+
   /** The share of datagrams the server was asked to drop (--simulate-loss), 0 when none. */
   public double simulatedLoss;
 

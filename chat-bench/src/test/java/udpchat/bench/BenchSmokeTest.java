@@ -57,6 +57,8 @@ class BenchSmokeTest {
           .isEqualTo(run.path("members").asLong());
       assertThat(run.path("falseExpiries").asLong()).as(what + " false expiries").isZero();
       assertThat(run.path("unknownSession").asLong()).as(what + " unknown sessions").isZero();
+      assertThat(run.path("invalidDatagrams").asLong()).as(what + " unreadable datagrams").isZero();
+      assertThat(run.path("errorReplies").asLong()).as(what + " error replies").isZero();
       assertThat(run.path("targetCpuPercent").asDouble()).as(what + " cpu").isGreaterThan(0);
       assertThat(run.path("targetRssKb").asLong()).as(what + " rss").isPositive();
       assertThat(run.path("kernelRcvbufErrors").asLong()).as(what + " snmp read").isNotNegative();
