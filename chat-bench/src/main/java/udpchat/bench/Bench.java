@@ -50,10 +50,14 @@ final class Bench {
     result.textBytes = spec.size();
     result.simulatedLoss = spec.loss();
     result.loadAverage = ProcStats.loadAverage();
-    result.memberReceiveBuffer = pool.receiveBufferBytes();
-    result.memberSendBuffer = pool.sendBufferBytes();
     List<Integer> memberPorts = new ArrayList<>();
     members.forEach(member -> memberPorts.add(member.address.getPort()));
+    // The kernel's own word (ss), as for the target: Java reports what it asked for.
+    SocketBuffers granted = SocketBuffers.of(memberPorts.get(0));
+    result.memberReceiveBuffer =
+        granted.receiveBytes() >= 0 ? granted.receiveBytes() : pool.receiveBufferBytes();
+    result.memberSendBuffer =
+        granted.sendBytes() >= 0 ? granted.sendBytes() : pool.sendBufferBytes();
     pool.use(null); // what is left from the last run is read and dropped
     say("%s: %s, %d members, %s", spec.scenario(), spec.target(), spec.members(), result.load);
 
