@@ -113,8 +113,11 @@ final class Bench {
         result.rssPerMemberBytes = (end.rssKb() - rssBefore.rssKb()) * 1024 / result.joined;
       }
     } finally {
-      pool.use(null);
-      target.close();
+      try {
+        target.close(); // first: a members' thread that fails must not leave the child running
+      } finally {
+        pool.use(null);
+      }
     }
     Matcher faults = target.find(FAULTS);
     if (faults != null) {
