@@ -3,6 +3,7 @@
 #
 #   ./run.sh server [options]   the chat server   (./run.sh server --help)
 #   ./run.sh client [options]   the chat client   (./run.sh client --help)
+#   ./run.sh bench [options]    the load generator against a server child process (./run.sh bench --help)
 #   ./run.sh test               builds and runs every test (what CI runs)
 #   ./run.sh build              builds the jars only
 #
@@ -23,7 +24,7 @@ check_tools() {
   need mvn "install Apache Maven 3.8 or newer (Debian: apt-get install maven)"
 }
 
-jars=(chat-server/target/chat-server.jar chat-client/target/chat-client.jar)
+jars=(chat-server/target/chat-server.jar chat-client/target/chat-client.jar chat-bench/target/chat-bench.jar)
 
 # True when a jar is missing or a pom or main source file is newer than the oldest jar.
 stale() {
@@ -58,7 +59,7 @@ build_if_stale() {
 cmd=${1:-}
 [ $# -gt 0 ] && shift
 case "$cmd" in
-  server|client)
+  server|client|bench)
     build_if_stale
     need java "install a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)"
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
@@ -74,7 +75,7 @@ case "$cmd" in
     build
     ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     [ -z "$cmd" ] || [ "$cmd" = help ] || [ "$cmd" = --help ] || exit 2
     ;;
 esac

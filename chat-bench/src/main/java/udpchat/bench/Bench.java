@@ -1,0 +1,356 @@
+package udpchat.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one {@link RunSpec}: starts the target (the chat server or the reflector) as a child
+ * process, lets the members join, offers the load for a warm-up and the measured window, waits for
+ * the last messages, and collects the figures: the members' counts, the target's CPU time and
+ * memory from its pid, and the kernel's drop counters before and after.
+ */
+final class Bench {
+
+  private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+  private static final Pattern REFLECTING = Pattern.compile("reflecting on 127\\.0\\.0\\.1:(\\d+)");
+  private static final Pattern FAULTS =
+      Pattern.compile(
+          "simulated faults: out: \\d+ seen, (\\d+) dropped.*in: \\d+ seen, (\\d+) dropped");
+  private static final long START_TIMEOUT_MS = 30_000;
+
+  private final PrintWriter progress;
+  private final List<String> serverArgs;
+  private final Path scratch;
+
+  /**
+   * @param serverArgs more options for every server started (for example a new tuning flag)
+   * @param scratch a folder for the servers' journals and the reflector's address lists
+   */
+  Bench(PrintWriter progress, List<String> serverArgs, Path scratch) {
+    this.progress = progress;
+    this.serverArgs = serverArgs;
+    this.scratch = scratch;
+  }
+
+  RunResult run(RunSpec spec, MemberPool pool) throws Exception {
+    List<SimMember> members = pool.members().subList(0, spec.members());
+    RunResult result = new RunResult();
+    result.scenario = spec.scenario();
+    result.target = spec.target();
+    result.members = spec.members();
+    result.senders = spec.senders();
+    result.load = spec.senders() > 0 ? spec.load() : "heartbeats only";
+    result.textBytes = spec.size();
+    result.simulatedLoss = spec.loss();
+    result.loadAverage = ProcStats.loadAverage();
+    List<Integer> memberPorts = new ArrayList<>();
+    members.forEach(member -> memberPorts.add(member.address.getPort()));
+    // The kernel's own word (ss), as for the target: Java reports what it asked for.
+    SocketBuffers granted = SocketBuffers.of(memberPorts.get(0));
+    result.memberReceiveBuffer =
+        granted.receiveBytes() >= 0 ? granted.receiveBytes() : pool.receiveBufferBytes();
+    result.memberSendBuffer =
+        granted.sendBytes() >= 0 ? granted.sendBytes() : pool.sendBufferBytes();
+    pool.use(null); // what is left from the last run is read and dropped
+    say("%s: %s, %d members, %s", spec.scenario(), spec.target(), spec.members(), result.load);
+
+    KernelCounters before = KernelCounters.read();
+    ChildProcess target = spec.reflector() ? startReflector(members) : startServer(spec);
+    try {
+      int port =
+          Integer.parseInt(
+              target.await(spec.reflector() ? REFLECTING : LISTENING, START_TIMEOUT_MS).group(1));
+      InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+      boolean presence = spec.senders() == 0;
+      long heapBefore = presence ? HeapProbe.liveHeapKb(target.pid()) : -1;
+      ProcStats rssBefore = ProcStats.of(target.pid());
+      Load load;
+      if (spec.reflector()) {
+        load =
+            new RawLoad(
+                members, address, spec.senders(), spec.ratePerS(), spec.window(), spec.size());
+        pool.use(load);
+        result.joined = members.size();
+      } else {
+        ChatLoad chat =
+            new ChatLoad(
+                members,
+                address,
+                spec.senders(),
+                spec.ratePerS(),
+                spec.window(),
+                spec.size(),
+                JOIN_WINDOW);
+        load = chat;
+        pool.use(chat);
+        join(pool, chat, result);
+        settle(pool, members.size());
+      }
+      measure(spec, pool, load, target, result);
+      drain(pool, load, result);
+      KernelCounters after = KernelCounters.read();
+      fill(result, pool.call(() -> load.tally.snapshot()), after, before, port, memberPorts);
+      ProcStats end = ProcStats.of(target.pid());
+      result.targetRssKb = end.rssKb();
+      result.targetPeakRssKb = end.hwmKb();
+      SocketBuffers buffers = SocketBuffers.of(port);
+      result.targetReceiveBuffer = buffers.receiveBytes();
+      result.targetSendBuffer = buffers.sendBytes();
+      if (presence && result.joined > 0) {
+        long heapJoined = HeapProbe.liveHeapKb(target.pid());
+        result.heapBeforeJoinKb = heapBefore;
+        result.heapJoinedKb = heapJoined;
+        if (heapBefore >= 0 && heapJoined >= 0) {
+          result.heapPerMemberBytes = (heapJoined - heapBefore) * 1024 / result.joined;
+        }
+        result.rssPerMemberBytes = (end.rssKb() - rssBefore.rssKb()) * 1024 / result.joined;
+      }
+    } finally {
+      try {
+        target.close(); // first: a members' thread that fails must not leave the child running
+      } finally {
+        pool.use(null);
+      }
+    }
+    Matcher faults = target.find(FAULTS);
+    if (faults != null) {
+      result.injectedDrops = Long.parseLong(faults.group(1)) + Long.parseLong(faults.group(2));
+    } else if (spec.loss() > 0) {
+      result.problem = "the server did not log its simulated-fault counts";
+    }
+    say(
+        "%s: %s, %d members: %.0f delivered/s, lost %d of %d, p99 %.0f µs",
+        spec.scenario(),
+        spec.target(),
+        spec.members(),
+        result.deliveredPerS,
+        result.lost,
+        result.expected,
+        result.p99Us);
+    return result;
+  }
+
+  /** Joins on their way at once. */
+  static final int JOIN_WINDOW = 64;
+
+  private void join(MemberPool pool, ChatLoad chat, RunResult result) throws InterruptedException {
+    long startNs = System.nanoTime();
+    pool.call(chat::join);
+    int count = chat.members.size();
+    long limitMs = Math.max(30_000, count * 20L);
+    long lastSayNs = startNs;
+    long joined = 0;
+    while ((System.nanoTime() - startNs) / 1_000_000 < limitMs) {
+      joined = pool.call(() -> chat.tally.joined);
+      if (joined >= count) {
+        break;
+      }
+      if (System.nanoTime() - lastSayNs > 2_000_000_000L) {
+        say("  joined %d of %d", joined, count);
+        lastSayNs = System.nanoTime();
+      }
+      Thread.sleep(20);
+    }
+    result.joined = joined;
+    result.joinMs = (System.nanoTime() - startNs) / 1_000_000;
+    if (joined < count) {
+      result.problem =
+          "only " + joined + " of " + count + " members joined within " + limitMs + " ms";
+    }
+    say("  %d members joined in %d ms", joined, result.joinMs);
+  }
+
+  /**
+   * Waits until the joins' notices have been delivered and acknowledged: until the members receive
+   * little more than their pongs (at most 10 s).
+   */
+  private void settle(MemberPool pool, int count) throws InterruptedException {
+    long quiet = count / 4 + 20; // datagrams per 200 ms; pongs come at most count/5
+    long last = pool.datagramsIn();
+    for (int i = 0; i < 50; i++) {
+      Thread.sleep(200);
+      long now = pool.datagramsIn();
+      if (now - last < quiet) {
+        return;
+      }
+      last = now;
+    }
+  }
+
+  private void measure(
+      RunSpec spec, MemberPool pool, Load load, ChildProcess target, RunResult result)
+      throws InterruptedException {
+    long fromNs = System.nanoTime() + spec.warmup().toNanos();
+    long toNs = fromNs + spec.duration().toNanos();
+    if (spec.senders() > 0) {
+      pool.call(() -> load.startSending(System.nanoTime(), fromNs, toNs));
+    } else {
+      pool.call(
+          () -> {
+            load.tally.measureFromNs = fromNs;
+            load.tally.measureToNs = toNs;
+            return null;
+          });
+    }
+    sleepUntil(fromNs);
+    ProcStats target0 = ProcStats.of(target.pid());
+    ProcStats bench0 = ProcStats.of(ProcessHandle.current().pid());
+    long start = System.nanoTime();
+    long lastSayNs = start;
+    while (System.nanoTime() < toNs) {
+      sleepUntil(Math.min(toNs, System.nanoTime() + 1_000_000_000L));
+      if (System.nanoTime() - lastSayNs >= 1_000_000_000L || System.nanoTime() >= toNs) {
+        long now = System.nanoTime();
+        Tally snapshot = pool.call(() -> load.tally.snapshot());
+        say(
+            "  %4.1f s: %,.0f delivered/s%s",
+            (now - start) / 1e9,
+            snapshot.receivedInWindow / ((now - start) / 1e9),
+            spec.senders() == 0
+                ? String.format(", %d expired, %d pongs", snapshot.expiredNotices, snapshot.pongs)
+                : "");
+        lastSayNs = now;
+      }
+    }
+    long end = System.nanoTime();
+    ProcStats target1 = ProcStats.of(target.pid());
+    ProcStats bench1 = ProcStats.of(ProcessHandle.current().pid());
+    pool.call(load::stopSending);
+    double seconds = (end - start) / 1e9;
+    result.seconds = seconds;
+    if (target0.cpuMs() >= 0 && target1.cpuMs() >= 0) {
+      result.targetCpuPercent = (target1.cpuMs() - target0.cpuMs()) / 10.0 / seconds;
+    }
+    if (bench0.cpuMs() >= 0 && bench1.cpuMs() >= 0) {
+      result.benchCpuPercent = (bench1.cpuMs() - bench0.cpuMs()) / 10.0 / seconds;
+    }
+  }
+
+  /**
+   * Waits for what is still on its way: until everything expected has come, or nothing came for a
+   * while, or 10 s. The while is 2.5 s for the server, whose retransmission timeout backs off to 1
+   * s (a member's last event may come after that, its ack's delay and a timer tick), and 0.5 s for
+   * the reflector, which never sends again.
+   */
+  private void drain(MemberPool pool, Load load, RunResult result) throws InterruptedException {
+    long quietNs = load.reliable() ? 2_500_000_000L : 500_000_000L;
+    long limitNs = System.nanoTime() + 10_000_000_000L;
+    long last = -1;
+    long lastChangeNs = System.nanoTime();
+    while (System.nanoTime() < limitNs) {
+      long[] state = pool.call(() -> new long[] {load.tally.delivered, load.tally.sent});
+      long expected = state[1] * result.joined;
+      if (state[0] >= expected) {
+        return;
+      }
+      if (state[0] != last) {
+        last = state[0];
+        lastChangeNs = System.nanoTime();
+      } else if (System.nanoTime() - lastChangeNs > quietNs) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static void fill(
+      RunResult result,
+      Tally tally,
+      KernelCounters after,
+      KernelCounters before,
+      int port,
+      List<Integer> memberPorts) {
+    double seconds = result.seconds;
+    result.offeredPerS = tally.offered / seconds;
+    result.refusedAtSender = tally.refused;
+    result.sentPerS = tally.sent / seconds;
+    result.deliveredPerS = tally.receivedInWindow / seconds;
+    result.roomMessagesPerS = result.joined == 0 ? 0 : result.deliveredPerS / result.joined;
+    result.expected = tally.sent * result.joined;
+    result.delivered = tally.delivered;
+    result.lost = Math.max(0, result.expected - tally.delivered);
+    result.lossPercent = result.expected == 0 ? 0 : 100.0 * result.lost / result.expected;
+    result.duplicates = tally.duplicates;
+    result.resent = tally.resent;
+    result.posted = tally.posted;
+    result.lostByServer = tally.lostByServer;
+    result.datagramBytes =
+        tally.receivedInWindow == 0 ? 0 : (double) tally.bytesInWindow / tally.receivedInWindow;
+    result.latencyCount = tally.latencyNs.getTotalCount();
+    if (result.latencyCount > 0) {
+      result.p50Us = tally.latencyNs.getValueAtPercentile(50) / 1000.0;
+      result.p99Us = tally.latencyNs.getValueAtPercentile(99) / 1000.0;
+      result.p999Us = tally.latencyNs.getValueAtPercentile(99.9) / 1000.0;
+      result.maxUs = tally.latencyNs.getMaxValue() / 1000.0;
+    }
+    result.kernelInErrors = after.inErrors() - before.inErrors();
+    result.kernelRcvbufErrors = after.rcvbufErrors() - before.rcvbufErrors();
+    result.kernelSndbufErrors = after.sndbufErrors() - before.sndbufErrors();
+    result.targetSocketDrops = after.drops(port);
+    result.memberSocketDrops = after.dropsSince(before, memberPorts);
+    result.falseExpiries = Math.max(tally.expiredNotices, tally.expiredSeen);
+    result.unknownSession = tally.unknownSession;
+    result.batches = tally.batches;
+    result.pingsSent = tally.pingsSent;
+    result.pongs = tally.pongs;
+    result.acksSent = tally.acksSent;
+    result.sendsRefused = tally.sendsRefused;
+    result.invalidDatagrams = tally.invalid;
+    result.errorReplies = tally.errors;
+  }
+
+  private ChildProcess startServer(RunSpec spec) throws IOException {
+    Path data = Files.createTempDirectory(scratch, "server-");
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--data",
+            data.toString(),
+            "--no-discovery",
+            "--timeout",
+            spec.serverTimeout().toMillis() + "ms",
+            // The members all send from 127.0.0.1: the per-address flood limit would hold them
+            // to one client's share; and the room must hold them all.
+            "--rate-limit",
+            "0",
+            "--max-members",
+            String.valueOf(Math.max(spec.members(), 1))));
+    if (spec.loss() > 0) {
+      args.addAll(List.of("--simulate-loss", String.valueOf(spec.loss()), "--simulate-seed", "5"));
+    }
+    args.addAll(serverArgs);
+    return ChildProcess.start("server", List.of(), "udpchat.server.ChatServerCommand", args);
+  }
+
+  private ChildProcess startReflector(List<SimMember> members) throws IOException {
+    Path targets = Files.createTempFile(scratch, "reflector-", ".txt");
+    List<String> lines = new ArrayList<>();
+    members.forEach(member -> lines.add("127.0.0.1:" + member.address.getPort()));
+    Files.write(targets, lines);
+    return ChildProcess.start(
+        "reflector", List.of(), Reflector.class.getName(), List.of(targets.toString()));
+  }
+
+  private static void sleepUntil(long deadlineNs) throws InterruptedException {
+    long leftMs = (deadlineNs - System.nanoTime()) / 1_000_000;
+    if (leftMs > 0) {
+      Thread.sleep(leftMs);
+    }
+  }
+
+  private void say(String format, Object... args) {
+    progress.println("bench: " + String.format(format, args));
+    progress.flush();
+  }
+}

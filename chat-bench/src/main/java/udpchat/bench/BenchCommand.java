@@ -1,0 +1,327 @@
+package udpchat.bench;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import udpchat.time.Durations;
+
+/** The {@code chat-bench} command line: runs the scenarios and prints their figures. */
+@Command(
+    name = "chat-bench",
+    mixinStandardHelpOptions = true,
+    version = "udpchat bench 1.0",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Load generator for the chat server: N simulated members, each a real UDP socket on"
+          + " loopback, join by the protocol, heartbeat, acknowledge their stream, and chosen"
+          + " senders send; the server runs as a child process whose CPU time and memory are read"
+          + " from its pid. Every figure comes with the same load on a raw reflector (receive one"
+          + " datagram, send it to the N members; no protocol) in the same run.",
+      "Scenarios: fanout (N = 10, 100, 1000, closed loop), latency (100 members, 1000 msg/s),"
+          + " reliable (100 members, closed loop and 500 msg/s, at 0%% and 5%% simulated loss"
+          + " at the server), overload (1.6 times the capacity measured first, 10 senders),"
+          + " presence (10000 members pinging once a second for 60 s, no messages). Default:"
+          + " all of them.",
+      "Progress goes to standard error, a table per scenario to standard output, and --json FILE"
+          + " writes the same figures. Only loopback addresses are ever used."
+    })
+public final class BenchCommand implements Callable<Integer> {
+
+  static final List<String> SUITE =
+      List.of("fanout", "latency", "reliable", "overload", "presence");
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "Scenarios to run, comma-separated: fanout, latency, reliable, overload, presence"
+              + " (default: all, in that order).")
+  List<String> scenarios;
+
+  @Option(
+      names = "--members",
+      paramLabel = "N",
+      description =
+          "Members in every scenario instead of its own (fanout: 10, 100, 1000; latency, reliable,"
+              + " overload: 100; presence: 10000).")
+  Integer members;
+
+  @Option(
+      names = "--senders",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "How many of the members send (default: ${DEFAULT-VALUE}).")
+  int senders;
+
+  @Option(
+      names = "--rate",
+      paramLabel = "MSG/S",
+      description =
+          "Messages per second offered by the senders together, instead of the closed loop"
+              + " (fanout, reliable) or the scenario's rate (latency: 1000).")
+  Double rate;
+
+  @Option(
+      names = "--window",
+      paramLabel = "N",
+      description =
+          "The closed loop: messages on their way per sender; the next is sent when one of the"
+              + " sender's own comes back to it (default: 4096 datagrams' worth, 4096 / (members"
+              + " x senders), between 2 and 32). With --rate, the most a sender has unconfirmed"
+              + " (default 32,"
+              + " as the client sends only its first 32 unanswered); what is due beyond it is"
+              + " refused and counted.")
+  Integer window;
+
+  @Option(
+      names = "--size",
+      paramLabel = "BYTES",
+      defaultValue = "100",
+      description =
+          "Bytes of each message's text (default: ${DEFAULT-VALUE}); the datagram the members get"
+              + " is the whole chat message around it, about 100 bytes more.")
+  int size;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      description = "The measured time of each run (default: 10s; presence 60s).")
+  Duration duration;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      description = "Load before the measured time, not counted (default: 2s).")
+  Duration warmup;
+
+  @Option(
+      names = "--quick",
+      description = "Short runs (3s, presence 1000 members for 10s): a first look in a minute.")
+  boolean quick;
+
+  @Option(
+      names = "--smoke",
+      description =
+          "Every scenario in a few seconds with 10 members (presence: 50): checks that the bench"
+              + " works (what CI runs), not a measurement.")
+  boolean smoke;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures to FILE.")
+  Path json;
+
+  @Option(
+      names = "--server-arg",
+      paramLabel = "ARG",
+      description =
+          "One more argument for every chat server started (repeatable; an option as"
+              + " --server-arg=--name).")
+  List<String> serverArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> chosen = scenarios == null || scenarios.isEmpty() ? SUITE : scenarios;
+    for (String name : chosen) {
+      if (!SUITE.contains(name)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "unknown scenario " + name + "; one of " + String.join(", ", SUITE));
+      }
+    }
+    if (senders < 1
+        || (window != null && window < 1)
+        || size < 32
+        || size > 700
+        || (members != null && members < 1)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--senders, --window and --members must be at least 1, --size between 32 and 700");
+    }
+    if (members != null && members > 19_000) {
+      throw new ParameterException(
+          spec.commandLine(), "--members: one process holds at most 19000 sockets here");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter progress = spec.commandLine().getErr();
+    Path scratch = Files.createTempDirectory("udpchat-bench-");
+    List<RunResult> all = new ArrayList<>();
+    int largest = chosen.stream().mapToInt(this::largestN).max().orElse(10);
+    try (MemberPool pool =
+        new MemberPool(largest, InetAddress.getLoopbackAddress(), MEMBER_BUFFER, MEMBER_BUFFER)
+            .start()) {
+      Bench bench = new Bench(progress, serverArgs, scratch);
+      for (String scenario : chosen) {
+        List<RunResult> results = run(scenario, bench, pool);
+        Report.ratios(results);
+        Report.table(scenario, results, out);
+        all.addAll(results);
+      }
+    } finally {
+      deleteTree(scratch);
+    }
+    if (json != null) {
+      Report.json(json, Report.machine(), all);
+      progress.println("bench: figures written to " + json);
+    }
+    return 0;
+  }
+
+  /** Each member socket asks for 1 MB of receive and send buffer (the kernel may cap it). */
+  static final int MEMBER_BUFFER = 1 << 20;
+
+  private List<RunResult> run(String scenario, Bench bench, MemberPool pool) throws Exception {
+    List<RunResult> results = new ArrayList<>();
+    switch (scenario) {
+      case "fanout" -> {
+        for (int n : fanoutSizes()) {
+          RunSpec run = spec(scenario, n, rate == null ? 0 : rate, 0);
+          results.add(bench.run(run.withTarget(RunSpec.REFLECTOR), pool));
+          results.add(bench.run(run, pool));
+        }
+      }
+      case "latency" -> {
+        RunSpec run = spec(scenario, n(100, 10), rate == null ? (smoke ? 200 : 1000) : rate, 0);
+        results.add(bench.run(run.withTarget(RunSpec.REFLECTOR), pool));
+        results.add(bench.run(run, pool));
+      }
+      case "reliable" -> {
+        // Throughput (the closed loop) and latency at a fixed rate, without and with loss.
+        double fixed = rate != null ? rate : smoke ? 100 : 500;
+        for (double ratePerS : List.of(0.0, fixed)) {
+          for (double loss : List.of(0.0, 0.05)) {
+            results.add(bench.run(spec(scenario, n(100, 10), ratePerS, loss), pool));
+          }
+        }
+      }
+      case "overload" -> {
+        // Overload comes from many clients: ten senders (or --senders), each limited as the client
+        // is, so the room, not one sender's window, is what runs out.
+        int n = n(100, 10);
+        int many = Math.max(senders, Math.min(OVERLOAD_SENDERS, n));
+        RunSpec capacityRun = spec(scenario, n, many, 0, 0);
+        RunResult capacity = bench.run(capacityRun, pool);
+        capacity.load = "capacity: " + capacity.load;
+        results.add(capacity);
+        double offered = Math.max(10, 1.6 * capacity.roomMessagesPerS);
+        RunResult overload = bench.run(spec(scenario, n, many, offered, 0), pool);
+        overload.load = "1.6x: " + overload.load;
+        results.add(overload);
+      }
+      case "presence" -> {
+        int n = members != null ? members : smoke ? 50 : quick ? 1000 : 10_000;
+        Duration hold =
+            duration != null ? duration : Duration.ofSeconds(smoke ? 4 : quick ? 10 : 60);
+        results.add(
+            bench.run(
+                new RunSpec(
+                    scenario,
+                    RunSpec.SERVER,
+                    n,
+                    0,
+                    0,
+                    CLIENT_WINDOW,
+                    size,
+                    Duration.ZERO,
+                    hold,
+                    0,
+                    PRESENCE_TIMEOUT),
+                pool));
+      }
+      default -> throw new IllegalArgumentException(scenario);
+    }
+    return results;
+  }
+
+  /** What the Java client has unanswered at most. */
+  static final int CLIENT_WINDOW = 32;
+
+  /**
+   * The closed loop's default: enough in flight to keep the target busy (about 4096 datagrams, a
+   * few milliseconds of sending), and no more: a deeper queue adds only latency, and at 1000
+   * members 32 messages would queue 32,000 datagrams, longer than the server's 250 ms
+   * retransmission timeout.
+   */
+  private static int autoWindow(int members, int senders) {
+    return Math.max(2, Math.min(CLIENT_WINDOW, 4096 / (members * senders)));
+  }
+
+  /** How many members send in the overload scenario, unless --senders asks for more. */
+  static final int OVERLOAD_SENDERS = 10;
+
+  /** A timeout of 3 s: the server asks for a heartbeat every second. */
+  static final Duration PRESENCE_TIMEOUT = Duration.ofSeconds(3);
+
+  private RunSpec spec(String scenario, int n, double ratePerS, double loss) {
+    return spec(scenario, n, senders, ratePerS, loss);
+  }
+
+  private RunSpec spec(String scenario, int n, int sending, double ratePerS, double loss) {
+    Duration measured =
+        duration != null ? duration : Duration.ofMillis(smoke ? 1500 : quick ? 3000 : 10_000);
+    Duration before =
+        warmup != null ? warmup : Duration.ofMillis(smoke ? 500 : quick ? 1000 : 2000);
+    return new RunSpec(
+        scenario,
+        RunSpec.SERVER,
+        n,
+        Math.min(sending, n),
+        ratePerS,
+        window != null
+            ? window
+            : ratePerS > 0 ? CLIENT_WINDOW : autoWindow(n, Math.min(sending, n)),
+        size,
+        before,
+        measured,
+        loss,
+        Duration.ofSeconds(15));
+  }
+
+  private int n(int normal, int small) {
+    return members != null ? members : smoke ? small : normal;
+  }
+
+  private List<Integer> fanoutSizes() {
+    if (members != null) {
+      return List.of(members);
+    }
+    return smoke ? List.of(10) : List.of(10, 100, 1000);
+  }
+
+  private int largestN(String scenario) {
+    return switch (scenario) {
+      case "fanout" -> fanoutSizes().stream().mapToInt(Integer::intValue).max().orElse(10);
+      case "presence" -> members != null ? members : smoke ? 50 : quick ? 1000 : 10_000;
+      default -> n(100, 10);
+    };
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (java.io.IOException e) {
+      // a temporary folder left behind is no failure of the run
+    }
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchCommand()).execute(args));
+  }
+}

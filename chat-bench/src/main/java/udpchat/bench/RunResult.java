@@ -1,0 +1,111 @@
+package udpchat.bench;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The figures of one run, as printed in the table and written by {@code --json}. Rates are per
+ * second of the measured window; latencies in microseconds; -1 means unknown or not measured.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+final class RunResult {
+  public String scenario;
+  public String target;
+  public int members;
+  public long joined;
+  public long joinMs;
+  public int senders;
+  public String load;
+  public int textBytes;
+  public double seconds;
+
+  /** Messages due per second (what the senders offered). */
+  public double offeredPerS;
+
+  /** Of those, refused at the sender: it had a full window unconfirmed (a rate run only). */
+  public long refusedAtSender;
+
+  /** Messages sent per second. */
+  public double sentPerS;
+
+  /** Messages received per second, all members together (first copies only). */
+  public double deliveredPerS;
+
+  /** Delivered per second divided by the members: room messages per second. */
+  public double roomMessagesPerS;
+
+  /** deliveredPerS over the reflector's in the same scenario and N, when it ran. */
+  public Double ratioToReflector;
+
+  /** Messages sent in the window times the members: what should arrive. */
+  public long expected;
+
+  /** Of those, received (each once per member). */
+  public long delivered;
+
+  public long lost;
+  public double lossPercent;
+  public long duplicates;
+  public long resent;
+  public long posted;
+  public long lostByServer;
+  public double datagramBytes;
+
+  public long latencyCount;
+  public double p50Us = -1;
+  public double p99Us = -1;
+  public double p999Us = -1;
+  public double maxUs = -1;
+
+  /** CPU of the server (or reflector) process in the window, in % of one core. */
+  public double targetCpuPercent = -1;
+
+  public double benchCpuPercent = -1;
+  public long targetRssKb = -1;
+  public long targetPeakRssKb = -1;
+  public Long heapBeforeJoinKb;
+  public Long heapJoinedKb;
+  public Long heapPerMemberBytes;
+  public Long rssPerMemberBytes;
+
+  /** Deltas of /proc/net/snmp's Udp counters over the run (the whole machine). */
+  public long kernelInErrors;
+
+  public long kernelRcvbufErrors;
+  public long kernelSndbufErrors;
+
+  /** /proc/net/udp drops of the server's (or reflector's) socket, and of the members'. */
+  public long targetSocketDrops;
+
+  public long memberSocketDrops;
+  public long targetReceiveBuffer = -1;
+  public long targetSendBuffer = -1;
+  public long memberReceiveBuffer;
+  public long memberSendBuffer;
+
+  public long falseExpiries;
+  public long unknownSession;
+
+  /** Batch datagrams the members received (several room events each). */
+  public long batches;
+
+  public long pingsSent;
+  public long pongs;
+  public long acksSent;
+  public long sendsRefused;
+
+  /** Server datagrams the members could not read, and error replies other than unknown-session. */
+  public long invalidDatagrams;
+
+  public long errorReplies;
+
+  /** The share of datagrams the server was asked to drop (--simulate-loss), 0 when none. */
+  public double simulatedLoss;
+
+  /** Datagrams the server's own --simulate-loss dropped (both ways), from its log. */
+  public Long injectedDrops;
+
+  /** /proc/loadavg (1, 5, 15 minutes) as the run began: how busy the machine was. */
+  public String loadAverage;
+
+  public String problem;
+}
