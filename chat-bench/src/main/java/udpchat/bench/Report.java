@@ -168,7 +168,9 @@ final class Report {
       try {
         machine.put(
             "net.core." + name,
-            Long.parseLong(Files.readString(Path.of("/proc/sys/net/core", name)).trim()));
+            // readAllLines, not readString: a /proc file reports size 0, and readString read one
+            // byte
+            Long.parseLong(Files.readAllLines(Path.of("/proc/sys/net/core", name)).get(0).trim()));
       } catch (IOException | RuntimeException e) {
         machine.put("net.core." + name, null);
       }

@@ -48,20 +48,21 @@ public final class RoomScale {
             new Codec(),
             new Drops(Clock.systemUTC()),
             new RoomLog(ServerConfig.DEFAULT_HISTORY, null),
-            Duration.ofSeconds(15),
-            Duration.ofSeconds(5),
+            Duration.ofSeconds(60), // longer than the joins take (below)
+            Duration.ofSeconds(20),
             ServerConfig.DEFAULT_BACKLOG,
             1,
             Integer.MAX_VALUE);
     // The room's own state at 0 members (its history fills up with the joins' notices first).
     for (int i = 0; i < ServerConfig.DEFAULT_HISTORY; i++) {
-      join(room, cookies, -1 - i, 0);
-      room.onRequest(address(-1 - i), new Ping(sessions.remove(0), 1), 0);
+      join(room, cookies, -1 - i, 2L * i);
+      room.onRequest(address(-1 - i), new Ping(sessions.remove(0), 1), 2L * i);
       room.expire(1_000_000);
     }
     long before = usedAfterGc();
+    // Two milliseconds apart: the room answers at most 1000 non-members a second (a retry each).
     long nowMs = 1_000_000;
-    for (int i = 0; i < members; i++) {
+    for (int i = 0; i < members; i++, nowMs += 2) {
       join(room, cookies, i, nowMs);
     }
     for (int i = 0; i < members; i++) {
