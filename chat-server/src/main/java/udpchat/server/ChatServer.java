@@ -98,7 +98,18 @@ public final class ChatServer implements AutoCloseable {
     this.receiver = new Receiver(channel, codec, seal, room, floodGate, drops, faults, clock);
     // Every sweep the silent are expired: a member goes between timeout and timeout + sweep
     // after its last datagram.
-    this.sweeper = new Periodic("udpchat-sweeper", config.sweep(), clock, room::expire);
+    // Not right after the server itself stalled, though: see StallGuard.
+    StallGuard stalls = new StallGuard(config.sweep(), System::nanoTime);
+    this.sweeper =
+        new Periodic(
+            "udpchat-sweeper",
+            config.sweep(),
+            clock,
+            nowMs -> {
+              if (stalls.mayExpire()) {
+                room.expire(nowMs);
+              }
+            });
     // Fine beside the smallest retransmission timeout, Delivery.BASE_RTO_MS.
     this.retransmitter =
         new Periodic("udpchat-retransmit", RETRANSMIT_TICK, clock, room::resendDue);
