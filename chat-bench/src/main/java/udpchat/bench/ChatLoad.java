@@ -328,10 +328,19 @@ final class ChatLoad extends Load {
     }
   }
 
+  /**
+   * An ack 50 ms after events arrive; as in the client, an arrival also brings forward the repeat
+   * of an ack naming a gap (200 ms), so each gap repaired lets the next be named 50 ms later.
+   */
   private void scheduleAck(SimMember member, long nowNs) {
+    long dueNs = nowNs + ACK_DELAY_NS;
     if (!member.ackQueued) {
       member.ackQueued = true;
-      member.ackDueNs = nowNs + ACK_DELAY_NS;
+      member.ackDueNs = dueNs;
+      ackDue.add(member);
+    } else if (member.ackDueNs > dueNs) {
+      ackDue.remove(member); // its due time changes below
+      member.ackDueNs = dueNs;
       ackDue.add(member);
     }
   }
