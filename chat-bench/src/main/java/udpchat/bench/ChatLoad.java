@@ -21,6 +21,7 @@ import udpchat.protocol.Retry;
 import udpchat.protocol.Say;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
+import udpchat.time.RetransmitTimer;
 
 /**
  * The members as real clients of the chat server: each joins with its own client id and waits for
@@ -28,20 +29,16 @@ import udpchat.protocol.Welcome;
  * of room events in order (holding back what comes early, counting duplicates) and acknowledges it
  * cumulatively 50 ms after events arrive, with {@code missingTo} while a gap is open and again
  * every 200 ms until it closes (PROTOCOL.md §8, §9.3). Senders number their messages and send again
- * what the server has not confirmed with {@code posted} after 250 ms.
+ * what the server has not confirmed with {@code posted} after the retransmission timeout, measured
+ * from the round trips to {@code posted} as the Java client does ({@link RetransmitTimer}).
  */
 final class ChatLoad extends Load {
 
   static final long ACK_DELAY_NS = 50_000_000L;
   static final long GAP_ACK_INTERVAL_NS = 200_000_000L;
 
-  /** A message is sent again after 250 ms, then 500 ms, then every second, as the client does. */
-  static final long RESEND_NS = 250_000_000L;
-
-  static final long MAX_RESEND_NS = 1_000_000_000L;
-
-  /** The client's timers tick every 50 ms; resends are decided as often. */
-  static final long RESEND_TICK_NS = 50_000_000L;
+  /** The client's timers tick every 10 ms; resends are decided as often. */
+  static final long RESEND_TICK_NS = 10_000_000L;
 
   /** The join is sent again 1, 2 and 4 s later, then every 5 s, as the Java client does. */
   static final long JOIN_RETRY_NS = 1_000_000_000L;
@@ -129,8 +126,9 @@ final class ChatLoad extends Load {
   void send(SimMember sender, long number, String text, long nowNs) {
     ByteBuffer datagram =
         ByteBuffer.wrap(codec.encode(new Say(sender.session, number, text, false)));
-    sender.sending.unconfirmed.add(
-        new SimMember.InFlight(number, datagram, nowNs + RESEND_NS, RESEND_NS));
+    SimMember.Sending state = sender.sending;
+    state.unconfirmed.add(
+        new SimMember.InFlight(number, datagram, nowNs, nowNs + state.timer.timeoutNs()));
     sendFrom(sender, datagram.duplicate(), server);
   }
 
@@ -269,7 +267,7 @@ final class ChatLoad extends Load {
     } else if (message instanceof Posted posted) {
       tally.posted++;
       if (member.sending != null) {
-        member.sending.posted = Math.max(member.sending.posted, posted.n());
+        onPosted(member.sending, posted.n(), nowNs);
       }
     } else if (message instanceof Pong) {
       tally.pongs++;
@@ -287,6 +285,24 @@ final class ChatLoad extends Load {
       }
     } else if (message instanceof ErrorReply) {
       tally.errors++;
+    }
+  }
+
+  /**
+   * The server posted message {@code n}, and so every one before it (it posts in order). Its round
+   * trip is measured where the client would: sent once, and no earlier one sent again meanwhile.
+   */
+  private static void onPosted(SimMember.Sending state, long n, long nowNs) {
+    state.posted = Math.max(state.posted, n);
+    for (SimMember.InFlight message : state.unconfirmed) {
+      if (message.number == n) {
+        if (message.sends == 1 && message.measurable) {
+          state.timer.onSample(nowNs - message.sentNs);
+          state.unconfirmed.forEach(other -> other.timeouts = 0);
+        }
+        message.measurable = false; // a second posted (for a copy) measures nothing
+        break;
+      }
     }
   }
 
@@ -312,10 +328,19 @@ final class ChatLoad extends Load {
     }
   }
 
+  /**
+   * An ack 50 ms after events arrive; as in the client, an arrival also brings forward the repeat
+   * of an ack naming a gap (200 ms), so each gap repaired lets the next be named 50 ms later.
+   */
   private void scheduleAck(SimMember member, long nowNs) {
+    long dueNs = nowNs + ACK_DELAY_NS;
     if (!member.ackQueued) {
       member.ackQueued = true;
-      member.ackDueNs = nowNs + ACK_DELAY_NS;
+      member.ackDueNs = dueNs;
+      ackDue.add(member);
+    } else if (member.ackDueNs > dueNs) {
+      ackDue.remove(member); // its due time changes below
+      member.ackDueNs = dueNs;
       ackDue.add(member);
     }
   }
@@ -411,12 +436,15 @@ final class ChatLoad extends Load {
       }
       int resent = 0;
       for (SimMember.InFlight message : state.unconfirmed) {
-        if (resent >= RESEND_BURST) {
-          break;
+        if (resent > 0) {
+          message.measurable = false; // the server may hold it until the copy before it comes
         }
-        if (message.resendAtNs <= nowNs && message.number > state.posted) {
-          message.timeoutNs = Math.min(message.timeoutNs * 2, MAX_RESEND_NS);
-          message.resendAtNs = nowNs + message.timeoutNs;
+        if (resent < RESEND_BURST && message.resendAtNs <= nowNs && message.number > state.posted) {
+          message.sends++;
+          message.timeouts++;
+          message.measurable = false;
+          message.sentNs = nowNs;
+          message.resendAtNs = nowNs + state.timer.timeoutNs(message.timeouts);
           sendFrom(sender, message.datagram.duplicate(), server);
           tally.resent++;
           resent++;

@@ -6,6 +6,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
+import udpchat.time.RetransmitTimer;
 
 /**
  * One simulated member: its own non-blocking UDP socket on loopback, and where it stands in the
@@ -117,6 +118,9 @@ final class SimMember {
     /** The messages sent and not yet confirmed, oldest first, for resending. */
     final ArrayDeque<InFlight> unconfirmed = new ArrayDeque<>();
 
+    /** When to send again, from the round trips to {@code posted}, as the Java client does. */
+    final RetransmitTimer timer = RetransmitTimer.forMessages();
+
     long inFlight() {
       return next - 1 - ownReceived;
     }
@@ -131,14 +135,21 @@ final class SimMember {
   static final class InFlight {
     final long number;
     final ByteBuffer datagram;
+    long sentNs;
     long resendAtNs;
-    long timeoutNs;
+    int sends = 1;
 
-    InFlight(long number, ByteBuffer datagram, long resendAtNs, long timeoutNs) {
+    /** Timeouts in a row since the sender's last measured round trip: the backoff. */
+    int timeouts;
+
+    /** Whether its {@code posted} would measure the round trip of its one send. */
+    boolean measurable = true;
+
+    InFlight(long number, ByteBuffer datagram, long sentNs, long resendAtNs) {
       this.number = number;
       this.datagram = datagram;
+      this.sentNs = sentNs;
       this.resendAtNs = resendAtNs;
-      this.timeoutNs = timeoutNs;
     }
   }
 }

@@ -368,7 +368,7 @@ final class Session {
     } else if (message instanceof Pong) {
       return; // hearing from the server was the point
     } else if (message instanceof Posted posted) {
-      PendingMessages.Message settled = pending.settle(posted.n());
+      PendingMessages.Message settled = pending.posted(posted.n(), nowMs);
       if (settled != null) {
         view.show(Event.delivered(at(nowMs), settled.n(), shown(settled)));
       }

@@ -2,9 +2,7 @@ package udpchat.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static udpchat.client.PendingMessages.CAPACITY;
-import static udpchat.client.PendingMessages.FIRST_RETRY_MS;
 import static udpchat.client.PendingMessages.GIVE_UP_MS;
-import static udpchat.client.PendingMessages.MAX_RETRY_MS;
 import static udpchat.client.PendingMessages.MIN_RESEND_GAP_MS;
 import static udpchat.client.PendingMessages.WINDOW;
 
@@ -15,6 +13,12 @@ import udpchat.client.PendingMessages.Message;
 
 /** When the user's unacknowledged messages are sent (again), at exact instants. */
 class PendingMessagesTest {
+
+  /** The timeout until a round trip is measured, as the client always had. */
+  static final long FIRST_RETRY_MS = 250;
+
+  /** The timeout's floor: what a LAN's round trip of about a millisecond comes to. */
+  static final long MIN_RETRY_MS = 30;
 
   final PendingMessages pending = new PendingMessages();
 
@@ -41,9 +45,8 @@ class PendingMessagesTest {
   }
 
   @Test
-  void retriesComeAfterTheFirstRetryThenDoublingUpToTheMaximum() {
-    assertThat(FIRST_RETRY_MS).isEqualTo(250);
-    assertThat(MAX_RETRY_MS).isEqualTo(1000);
+  void beforeAnyRoundTripRetriesComeAfter250msThenDoublingUpTo1s() {
+    assertThat(pending.timeoutMs()).isEqualTo(FIRST_RETRY_MS);
     pending.add(null, "hi", false, 0);
     pending.due(0);
     // 250 after the first send, then 500, then 1000, and 1000 from then on.
@@ -76,7 +79,7 @@ class PendingMessagesTest {
   void settleRemovesTheMessageAndItIsNeverDueAgain() {
     Message hi = pending.add(null, "hi", false, 0);
     pending.due(0);
-    assertThat(pending.settle(1)).isEqualTo(hi);
+    assertThat(pending.posted(1, 5)).isEqualTo(hi);
     assertThat(pending.settle(1)).isNull();
     assertThat(pending.isEmpty()).isTrue();
     assertThat(pending.due(FIRST_RETRY_MS)).isEmpty();
@@ -205,5 +208,108 @@ class PendingMessagesTest {
     assertThat(pending.full()).isTrue();
     pending.settle(1);
     assertThat(pending.full()).isFalse();
+  }
+
+  // ---- The timeout follows the measured round trip ----
+
+  /** Message 1 sent at 0 and posted at {@code rttMs}: one round trip measured. */
+  void measure(long rttMs) {
+    pending.add(null, "first", false, 0);
+    pending.due(0);
+    pending.posted(1, rttMs);
+  }
+
+  @Test
+  void aPostedAnswerToTheOnlySendMeasuresTheRoundTrip() {
+    measure(2); // 2 + max(1, 4 x 1) + 5 = 11 ms, raised to the floor
+    assertThat(pending.timeoutMs()).isEqualTo(MIN_RETRY_MS);
+
+    pending.add(null, "two", false, 100);
+    assertThat(numbers(pending.due(100))).containsExactly(2L);
+    assertThat(pending.due(100 + MIN_RETRY_MS - 1)).isEmpty();
+    assertThat(numbers(pending.due(100 + MIN_RETRY_MS))).containsExactly(2L);
+    // Unanswered again: the timeout doubles, 60 then 120 ms, up to 1 s.
+    assertThat(pending.due(130 + 2 * MIN_RETRY_MS - 1)).isEmpty();
+    assertThat(numbers(pending.due(130 + 2 * MIN_RETRY_MS))).containsExactly(2L);
+    assertThat(pending.due(190 + 4 * MIN_RETRY_MS - 1)).isEmpty();
+    assertThat(numbers(pending.due(190 + 4 * MIN_RETRY_MS))).containsExactly(2L);
+  }
+
+  @Test
+  void aSlowServerMakesTheTimeoutLonger() {
+    measure(40); // 40 + 4 x 20 + 5
+    assertThat(pending.timeoutMs()).isEqualTo(125);
+    pending.add(null, "two", false, 100);
+    pending.due(100);
+    assertThat(pending.due(224)).isEmpty();
+    assertThat(numbers(pending.due(225))).containsExactly(2L);
+  }
+
+  @Test
+  void aMessageSentTwiceMeasuresNothing() {
+    pending.add(null, "one", false, 0);
+    pending.due(0);
+    pending.due(FIRST_RETRY_MS); // sent again: the answer may be to either copy (Karn)
+    pending.posted(1, FIRST_RETRY_MS + 1);
+    assertThat(pending.timeoutMs()).isEqualTo(FIRST_RETRY_MS);
+  }
+
+  @Test
+  void aMessageOnItsWayWhileAnEarlierOneIsSentAgainMeasuresNothing() {
+    pending.add(null, "one", false, 0);
+    pending.due(0); // lost
+    pending.add(null, "two", false, 100);
+    pending.due(100); // the server holds it until 1 comes
+    pending.due(FIRST_RETRY_MS); // 1 again
+    assertThat(pending.posted(1, FIRST_RETRY_MS + 1)).isNotNull();
+    assertThat(pending.posted(2, FIRST_RETRY_MS + 1)).isNotNull(); // 151 ms: the wait for 1
+    assertThat(pending.timeoutMs()).isEqualTo(FIRST_RETRY_MS);
+
+    // One sent after the copy is measured.
+    pending.add(null, "three", false, 300);
+    pending.due(300);
+    pending.posted(3, 302);
+    assertThat(pending.timeoutMs()).isEqualTo(MIN_RETRY_MS);
+  }
+
+  @Test
+  void aRefusalMeasuresNothing() {
+    pending.add(null, "one", false, 0);
+    pending.due(0);
+    pending.settle(1);
+    assertThat(pending.timeoutMs()).isEqualTo(FIRST_RETRY_MS);
+  }
+
+  @Test
+  void aMeasuredRoundTripStartsTheBackoffOver() {
+    measure(1);
+    pending.add(null, "two", false, 10);
+    pending.due(10);
+    pending.due(40); // again, next after 60 ms
+    pending.due(100); // again, next after 120 ms: at 220
+    // 2's last copy got there and its answer was lost; 3, sent once after it, is answered.
+    pending.add(null, "three", false, 110);
+    assertThat(numbers(pending.due(110))).containsExactly(3L);
+    pending.posted(3, 111);
+
+    assertThat(pending.due(219)).isEmpty();
+    assertThat(numbers(pending.due(220))).containsExactly(2L);
+    // That was its first timeout since the measure: the next wait is 60 ms, not 240.
+    assertThat(pending.due(220 + 2 * MIN_RETRY_MS - 1)).isEmpty();
+    assertThat(numbers(pending.due(220 + 2 * MIN_RETRY_MS))).containsExactly(2L);
+  }
+
+  @Test
+  void aHurriedResendIsNoTimeoutAndDoesNotBackOff() {
+    measure(1);
+    pending.add(null, "two", false, 100);
+    pending.add(null, "three", false, 100);
+    pending.due(100);
+    pending.posted(3, 101); // 2 got there; its answer was lost
+    pending.hurryBefore(3, 101);
+    // Its own timeout (130) comes before the hurry (150): the hurry never postpones.
+    assertThat(numbers(pending.due(130))).containsExactly(2L);
+    assertThat(pending.due(130 + 2 * MIN_RETRY_MS - 1)).isEmpty();
+    assertThat(numbers(pending.due(130 + 2 * MIN_RETRY_MS))).containsExactly(2L);
   }
 }

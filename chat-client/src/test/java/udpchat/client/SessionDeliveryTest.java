@@ -73,6 +73,9 @@ class SessionDeliveryTest {
     return view.events.stream().anyMatch(e -> e.text() != null && e.text().contains(text));
   }
 
+  /** The retransmission timeout before any round trip is measured. */
+  static final long FIRST_RETRY_MS = 250;
+
   // ---- The user's messages ----
 
   @Test
@@ -90,11 +93,24 @@ class SessionDeliveryTest {
     joinedAt(0);
     session.say("hi", false, 100);
     transport.sent.clear();
-    session.onTick(100 + PendingMessages.FIRST_RETRY_MS - 1);
+    session.onTick(100 + FIRST_RETRY_MS - 1);
     assertThat(transport.sent).isEmpty();
-    session.onTick(100 + PendingMessages.FIRST_RETRY_MS);
+    session.onTick(100 + FIRST_RETRY_MS);
     assertThat(transport.sent).containsExactly(new Say(TOKEN, 1, "hi", false));
     assertThat(session.retransmissions()).isEqualTo(1);
+  }
+
+  @Test
+  void afterAPostedTheNextSayIsSentAgainAfterTheMeasuredTimeout() {
+    joinedAt(0);
+    session.say("one", false, 100);
+    session.onMessage(new Posted(1, 1), 120); // 20 ms: 20 + 4 x 10 + 5 = 65 ms from now on
+    session.say("two", false, 200);
+    transport.sent.clear();
+    session.onTick(264);
+    assertThat(transport.sent).isEmpty();
+    session.onTick(265);
+    assertThat(transport.sent).containsExactly(new Say(TOKEN, 2, "two", false));
   }
 
   @Test
@@ -125,7 +141,7 @@ class SessionDeliveryTest {
             Event.failed(
                 at(120), 1, Event.message(at(100), "alice", "hi", true), "that was too long"));
     assertThat(session.unsettled()).isZero();
-    session.onTick(100 + PendingMessages.FIRST_RETRY_MS);
+    session.onTick(100 + FIRST_RETRY_MS);
     assertThat(transport.count(Say.class)).isEqualTo(1);
   }
 
