@@ -199,8 +199,13 @@ final class ChatLoad extends Load {
     if (event.seq <= member.shown) {
       duplicate(event, bytes, nowNs);
     } else if (event.prev == member.shown) {
+      boolean wasHolding = member.held != null && !member.held.isEmpty();
       show(member, event.seq, event.sentNs, event.sender, event.number, bytes, nowNs);
       showHeld(member, nowNs);
+      if (wasHolding && member.missingTo() > 0) {
+        ackNow(member, nowNs); // a filled gap shows the next: asked for at once, as the client does
+        return;
+      }
     } else if (event.prev > member.shown) {
       if (member.held == null) {
         member.held = new HashMap<>();
@@ -333,7 +338,14 @@ final class ChatLoad extends Load {
    * of an ack naming a gap (200 ms), so each gap repaired lets the next be named 50 ms later.
    */
   private void scheduleAck(SimMember member, long nowNs) {
-    long dueNs = nowNs + ACK_DELAY_NS;
+    scheduleAckAt(member, nowNs + ACK_DELAY_NS);
+  }
+
+  private void ackNow(SimMember member, long nowNs) {
+    scheduleAckAt(member, nowNs);
+  }
+
+  private void scheduleAckAt(SimMember member, long dueNs) {
     if (!member.ackQueued) {
       member.ackQueued = true;
       member.ackDueNs = dueNs;

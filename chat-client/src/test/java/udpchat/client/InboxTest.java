@@ -44,6 +44,24 @@ class InboxTest {
   }
 
   @Test
+  void aFilledGapThatShowsTheNextOneIsAskedForAtOnce() {
+    inbox.offer(chat(1, 0), 0);
+    inbox.offer(chat(3, 2), 1); // 2 missing
+    inbox.offer(chat(5, 4), 2); // 4 missing
+    assertThat(inbox.ackDue(ACK_DELAY_MS)).isTrue();
+    assertThat(inbox.missingTo()).isEqualTo(2);
+
+    assertThat(seqs(inbox.offer(chat(2, 1), 60))).containsExactly(2L, 3L);
+    assertThat(inbox.missingTo()).isEqualTo(4);
+    assertThat(inbox.ackDue(60)).isTrue(); // not 50 ms later: 5 came long ago, 4 is lost
+
+    assertThat(seqs(inbox.offer(chat(4, 3), 61))).containsExactly(4L, 5L);
+    assertThat(inbox.missingTo()).isNull();
+    assertThat(inbox.ackDue(61)).isFalse(); // nothing more missing: the usual delay
+    assertThat(inbox.ackDue(61 + ACK_DELAY_MS)).isTrue();
+  }
+
+  @Test
   void aDuplicateIsDroppedCountedAndMakesAnAckDue() {
     inbox.offer(chat(1, 0), 0);
     inbox.offer(chat(2, 1), 0);

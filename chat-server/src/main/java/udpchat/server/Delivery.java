@@ -36,7 +36,10 @@ final class Delivery {
   /** A LAN has no congestion worth backing off further for, and people are waiting. */
   static final long MAX_RTO_MS = 1000;
 
-  /** A gap a client names is sent again at once, but not more often than this. */
+  /**
+   * A gap a client names is sent again at once, but the same gap not more often than this (a gap
+   * named after the stream moved on is a new one).
+   */
   static final long GAP_RESEND_INTERVAL_MS = 50;
 
   /** Events sent again to one member at a time, so catching up never floods the socket. */
@@ -104,7 +107,8 @@ final class Delivery {
    */
   void onAck(Member member, long seq, Long missingTo, long nowMs) {
     Member.Stream stream = member.stream;
-    if (seq > stream.acked && seq <= stream.lastSent) {
+    boolean movedOn = seq > stream.acked && seq <= stream.lastSent;
+    if (movedOn) {
       stream.acked = seq;
       stream.rtoMs = BASE_RTO_MS;
       stream.resendAtMs = nowMs + BASE_RTO_MS;
@@ -112,9 +116,11 @@ final class Delivery {
         unacknowledged.remove(member);
       }
     }
+    // The same gap named again is resent at most every GAP_RESEND_INTERVAL_MS; a gap after one
+    // just filled (the ack moved the stream on) is a new one, resent at once.
     if (missingTo != null
         && missingTo > stream.acked
-        && nowMs - stream.lastResendMs >= GAP_RESEND_INTERVAL_MS) {
+        && (movedOn || nowMs - stream.lastResendMs >= GAP_RESEND_INTERVAL_MS)) {
       resend(member, Math.min(missingTo, stream.lastSent), nowMs); // just the gap, at once
     }
   }

@@ -231,6 +231,27 @@ class RoomDeliveryTest {
   }
 
   @Test
+  void theNextGapAfterOneJustFilledIsResentAtOnce() {
+    say(ALICE, 1, "one", 1000); // 4
+    say(ALICE, 2, "two", 1010); // 5, lost on the way to bob
+    say(ALICE, 3, "three", 1020); // 6
+    say(ALICE, 4, "four", 1030); // 7, lost on the way to bob too
+    say(ALICE, 5, "five", 1040); // 8
+    outbox.clear();
+
+    ackGap(BOB, 4, 5, 1050); // shows 4, holds 6 and 8
+    assertThat(outbox.lines(BOB)).containsExactly("chat 5 after 4 alice: two");
+    outbox.clear();
+    // 5 came: bob shows 5 and 6 and names the next gap within the interval. The stream moved
+    // on, so this is a new gap, not the same one asked for again.
+    ackGap(BOB, 6, 7, 1051);
+    assertThat(outbox.lines(BOB)).containsExactly("chat 7 after 6 alice: four");
+    outbox.clear();
+    ackGap(BOB, 6, 7, 1052); // the same gap again, too soon
+    assertThat(outbox.sent).isEmpty();
+  }
+
+  @Test
   void aGapBeyondWhatWasSentEndsAtTheLastEventSent() {
     say(ALICE, 1, "one", 1000); // 4
     say(ALICE, 2, "two", 1010); // 5
