@@ -198,6 +198,7 @@ final class ChatLoad extends Load {
     }
     if (event.seq <= member.shown) {
       duplicate(event, bytes, nowNs);
+      member.ackAgain = true; // sent again: our ack was lost, most likely (the client's rule)
     } else if (event.prev == member.shown) {
       boolean wasHolding = member.held != null && !member.held.isEmpty();
       show(member, event.seq, event.sentNs, event.sender, event.number, bytes, nowNs);
@@ -417,9 +418,10 @@ final class ChatLoad extends Load {
       return;
     }
     long missingTo = member.missingTo();
-    if (member.shown > member.lastAcked || missingTo > 0) {
+    if (member.shown > member.lastAcked || missingTo > 0 || member.ackAgain) {
       sendFrom(member, acks.ack(member.sessionBytes, member.shown, missingTo), server);
       member.lastAcked = member.shown;
+      member.ackAgain = false;
       tally.acksSent++;
     }
     if (missingTo > 0) {

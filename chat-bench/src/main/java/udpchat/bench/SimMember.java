@@ -50,6 +50,9 @@ final class SimMember {
   boolean ackQueued;
   long lastAcked;
 
+  /** An event it had shown came again: the next ack goes even if it says nothing new. */
+  boolean ackAgain;
+
   /** For the raw reflector: the last sequence number received. */
   long lastRawSeq;
 
