@@ -296,7 +296,7 @@ final class Bench {
     result.targetSocketDrops = after.drops(port);
     result.memberSocketDrops = after.dropsSince(before, memberPorts);
     result.falseExpiries = Math.max(tally.expiredNotices, tally.expiredSeen);
-    result.unknownSession = tally.unknownSession;
+    result.forgotten = tally.forgotten;
     result.batches = tally.batches;
     result.pingsSent = tally.pingsSent;
     result.pongs = tally.pongs;

@@ -286,7 +286,7 @@ final class ChatLoad extends Load {
       if (member.state == SimMember.State.JOINING) {
         sendJoin(member, member.shown > 0 ? member.shown : -1, nowNs);
       } else if (member.state == SimMember.State.JOINED) {
-        tally.unknownSession++;
+        tally.forgotten++;
         rejoin(member, nowNs);
       }
     } else if (message instanceof ErrorReply) {

@@ -38,14 +38,14 @@ final class Report {
     boolean presence = results.stream().allMatch(result -> result.senders == 0);
     if (presence) {
       out.printf(
-          "%-9s %7s %7s %8s %6s %9s %7s %6s %8s %9s %11s %10s%n",
+          "%-9s %7s %7s %8s %6s %9s %9s %6s %8s %9s %11s %10s%n",
           "target",
           "members",
           "joined",
           "join ms",
           "secs",
           "false-exp",
-          "unk-ses",
+          "forgotten",
           "cpu%",
           "rss MB",
           "heap MB",
@@ -53,14 +53,14 @@ final class Report {
           "rss B/memb");
       for (RunResult r : results) {
         out.printf(
-            "%-9s %7d %7d %8d %6.1f %9d %7d %6.1f %8.1f %9s %11s %10s%n",
+            "%-9s %7d %7d %8d %6.1f %9d %9d %6.1f %8.1f %9s %11s %10s%n",
             r.target,
             r.members,
             r.joined,
             r.joinMs,
             r.seconds,
             r.falseExpiries,
-            r.unknownSession,
+            r.forgotten,
             r.targetCpuPercent,
             r.targetRssKb / 1024.0,
             r.heapJoinedKb == null ? "-" : String.format("%.1f", r.heapJoinedKb / 1024.0),

@@ -83,7 +83,9 @@ final class RunResult {
   public long memberSendBuffer;
 
   public long falseExpiries;
-  public long unknownSession;
+
+  /** Retries to a joined member: the server no longer knew it (expired or restarted). */
+  public long forgotten;
 
   /** Batch datagrams the members received (several room events each). */
   public long batches;
@@ -93,7 +95,7 @@ final class RunResult {
   public long acksSent;
   public long sendsRefused;
 
-  /** Server datagrams the members could not read, and error replies other than unknown-session. */
+  /** Server datagrams the members could not read, and error replies. */
   public long invalidDatagrams;
 
   public long errorReplies;

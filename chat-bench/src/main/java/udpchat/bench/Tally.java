@@ -60,7 +60,7 @@ final class Tally {
   /** Numbered {@code expired} notices seen by the first member, about bench members. */
   long expiredSeen;
 
-  long unknownSession;
+  long forgotten;
 
   /** Batch datagrams received (each event in them is counted as if it came alone). */
   long batches;
@@ -117,7 +117,7 @@ final class Tally {
     copy.acksSent = tally.acksSent;
     copy.expiredNotices = tally.expiredNotices;
     copy.expiredSeen = tally.expiredSeen;
-    copy.unknownSession = tally.unknownSession;
+    copy.forgotten = tally.forgotten;
     copy.batches = tally.batches;
     copy.errors = tally.errors;
     copy.invalid = tally.invalid;

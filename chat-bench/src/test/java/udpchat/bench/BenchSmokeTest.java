@@ -56,7 +56,7 @@ class BenchSmokeTest {
           .as(what + " joined")
           .isEqualTo(run.path("members").asLong());
       assertThat(run.path("falseExpiries").asLong()).as(what + " false expiries").isZero();
-      assertThat(run.path("unknownSession").asLong()).as(what + " unknown sessions").isZero();
+      assertThat(run.path("forgotten").asLong()).as(what + " members the server forgot").isZero();
       assertThat(run.path("invalidDatagrams").asLong()).as(what + " unreadable datagrams").isZero();
       assertThat(run.path("errorReplies").asLong()).as(what + " error replies").isZero();
       assertThat(run.path("targetCpuPercent").asDouble()).as(what + " cpu").isGreaterThan(0);
