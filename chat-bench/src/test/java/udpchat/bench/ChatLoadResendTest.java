@@ -2,18 +2,12 @@ package udpchat.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.protocol.ClientMessage;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Join;
 import udpchat.protocol.Posted;
 import udpchat.protocol.Say;
@@ -30,20 +24,15 @@ import udpchat.time.RetransmitTimer;
 class ChatLoadResendTest {
 
   private static final String TOKEN = "q3Vx0Zr4T1mYk8cB2nWfJg";
-  private final Codec codec = new Codec();
-  private DatagramSocket server;
+  private ScriptedServer server;
   private MemberPool pool;
   private ChatLoad load;
-  private SocketAddress member;
 
   @BeforeEach
   void joinOneSender() throws Exception {
-    server = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    server.setSoTimeout(5000);
+    server = new ScriptedServer();
     pool = new MemberPool(1, InetAddress.getLoopbackAddress(), 0, 0).start();
-    load =
-        new ChatLoad(
-            pool.members(), (InetSocketAddress) server.getLocalSocketAddress(), 1, 5, 32, 100, 64);
+    load = new ChatLoad(pool.members(), server.address(), 1, 5, 32, 100, 64);
     pool.use(load);
     pool.call(load::join);
     assertThat(receive()).isInstanceOf(Join.class);
@@ -84,25 +73,14 @@ class ChatLoadResendTest {
   }
 
   private Say nextSay() throws Exception {
-    while (true) {
-      if (receive() instanceof Say say) {
-        return say;
-      }
-    }
+    return server.nextOf(Say.class);
   }
 
   private ClientMessage receive() throws Exception {
-    DatagramPacket packet = new DatagramPacket(new byte[1201], 1201);
-    server.receive(packet);
-    member = packet.getSocketAddress();
-    return codec.decode(
-        Arrays.copyOf(packet.getData(), packet.getLength()),
-        packet.getLength(),
-        ClientMessage.class);
+    return server.receive();
   }
 
   private void send(ServerMessage message) throws Exception {
-    byte[] bytes = codec.encode(message);
-    server.send(new DatagramPacket(bytes, bytes.length, member));
+    server.send(message);
   }
 }

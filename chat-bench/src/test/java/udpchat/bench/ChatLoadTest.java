@@ -2,12 +2,7 @@ package udpchat.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +10,6 @@ import org.junit.jupiter.api.Timeout;
 import udpchat.protocol.Ack;
 import udpchat.protocol.Chat;
 import udpchat.protocol.ClientMessage;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Join;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Ping;
@@ -31,20 +25,15 @@ import udpchat.protocol.Welcome;
 class ChatLoadTest {
 
   private static final String TOKEN = "q3Vx0Zr4T1mYk8cB2nWfJg";
-  private final Codec codec = new Codec();
-  private DatagramSocket server;
+  private ScriptedServer server;
   private MemberPool pool;
   private ChatLoad load;
-  private SocketAddress member;
 
   @BeforeEach
   void joinOneMember() throws Exception {
-    server = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    server.setSoTimeout(5000);
+    server = new ScriptedServer();
     pool = new MemberPool(1, InetAddress.getLoopbackAddress(), 0, 0).start();
-    load =
-        new ChatLoad(
-            pool.members(), (InetSocketAddress) server.getLocalSocketAddress(), 0, 0, 32, 100, 64);
+    load = new ChatLoad(pool.members(), server.address(), 0, 0, 32, 100, 64);
     pool.use(load);
     pool.call(load::join);
     Join join = (Join) receive();
@@ -104,29 +93,16 @@ class ChatLoadTest {
     return nextOf(Ack.class);
   }
 
-  /** The next datagram of that type (pings and acks interleave as their timers decide). */
   private <T extends ClientMessage> T nextOf(Class<T> type) throws Exception {
-    while (true) {
-      ClientMessage message = receive();
-      if (type.isInstance(message)) {
-        return type.cast(message);
-      }
-    }
+    return server.nextOf(type);
   }
 
   private ClientMessage receive() throws Exception {
-    DatagramPacket packet = new DatagramPacket(new byte[1201], 1201);
-    server.receive(packet);
-    member = packet.getSocketAddress();
-    return codec.decode(
-        Arrays.copyOf(packet.getData(), packet.getLength()),
-        packet.getLength(),
-        ClientMessage.class);
+    return server.receive();
   }
 
   private void send(ServerMessage message) throws Exception {
-    byte[] bytes = codec.encode(message);
-    server.send(new DatagramPacket(bytes, bytes.length, member));
+    server.send(message);
   }
 
   private Tally awaitTally(java.util.function.Predicate<Tally> done) throws InterruptedException {
