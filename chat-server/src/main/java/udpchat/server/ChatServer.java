@@ -197,6 +197,11 @@ public final class ChatServer implements AutoCloseable {
     return floodGate.sources();
   }
 
+  /** Datagrams from sources the flood gate had no place for, held to its one shared bucket. */
+  public long rateLimitOverflow() {
+    return floodGate.overflowed();
+  }
+
   /** Tells the members the server is going away, sends what is queued, and stops the threads. */
   @Override
   public void close() throws IOException, InterruptedException {

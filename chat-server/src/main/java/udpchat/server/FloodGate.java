@@ -1,6 +1,7 @@
 package udpchat.server;
 
 import java.net.InetAddress;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,9 +12,13 @@ import java.util.Map;
  *
  * <p>Keyed by IP, not IP and port: ports cost an attacker nothing. Clients behind one address (a
  * NAT, tests on 127.0.0.1) share one bucket, which is why the default rate is many times what a
- * client sends. At most {@link #SOURCES} buckets are kept, the least recently used forgotten first,
- * so a flood from many addresses cannot grow memory; a forgotten source starts again with a full
- * bucket (the gate fails open, never shut, for a source it forgot).
+ * client sends.
+ *
+ * <p>At most {@link #SOURCES} buckets are kept, so a flood from many addresses cannot grow memory.
+ * A bucket is forgotten only when it is full again (its source has been quiet long enough that a
+ * new bucket would be the same); a source that finds every place taken by a bucket still in use
+ * shares one overflow bucket with all such sources. So the gate never fails open: an attacker with
+ * more addresses than the gate holds gets the rate of one address for all the rest.
  *
  * <p>Thread-safe: the receive thread calls it, and the fault injector's for a delayed datagram.
  */
@@ -24,13 +29,9 @@ final class FloodGate {
 
   private final int perSecond;
   private final int burst;
-  private final Map<InetAddress, TokenBucket> buckets =
-      new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<InetAddress, TokenBucket> eldest) {
-          return size() > SOURCES;
-        }
-      };
+  private final Map<InetAddress, TokenBucket> buckets = new LinkedHashMap<>(256, 0.75f, true);
+  private TokenBucket overflow;
+  private long overflowed;
 
   /**
    * @param perSecond datagrams a second each source may send, 0 for no limit
@@ -51,14 +52,37 @@ final class FloodGate {
     }
     TokenBucket bucket = buckets.get(source);
     if (bucket == null) {
-      bucket = new TokenBucket(perSecond, burst, nowMs);
-      buckets.put(source, bucket);
+      bucket = placeFor(source, nowMs);
     }
     return bucket.take(nowMs);
+  }
+
+  /** A new bucket for {@code source} if there is a place, or else the shared overflow bucket. */
+  private TokenBucket placeFor(InetAddress source, long nowMs) {
+    if (buckets.size() >= SOURCES) {
+      // Access order: the first is the source heard from longest ago, the likeliest to be full.
+      Iterator<TokenBucket> eldest = buckets.values().iterator();
+      if (!eldest.next().full(nowMs)) {
+        overflowed++;
+        if (overflow == null) {
+          overflow = new TokenBucket(perSecond, burst, nowMs);
+        }
+        return overflow;
+      }
+      eldest.remove();
+    }
+    TokenBucket bucket = new TokenBucket(perSecond, burst, nowMs);
+    buckets.put(source, bucket);
+    return bucket;
   }
 
   /** How many sources have a bucket now (at most {@link #SOURCES}). */
   synchronized int sources() {
     return buckets.size();
+  }
+
+  /** Datagrams that found no place and were held to the shared overflow bucket. */
+  synchronized long overflowed() {
+    return overflowed;
   }
 }

@@ -25,14 +25,27 @@ final class TokenBucket {
 
   /** Takes a token if there is one at {@code nowMs}; whether there was. */
   boolean take(long nowMs) {
-    if (nowMs > lastMs) { // a clock that went back adds nothing
-      tokens = Math.min(burst, tokens + (nowMs - lastMs) * perMs);
-      lastMs = nowMs;
-    }
+    refill(nowMs);
     if (tokens < 1) {
       return false;
     }
     tokens -= 1;
     return true;
+  }
+
+  /**
+   * Whether the bucket is full at {@code nowMs}: then forgetting it and making a new one later
+   * changes nothing for its source.
+   */
+  boolean full(long nowMs) {
+    refill(nowMs);
+    return tokens >= burst;
+  }
+
+  private void refill(long nowMs) {
+    if (nowMs > lastMs) { // a clock that went back adds nothing
+      tokens = Math.min(burst, tokens + (nowMs - lastMs) * perMs);
+      lastMs = nowMs;
+    }
   }
 }

@@ -40,4 +40,14 @@ class TokenBucketTest {
     assertThat(bucket.take(1099)).isFalse();
     assertThat(bucket.take(1100)).isTrue();
   }
+
+  @Test
+  void aBucketIsFullOnceItHasGainedBackWhatWasTaken() {
+    TokenBucket bucket = new TokenBucket(10, 2, 0);
+    assertThat(bucket.full(0)).isTrue();
+    assertThat(bucket.take(0)).isTrue();
+    assertThat(bucket.full(0)).isFalse();
+    assertThat(bucket.full(99)).isFalse();
+    assertThat(bucket.full(100)).isTrue();
+  }
 }
