@@ -321,10 +321,12 @@ final class Bench {
             "--timeout",
             spec.serverTimeout().toMillis() + "ms",
             // The members all send from 127.0.0.1: the per-address flood limit would hold them
-            // to one client's share; and the room must hold them all.
+            // to one client's share; and the room must hold them all, from the one address.
             "--rate-limit",
             "0",
             "--max-members",
+            String.valueOf(Math.max(spec.members(), 1)),
+            "--max-per-address",
             String.valueOf(Math.max(spec.members(), 1))));
     if (spec.loss() > 0) {
       args.addAll(List.of("--simulate-loss", String.valueOf(spec.loss()), "--simulate-seed", "5"));

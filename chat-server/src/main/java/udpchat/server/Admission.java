@@ -1,6 +1,9 @@
 package udpchat.server;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
@@ -18,7 +21,8 @@ import udpchat.protocol.ServerMessage;
  * datagram it answers, and all such replies share one budget of {@link
  * #STRANGER_REPLIES_PER_SECOND}: forged requests from any number of addresses cannot make the
  * server send more bytes than it receives, nor more than that many datagrams a second. The room
- * holds at most {@code maxMembers}.
+ * holds at most {@code maxMembers}, at most {@code maxPerAddress} of them from one IP address (so
+ * one host with many sockets cannot take every place).
  *
  * <p>Called under the {@link Room}'s lock; the counters are read from any thread.
  */
@@ -31,20 +35,23 @@ final class Admission {
   private final Codec codec;
   private final Drops drops;
   private final int maxMembers;
+  private final int maxPerAddress;
+  private final Map<InetAddress, Integer> membersPerAddress = new HashMap<>();
   private final JoinCookies cookies = new JoinCookies();
   private final TokenBucket strangerReplies =
       new TokenBucket(STRANGER_REPLIES_PER_SECOND, STRANGER_REPLIES_PER_SECOND, 0);
   private final AtomicLong repliesSent = new AtomicLong();
   private final AtomicLong replyBytesSent = new AtomicLong();
 
-  Admission(Outbox outbox, Codec codec, Drops drops, int maxMembers) {
-    if (maxMembers < 1) {
-      throw new IllegalArgumentException("a room holds at least one member");
+  Admission(Outbox outbox, Codec codec, Drops drops, int maxMembers, int maxPerAddress) {
+    if (maxMembers < 1 || maxPerAddress < 1) {
+      throw new IllegalArgumentException("a room holds at least one member from each address");
     }
     this.outbox = outbox;
     this.codec = codec;
     this.drops = drops;
     this.maxMembers = maxMembers;
+    this.maxPerAddress = maxPerAddress;
   }
 
   /** Whether {@code join} echoes the cookie of its source address. */
@@ -62,13 +69,32 @@ final class Admission {
     reply(new ErrorReply(code, message, 0), to, requestBytes, nowMs);
   }
 
-  /** Whether a room of {@code members} has no place for one more. */
-  boolean full(int members) {
-    return members >= maxMembers;
+  /**
+   * Why a room of {@code members} has no place for one more from {@code address}, or {@code null}
+   * if it has.
+   */
+  String noPlace(int members, InetAddress address) {
+    if (members >= maxMembers) {
+      return "the room is full: it holds at most " + maxMembers + " members";
+    }
+    if (membersPerAddress.getOrDefault(address, 0) >= maxPerAddress) {
+      return "the room holds at most "
+          + maxPerAddress
+          + " members from one address, and "
+          + address.getHostAddress()
+          + " has them";
+    }
+    return null;
   }
 
-  int maxMembers() {
-    return maxMembers;
+  /** Counts a new member from {@code address} against its address's places. */
+  void admitted(InetAddress address) {
+    membersPerAddress.merge(address, 1, Integer::sum);
+  }
+
+  /** Gives back the place of a member from {@code address} that left or expired. */
+  void departed(InetAddress address) {
+    membersPerAddress.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1);
   }
 
   /** Replies sent to addresses that were not members. */

@@ -93,7 +93,8 @@ public final class ChatServer implements AutoCloseable {
             config.heartbeat(),
             config.backlog(),
             epoch,
-            config.maxMembers());
+            config.maxMembers(),
+            config.maxPerAddress());
     this.floodGate = new FloodGate(config.rateLimit(), config.burst());
     this.receiver = new Receiver(channel, codec, seal, room, floodGate, drops, faults, clock);
     // Every sweep the silent are expired: a member goes between timeout and timeout + sweep
@@ -145,8 +146,10 @@ public final class ChatServer implements AutoCloseable {
         epoch,
         room.head());
     log.info(
-        "at most {} members; {} datagrams a second from each source address, bursts of {}",
+        "at most {} members, {} from one address; {} datagrams a second from each source address,"
+            + " bursts of {}",
         config.maxMembers(),
+        config.maxPerAddress(),
         config.rateLimit() == 0 ? "any number of" : config.rateLimit(),
         config.burst());
     return this;

@@ -120,6 +120,16 @@ public final class ChatServerCommand implements Callable<Integer> {
   int maxMembers;
 
   @Option(
+      names = "--max-per-address",
+      paramLabel = "N",
+      defaultValue = "" + ServerConfig.DEFAULT_MAX_PER_ADDRESS,
+      description =
+          "Members one IP address may have in the room (default: ${DEFAULT-VALUE}), so one host"
+              + " with many sockets cannot take every place; a join beyond is refused with"
+              + " room-full.")
+  int maxPerAddress;
+
+  @Option(
       names = "--rate-limit",
       paramLabel = "N",
       defaultValue = "" + ServerConfig.DEFAULT_RATE_LIMIT,
@@ -185,10 +195,11 @@ public final class ChatServerCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--history must be at least 1 and --backlog at least 0");
     }
-    if (maxMembers < 1 || rateLimit < 0 || burst < 1) {
+    if (maxMembers < 1 || maxPerAddress < 1 || rateLimit < 0 || burst < 1) {
       throw new ParameterException(
           spec.commandLine(),
-          "--max-members and --burst must be at least 1, and --rate-limit at least 0");
+          "--max-members, --max-per-address and --burst must be at least 1, and --rate-limit at"
+              + " least 0");
     }
     ServerConfig config =
         new ServerConfig(
@@ -200,6 +211,7 @@ public final class ChatServerCommand implements Callable<Integer> {
             data != null ? data : defaultData(),
             simulate.faults(),
             maxMembers,
+            maxPerAddress,
             rateLimit,
             burst,
             roomKey.roomKey());

@@ -99,7 +99,8 @@ final class Room {
         heartbeat,
         backlog,
         epoch,
-        ServerConfig.DEFAULT_MAX_MEMBERS);
+        ServerConfig.DEFAULT_MAX_MEMBERS,
+        ServerConfig.DEFAULT_MAX_PER_ADDRESS);
   }
 
   /**
@@ -107,6 +108,7 @@ final class Room {
    * @param backlog how many recent messages a newcomer is shown
    * @param epoch this server process's id, told to every client in its welcome
    * @param maxMembers how many members the room holds; a join beyond is refused ({@code room-full})
+   * @param maxPerAddress how many of them one IP address may have; a join beyond is refused too
    */
   Room(
       Outbox outbox,
@@ -117,8 +119,9 @@ final class Room {
       Duration heartbeat,
       int backlog,
       long epoch,
-      int maxMembers) {
-    this.admission = new Admission(outbox, codec, drops, maxMembers);
+      int maxMembers,
+      int maxPerAddress) {
+    this.admission = new Admission(outbox, codec, drops, maxMembers, maxPerAddress);
     this.outbox = outbox;
     this.codec = codec;
     this.drops = drops;
@@ -229,6 +232,7 @@ final class Room {
       }
       it.remove();
       byAddress.remove(member.address());
+      admission.departed(member.address().getAddress());
       byKey.remove(member.key());
       presence.forget(member);
       delivery.forget(member);
@@ -330,13 +334,9 @@ final class Room {
       }
       return;
     }
-    if (admission.full(byAddress.size())) {
-      admission.refuse(
-          ErrorReply.ROOM_FULL,
-          "the room is full: it holds at most " + admission.maxMembers() + " members",
-          from,
-          bytes,
-          nowMs);
+    String noPlace = admission.noPlace(byAddress.size(), from.getAddress());
+    if (noPlace != null) {
+      admission.refuse(ErrorReply.ROOM_FULL, noPlace, from, bytes, nowMs);
       return;
     }
     Member holder = byKey.get(key);
@@ -354,6 +354,7 @@ final class Room {
     long nextN = Math.max(join.next(), events.lastPosted(join.client()) + 1);
     Member member = new Member(from, tokens.next(), join.client(), join.name(), nextN, nowMs);
     byAddress.put(from, member);
+    admission.admitted(from.getAddress());
     byKey.put(key, member);
     bySeen.heard(member);
     log.info(
@@ -562,6 +563,7 @@ final class Room {
 
   private void remove(Member member) {
     byAddress.remove(member.address());
+    admission.departed(member.address().getAddress());
     byKey.remove(member.key());
     bySeen.forget(member);
     presence.forget(member);

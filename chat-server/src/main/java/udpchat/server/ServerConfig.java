@@ -18,6 +18,8 @@ import udpchat.net.Faults;
  * @param faults the faults to simulate on the socket (a testing aid), {@link Faults#NONE} normally
  * @param maxMembers how many members the room holds; a join beyond is refused with {@code
  *     room-full}
+ * @param maxPerAddress how many of them may share one IP address; a join beyond is refused with
+ *     {@code room-full} too
  * @param rateLimit datagrams a second each source IP address may send (0: no limit); the excess is
  *     dropped before it is decoded
  * @param burst datagrams a source IP address may send at once, above its rate
@@ -32,6 +34,7 @@ public record ServerConfig(
     Path data,
     Faults faults,
     int maxMembers,
+    int maxPerAddress,
     int rateLimit,
     int burst,
     RoomKey roomKey) {
@@ -46,6 +49,13 @@ public record ServerConfig(
    * memory with members; a room meant to be larger (a benchmark) says so with --max-members.
    */
   public static final int DEFAULT_MAX_MEMBERS = 1000;
+
+  /**
+   * One host with many sockets could otherwise take every place in the room. Several people behind
+   * one NAT, or one person with a few clients, are far below it; a benchmark that simulates
+   * thousands of members on 127.0.0.1 raises it.
+   */
+  public static final int DEFAULT_MAX_PER_ADDRESS = 64;
 
   /**
    * A client sends a heartbeat every 5 s, at most 20 acks a second while events stream in, and its
@@ -65,9 +75,9 @@ public record ServerConfig(
     if (history < 1 || backlog < 0) {
       throw new IllegalArgumentException("history must be at least 1 and backlog not negative");
     }
-    if (maxMembers < 1 || rateLimit < 0 || burst < 1) {
+    if (maxMembers < 1 || maxPerAddress < 1 || rateLimit < 0 || burst < 1) {
       throw new IllegalArgumentException(
-          "maxMembers and burst must be at least 1, rateLimit not negative");
+          "maxMembers, maxPerAddress and burst must be at least 1, rateLimit not negative");
     }
   }
 
@@ -82,6 +92,7 @@ public record ServerConfig(
         null,
         Faults.NONE,
         DEFAULT_MAX_MEMBERS,
+        DEFAULT_MAX_PER_ADDRESS,
         DEFAULT_RATE_LIMIT,
         DEFAULT_BURST,
         null);
@@ -106,14 +117,32 @@ public record ServerConfig(
         data,
         simulated,
         maxMembers,
+        maxPerAddress,
         rateLimit,
         burst,
         roomKey);
   }
 
+  /** With room for {@code members} members, as many from one IP address as before. */
   public ServerConfig withMaxMembers(int members) {
+    return withMaxMembers(members, maxPerAddress);
+  }
+
+  /** With room for {@code members} members, at most {@code perAddress} from one IP address. */
+  public ServerConfig withMaxMembers(int members, int perAddress) {
     return new ServerConfig(
-        bind, timeout, sweep, history, backlog, data, faults, members, rateLimit, burst, roomKey);
+        bind,
+        timeout,
+        sweep,
+        history,
+        backlog,
+        data,
+        faults,
+        members,
+        perAddress,
+        rateLimit,
+        burst,
+        roomKey);
   }
 
   /** With {@code perSecond} datagrams a second from each source IP (0: no limit), {@code burst}. */
@@ -127,6 +156,7 @@ public record ServerConfig(
         data,
         faults,
         maxMembers,
+        maxPerAddress,
         perSecond,
         burstSize,
         roomKey);
@@ -135,6 +165,17 @@ public record ServerConfig(
   /** The same server, for a private room sealed with {@code key} (null: an open room). */
   public ServerConfig withRoomKey(RoomKey key) {
     return new ServerConfig(
-        bind, timeout, sweep, history, backlog, data, faults, maxMembers, rateLimit, burst, key);
+        bind,
+        timeout,
+        sweep,
+        history,
+        backlog,
+        data,
+        faults,
+        maxMembers,
+        maxPerAddress,
+        rateLimit,
+        burst,
+        key);
   }
 }

@@ -33,7 +33,14 @@ class ChatServerCommandTest {
         .contains("--history", "1000", "--backlog", "20", "--data", "--simulate-loss");
     assertThat(out.toString())
         .contains(
-            "--max-members", "room-full", "--rate-limit", "0 for no limit", "--burst", "2000");
+            "--max-members",
+            "room-full",
+            "--max-per-address",
+            "64",
+            "--rate-limit",
+            "0 for no limit",
+            "--burst",
+            "2000");
     assertThat(out.toString().replaceAll("\\s+", " "))
         .contains("--room-key-file", "UDPCHAT_ROOM_KEY", "--room-key", "in the process list (ps)");
   }
@@ -87,9 +94,12 @@ class ChatServerCommandTest {
     assertThat(run("--room", "two words")).isEqualTo(2);
     assertThat(run("--discovery-port", "-1")).isEqualTo(2);
     assertThat(run("--max-members", "0")).isEqualTo(2);
+    assertThat(run("--max-per-address", "0")).isEqualTo(2);
     assertThat(run("--rate-limit", "-1")).isEqualTo(2);
     assertThat(run("--burst", "0")).isEqualTo(2);
     assertThat(err.toString())
-        .contains("--max-members and --burst must be at least 1, and --rate-limit at least 0");
+        .contains(
+            "--max-members, --max-per-address and --burst must be at least 1, and --rate-limit at"
+                + " least 0");
   }
 }

@@ -79,6 +79,7 @@ public final class LoadDriver {
             data,
             Faults.NONE,
             members + 1,
+            members + 1, // every member shares 127.0.0.1
             0, // no rate limit: every member shares 127.0.0.1
             1,
             null);

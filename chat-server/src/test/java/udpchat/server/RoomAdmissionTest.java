@@ -37,6 +37,10 @@ class RoomAdmissionTest {
   final Drops drops = new Drops(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
   Room room(int maxMembers) {
+    return room(maxMembers, ServerConfig.DEFAULT_MAX_PER_ADDRESS);
+  }
+
+  Room room(int maxMembers, int maxPerAddress) {
     return new Room(
         outbox,
         codec,
@@ -46,7 +50,8 @@ class RoomAdmissionTest {
         Duration.ofSeconds(5),
         ServerConfig.DEFAULT_BACKLOG,
         1,
-        maxMembers);
+        maxMembers,
+        maxPerAddress);
   }
 
   final Room room = room(ServerConfig.DEFAULT_MAX_MEMBERS);
@@ -160,6 +165,34 @@ class RoomAdmissionTest {
     small.onRequest(BOB, new Leave(bobsSession), 10);
     small.onRequest(CAROL, join("carol").withCookie(cookie), 20);
     assertThat(small.names()).containsExactly("alice", "carol");
+  }
+
+  @Test
+  void oneAddressHoldsAtMostItsPlacesAndGetsThemBackWhenMembersGo() {
+    Room capped = room(10, 2); // ALICE, BOB and CAROL share 127.0.0.1
+    InetSocketAddress dave = new InetSocketAddress("127.0.0.4", 40004);
+    Admit.join(capped, outbox, ALICE, join("alice"), 0);
+    Admit.join(capped, outbox, BOB, join("bob"), 0);
+    String cookie = cookieFor(capped, CAROL, 0);
+    capped.onRequest(CAROL, join("carol").withCookie(cookie), 0);
+    ErrorReply refused = outbox.last(CAROL, ErrorReply.class);
+    assertThat(refused.code()).isEqualTo(ErrorReply.ROOM_FULL);
+    assertThat(refused.message())
+        .isEqualTo("the room holds at most 2 members from one address, and 127.0.0.1 has them");
+    Admit.join(capped, outbox, dave, join("dave"), 0); // another address has its own places
+    assertThat(capped.names()).containsExactly("alice", "bob", "dave");
+
+    // A place comes back whichever way a member goes: a leave, then an expiry.
+    capped.onRequest(BOB, new Leave(outbox.last(BOB, Welcome.class).session()), 10);
+    capped.onRequest(CAROL, join("carol").withCookie(cookie), 20);
+    assertThat(capped.names()).containsExactly("alice", "carol", "dave");
+    capped.onRequest(ALICE, new Ping(outbox.last(ALICE, Welcome.class).session(), 1), TIMEOUT_MS);
+    capped.onRequest(CAROL, new Ping(outbox.last(CAROL, Welcome.class).session(), 1), TIMEOUT_MS);
+    assertThat(capped.expire(TIMEOUT_MS + 1)).containsExactly("dave");
+    assertThat(capped.expire(2 * TIMEOUT_MS + 1)).containsExactlyInAnyOrder("alice", "carol");
+    Admit.join(capped, outbox, ALICE, join("alice"), 2 * TIMEOUT_MS + 2);
+    Admit.join(capped, outbox, BOB, join("bob"), 2 * TIMEOUT_MS + 2);
+    assertThat(capped.names()).containsExactly("alice", "bob");
   }
 
   @Test

@@ -52,6 +52,7 @@ public final class RoomScale {
             Duration.ofSeconds(20),
             ServerConfig.DEFAULT_BACKLOG,
             1,
+            Integer.MAX_VALUE,
             Integer.MAX_VALUE);
     // The room's own state at 0 members (its history fills up with the joins' notices first).
     for (int i = 0; i < ServerConfig.DEFAULT_HISTORY; i++) {
