@@ -89,7 +89,7 @@ final class Receiver implements AutoCloseable {
   private void handle(ByteBuffer datagram) {
     try {
       // Heap buffers starting at 0: ours, the injector's copies, and what the seal opened.
-      ByteBuffer contents = seal.open(Flow.TO_CLIENT, datagram);
+      ByteBuffer contents = seal.open(Flow.TO_CLIENT, datagram, connection.server());
       ServerMessage message = codec.decode(contents.array(), contents.limit(), ServerMessage.class);
       long nowMs = clock.millis();
       if (message instanceof Batch batch) {
@@ -99,7 +99,8 @@ final class Receiver implements AutoCloseable {
         session.onMessage(message, nowMs);
       }
     } catch (SealException e) {
-      drops.count(Drops.BAD_SEAL, connection.server(), e.getMessage());
+      drops.count(
+          e.replayed() ? Drops.REPLAYED : Drops.BAD_SEAL, connection.server(), e.getMessage());
     } catch (ProtocolException e) {
       drops.count(e.reason().code(), connection.server(), e.getMessage());
     } catch (RuntimeException e) {

@@ -56,6 +56,11 @@ final class CapturingRelay implements AutoCloseable {
     serverSide.send(new DatagramPacket(bytes, bytes.length, server));
   }
 
+  /** Sends {@code bytes} to the member as if from the server (from the relay's address). */
+  void sendAsServer(byte[] bytes) throws IOException {
+    clientSide.send(new DatagramPacket(bytes, bytes.length, client));
+  }
+
   private void forwardToServer() {
     byte[] buffer = new byte[2048];
     while (!clientSide.isClosed()) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,7 @@ import udpchat.server.ServerConfig;
 /**
  * A private room (--room-key) on real sockets: its members chat; a client with another key or none
  * is never answered and is told why it may be; a datagram captured on the wire reads as nothing,
- * altered does not open (dropped and counted), and replayed posts nothing twice.
+ * altered does not open (dropped and counted), and a replay is dropped and counted.
  */
 @Timeout(90)
 class PrivateRoomTest {
@@ -160,7 +161,7 @@ class PrivateRoomTest {
   }
 
   @Test
-  void aReplayedDatagramPostsNothingTwice() throws Exception {
+  void aReplayedDatagramIsDroppedAndPostsNothingTwice() throws Exception {
     CapturingRelay relay = keep(new CapturingRelay(address));
     TestUser alice = member(relay.address(), "alice");
     TestUser bob = member(address, "bob");
@@ -169,16 +170,32 @@ class PrivateRoomTest {
     byte[] say = capturedSay(relay, "only once");
     long n = ((Say) openToServer(say).orElseThrow()).n();
 
-    // From the member's own address: the message number says it is a copy, answered posted again.
+    // From the member's own address: the seal has seen its nonce, so it is dropped before it is
+    // read; the room never hears of it.
+    long replayed = server.drops().count(Drops.REPLAYED);
     for (int i = 0; i < 3; i++) {
       relay.sendAsClient(say);
     }
     await()
         .atMost(TestUser.PATIENCE)
-        .until(() -> postedAnswers(relay, n) >= 4); // the original's and the three copies'
-    // From another address: not a member there, told to join; the answer is sealed, so the replayer
-    // reads
-    // nothing.
+        .until(() -> server.drops().count(Drops.REPLAYED) == replayed + 3);
+    assertThat(postedAnswers(relay, n)).isEqualTo(1); // the original's only
+
+    // What the server sent alice, sent to her again: every copy dropped before it is read.
+    List<byte[]> toAlice =
+        relay.captured().stream()
+            .filter(captured -> !captured.toServer())
+            .map(CapturingRelay.Captured::bytes)
+            .toList();
+    long replayedAtAlice = alice.drops().count(Drops.REPLAYED);
+    for (byte[] datagram : toAlice) {
+      relay.sendAsServer(datagram);
+    }
+    await()
+        .atMost(TestUser.PATIENCE)
+        .until(() -> alice.drops().count(Drops.REPLAYED) == replayedAtAlice + toAlice.size());
+    // From another address, the datagram is that address's first: not a member there, told to
+    // join; the answer is sealed, so the replayer reads nothing.
     try (DatagramSocket stranger = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       stranger.setSoTimeout(10_000);
       long notJoined = server.drops().count(Drops.NOT_JOINED);

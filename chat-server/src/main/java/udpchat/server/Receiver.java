@@ -23,7 +23,7 @@ import udpchat.protocol.ProtocolException;
  * opens it (in a private room), decodes it, and hands it to the room. Bad input is dropped and
  * counted here; nothing a peer sends can end this loop. A datagram that does not open under the
  * room key is dropped before any JSON is read, and never answered: the server says nothing to
- * anyone without the key.
+ * anyone without the key. Nor is a genuine one that came before from the same address (a replay).
  */
 final class Receiver implements AutoCloseable {
 
@@ -102,9 +102,9 @@ final class Receiver implements AutoCloseable {
     }
     ByteBuffer contents;
     try {
-      contents = seal.open(Flow.TO_SERVER, datagram);
+      contents = seal.open(Flow.TO_SERVER, datagram, from);
     } catch (SealException e) {
-      drops.count(Drops.BAD_SEAL, from, e.getMessage());
+      drops.count(e.replayed() ? Drops.REPLAYED : Drops.BAD_SEAL, from, e.getMessage());
       return;
     }
     // Heap buffers, starting at 0: ours, the injector's copies, and what the seal opened.

@@ -1,5 +1,6 @@
 package udpchat.crypto;
 
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import javax.crypto.AEADBadTagException;
@@ -18,7 +19,10 @@ import javax.crypto.spec.GCMParameterSpec;
  *   13 + n     16  authentication tag
  * </pre>
  *
- * Each thread that seals or opens has a {@link Cipher} of its own, made once and initialised per
+ * A datagram opened with its source address is checked against a {@link ReplayGuard} after its tag:
+ * only genuine datagrams are remembered, and a copy of one is refused.
+ *
+ * <p>Each thread that seals or opens has a {@link Cipher} of its own, made once and initialised per
  * datagram (a GCM cipher must be given each nonce anyway); a {@code Cipher} is not thread-safe.
  */
 final class AesGcmSeal implements DatagramSeal {
@@ -29,10 +33,17 @@ final class AesGcmSeal implements DatagramSeal {
   /** The bytes a sealed datagram has beyond its contents: flow, nonce and tag. */
   static final int OVERHEAD = HEADER_BYTES + TAG_BYTES;
 
+  /**
+   * Senders whose replay windows are kept: a room's members (1000 by default) with room for rejoins
+   * and restarts; about 300 bytes each.
+   */
+  static final int SENDERS = 16_384;
+
   private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
   private final RoomKey key;
   private final NonceSequence nonces;
+  private final ReplayGuard replays = new ReplayGuard(SENDERS);
   private final ThreadLocal<Cipher> ciphers =
       ThreadLocal.withInitial(
           () -> {
@@ -111,5 +122,19 @@ final class AesGcmSeal implements DatagramSeal {
       throw new IllegalStateException("opening failed", e);
     }
     return ByteBuffer.wrap(contents);
+  }
+
+  @Override
+  public ByteBuffer open(Flow flow, ByteBuffer datagram, SocketAddress from) throws SealException {
+    ByteBuffer contents = open(flow, datagram); // the tag first: only genuine nonces are kept
+    ByteBuffer nonce = datagram.duplicate();
+    nonce.position(nonce.position() + 1);
+    int prefix = nonce.getInt();
+    long counter = nonce.getLong();
+    if (!replays.fresh(from, prefix, counter)) {
+      throw SealException.replay(
+          String.format("a copy of a datagram already received (nonce %08x-%d)", prefix, counter));
+    }
+    return contents;
   }
 }

@@ -1,5 +1,6 @@
 package udpchat.crypto;
 
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 
 /**
@@ -40,6 +41,13 @@ public interface DatagramSeal {
    */
   ByteBuffer open(Flow flow, ByteBuffer datagram) throws SealException;
 
+  /**
+   * Like {@link #open(Flow, ByteBuffer)}, and in a private room refuses a datagram {@code from}
+   * that address that was opened before ({@link SealException#replayed()}), so a recording sent
+   * again changes nothing. An open room has nothing to check it by: anyone can write a datagram.
+   */
+  ByteBuffer open(Flow flow, ByteBuffer datagram, SocketAddress from) throws SealException;
+
   /** The identity: an open room. */
   final class NoSeal implements DatagramSeal {
 
@@ -68,6 +76,11 @@ public interface DatagramSeal {
       byte[] copy = new byte[datagram.remaining()];
       datagram.get(copy);
       return ByteBuffer.wrap(copy);
+    }
+
+    @Override
+    public ByteBuffer open(Flow flow, ByteBuffer datagram, SocketAddress from) {
+      return open(flow, datagram);
     }
   }
 }

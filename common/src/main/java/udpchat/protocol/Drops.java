@@ -60,6 +60,12 @@ public final class Drops {
    */
   public static final String BAD_SEAL = "bad-seal";
 
+  /**
+   * In a private room, a genuine datagram that was received before (recorded and sent again, or
+   * duplicated on the way): dropped before any JSON is read.
+   */
+  public static final String REPLAYED = "replayed";
+
   /** An outgoing datagram the kernel refused to send. */
   public static final String SEND_FAILED = "send-failed";
 

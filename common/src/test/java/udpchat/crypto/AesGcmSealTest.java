@@ -3,6 +3,7 @@ package udpchat.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -30,6 +31,29 @@ class AesGcmSealTest {
     assertThat(seal.overheadBytes()).isEqualTo(29);
     assertThat(sealed.get(0)).isEqualTo((byte) 0xF5);
     assertThat(contents(DatagramSeal.of(KEY).open(Flow.TO_SERVER, sealed))).isEqualTo(JOIN);
+  }
+
+  @Test
+  void refusesACopyFromTheSameAddressButNotTheOriginalElsewhere() throws SealException {
+    InetSocketAddress alice = new InetSocketAddress("127.0.0.1", 40001);
+    DatagramSeal server = DatagramSeal.of(KEY);
+    ByteBuffer first = seal.seal(Flow.TO_SERVER, JOIN, JOIN.length);
+    ByteBuffer second = seal.seal(Flow.TO_SERVER, JOIN, JOIN.length);
+    assertThat(contents(server.open(Flow.TO_SERVER, second.duplicate(), alice))).isEqualTo(JOIN);
+    assertThat(contents(server.open(Flow.TO_SERVER, first.duplicate(), alice))).isEqualTo(JOIN);
+    assertThatThrownBy(() -> server.open(Flow.TO_SERVER, first.duplicate(), alice))
+        .isInstanceOf(SealException.class)
+        .matches(e -> ((SealException) e).replayed(), "a replay")
+        .hasMessageContaining("a copy of a datagram already received");
+    // From another address it is that address's first: the room answers it as a stranger's.
+    InetSocketAddress mallory = new InetSocketAddress("127.0.0.66", 40666);
+    assertThat(contents(server.open(Flow.TO_SERVER, first.duplicate(), mallory))).isEqualTo(JOIN);
+    // An altered copy is not a replay: it does not open at all, and is not remembered.
+    ByteBuffer altered = seal.seal(Flow.TO_SERVER, JOIN, JOIN.length);
+    altered.put(20, (byte) (altered.get(20) ^ 1));
+    assertThatThrownBy(() -> server.open(Flow.TO_SERVER, altered.duplicate(), alice))
+        .isInstanceOf(SealException.class)
+        .matches(e -> !((SealException) e).replayed(), "not a replay");
   }
 
   @Test
