@@ -115,6 +115,7 @@ class HostileInputTest {
 
   @Test
   void caseWidthAndLookAlikeVariantsOfAMembersNameAreRefused() throws Exception {
+    // Whole-script look-alikes (all Cyrillic "сор" for "cop") are refused the same way: RoomTest.
     String[][] attempts = {
       {"ALICE", "name-taken"},
       {"ａｌｉｃｅ", "name-taken"}, // full-width
@@ -122,6 +123,7 @@ class HostileInputTest {
       {"alic\u0435", "name-invalid"}, // a Cyrillic е
       {"b\u03bfb", "name-invalid"}, // a Greek ο
       {"al\u200bice", "name-invalid"}, // a zero-width space
+      {"b0b", "name-taken"}, // a zero: one script, but it looks like bob
     };
     // The names are checked only once the address is validated: one cookie serves every attempt.
     send(codec.encode(new Join("mallory", "MMMMMMMMMMMMMMMMMMMMMM", 1, null)));

@@ -74,7 +74,7 @@ final class Room {
   private final long epoch;
   private final SessionTokens tokens = new SessionTokens();
   private final Map<InetSocketAddress, Member> byAddress = new HashMap<>();
-  private final Map<String, Member> byKey = new HashMap<>();
+  private final NameRegister nameRegister = new NameRegister();
   private final SeenOrder bySeen = new SeenOrder();
   private boolean closed;
   private final PresenceBoard presence;
@@ -233,7 +233,7 @@ final class Room {
       it.remove();
       byAddress.remove(member.address());
       admission.departed(member.address().getAddress());
-      byKey.remove(member.key());
+      nameRegister.remove(member);
       presence.forget(member);
       delivery.forget(member);
       expired.add(member);
@@ -339,14 +339,9 @@ final class Room {
       admission.refuse(ErrorReply.ROOM_FULL, noPlace, from, bytes, nowMs);
       return;
     }
-    Member holder = byKey.get(key);
+    Member holder = nameRegister.clash(join.name(), null);
     if (holder != null) {
-      admission.refuse(
-          ErrorReply.NAME_TAKEN,
-          "the name " + holder.name() + " is taken in this room; choose another",
-          from,
-          bytes,
-          nowMs);
+      admission.refuse(ErrorReply.NAME_TAKEN, taken(join.name(), holder), from, bytes, nowMs);
       return;
     }
     // A message of this client's that the room posted before (its acknowledgement was lost) is
@@ -355,7 +350,7 @@ final class Room {
     Member member = new Member(from, tokens.next(), join.client(), join.name(), nextN, nowMs);
     byAddress.put(from, member);
     admission.admitted(from.getAddress());
-    byKey.put(key, member);
+    nameRegister.add(member);
     bySeen.heard(member);
     log.info(
         "{} joined from {} ({} online)", member.name(), Addresses.format(from), byAddress.size());
@@ -441,7 +436,7 @@ final class Room {
     if (text.isEmpty()) {
       return;
     }
-    Member target = Names.isWellFormed(tell.to()) ? byKey.get(Names.key(tell.to())) : null;
+    Member target = Names.isWellFormed(tell.to()) ? nameRegister.holder(tell.to()) : null;
     if (target == null) {
       // Only a valid name is echoed: anything else could be as long as a whole datagram.
       String who = Names.isWellFormed(tell.to()) ? "named " + tell.to() : "with that name";
@@ -493,21 +488,17 @@ final class Room {
           new ErrorReply(ErrorReply.NAME_INVALID, problem.get(), nick.id()), member.address());
       return;
     }
-    String newKey = Names.key(nick.name());
-    Member holder = byKey.get(newKey);
-    if (holder != null && holder != member) {
+    Member holder = nameRegister.clash(nick.name(), member);
+    if (holder != null) {
       outbox.send(
-          new ErrorReply(
-              ErrorReply.NAME_TAKEN,
-              "the name " + holder.name() + " is taken in this room; choose another",
-              nick.id()),
+          new ErrorReply(ErrorReply.NAME_TAKEN, taken(nick.name(), holder), nick.id()),
           member.address());
       return;
     }
     String oldName = member.name();
-    byKey.remove(member.key());
+    nameRegister.remove(member);
     member.rename(nick.name());
-    byKey.put(newKey, member);
+    nameRegister.add(member);
     log.info("{} is now known as {}", oldName, member.name());
     RoomEvent event =
         events.append(
@@ -526,6 +517,18 @@ final class Room {
             null,
             0);
     delivery.publish(event, byAddress.values(), nowMs);
+  }
+
+  /** Why {@code name} may not be claimed while {@code holder} is in the room. */
+  private static String taken(String name, Member holder) {
+    return holder.key().equals(Names.key(name))
+        ? "the name " + holder.name() + " is taken in this room; choose another"
+        : "the name "
+            + name
+            + " looks too much like "
+            + holder.name()
+            + ", a member of this room;"
+            + " choose another";
   }
 
   /** The text to forward, made safe to print, or empty after telling the sender it is too long. */
@@ -564,7 +567,7 @@ final class Room {
   private void remove(Member member) {
     byAddress.remove(member.address());
     admission.departed(member.address().getAddress());
-    byKey.remove(member.key());
+    nameRegister.remove(member);
     bySeen.forget(member);
     presence.forget(member);
     delivery.forget(member);

@@ -129,6 +129,35 @@ class RoomTest {
   }
 
   @Test
+  void aNameThatLooksLikeAMembersIsRefusedWhateverItsScript() {
+    join(CAROL, "cop", 0);
+    InetSocketAddress dave = new InetSocketAddress("127.0.0.1", 40004);
+    // All Cyrillic, so one script: valid, but it reads as "cop".
+    String cyrillicCop = "\u0441\u043e\u0440";
+    Admit.join(room, outbox, dave, new Join(cyrillicCop, ClientIds.of("dave"), 1, null), 0);
+    ErrorReply refused = outbox.last(dave, ErrorReply.class);
+    assertThat(refused.code()).isEqualTo(ErrorReply.NAME_TAKEN);
+    assertThat(refused.message())
+        .isEqualTo(
+            "the name "
+                + cyrillicCop
+                + " looks too much like cop, a member of this room; choose another");
+    room.onRequest(BOB, new Nick(bob, 5, "c0p"), 10); // a zero
+    assertThat(outbox.last(BOB, ErrorReply.class).message()).contains("looks too much like cop");
+    room.onRequest(BOB, new Nick(bob, 6, "alex"), 20);
+    room.onRequest(BOB, new Nick(bob, 7, "ALEX"), 30); // its own name in capitals: still its own
+    assertThat(room.names()).containsExactly("ALEX", "alice", "cop");
+
+    // Once cop is gone, the look is free, and a message to cop finds nobody.
+    String carol = outbox.last(CAROL, Welcome.class).session();
+    room.onRequest(CAROL, new Leave(carol), 40);
+    Admit.join(room, outbox, dave, new Join(cyrillicCop, ClientIds.of("dave"), 1, null), 50);
+    assertThat(room.names()).containsExactly("ALEX", "alice", cyrillicCop);
+    room.onRequest(BOB, new Tell(bob, 1, "cop", "hi"), 60);
+    assertThat(outbox.last(BOB, ErrorReply.class).code()).isEqualTo(ErrorReply.NO_SUCH_MEMBER);
+  }
+
+  @Test
   void anInvalidNameIsAnsweredWithTheProblem() {
     Admit.join(room, outbox, CAROL, new Join("carol smith", ClientIds.of("carol"), 1, null), 0);
     ErrorReply error = outbox.last(CAROL, ErrorReply.class);

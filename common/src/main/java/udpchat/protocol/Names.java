@@ -5,6 +5,7 @@ import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,10 +27,17 @@ import java.util.Set;
  * <p>Two names are the same name when their {@link #key keys} are equal: NFKC with full Unicode
  * case folding (NFKC_Casefold), so "Bob", "BOB", "Ｂｏｂ" (full-width) and "straße"/"STRASSE" are one
  * name each. The rules come from ICU, whose Unicode version is the one used throughout.
+ *
+ * <p>Two different names may still look alike: a whole name in Cyrillic or Greek letters that look
+ * Latin ("сор" and "cop"), "0" and "O", "rn" and "m". Their {@link #lookalikes skeletons} (UTS #39)
+ * are equal, and a room refuses the second.
  */
 public final class Names {
 
   private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
+
+  /** UTS #39 confusables only: the skeletons of {@link #lookalikes}. Thread-safe once built. */
+  private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder().build();
 
   /** Thread-safe once built. */
   private static final SpoofChecker MIXING =
@@ -108,6 +116,19 @@ public final class Names {
    */
   public static String key(String name) {
     return NFKC_CASEFOLD.normalize(name);
+  }
+
+  /**
+   * What {@code name} looks like: one or two UTS #39 skeletons, case folded. Names that share one
+   * look alike, and a room holds only one of them. The skeleton is taken of the folded name (so
+   * "ΑΝΝΑ" and "αννα" look alike, as do "сор" and "cop") and, when it differs, of the name as
+   * written too, since capitals have look-alikes of their own ("ΑΝΝΑ" and "ANNA", "biII" and
+   * "bill"). Equal {@link #key keys} always share the first.
+   */
+  public static List<String> lookalikes(String name) {
+    String folded = NFKC_CASEFOLD.normalize(CONFUSABLES.getSkeleton(key(name)));
+    String asWritten = NFKC_CASEFOLD.normalize(CONFUSABLES.getSkeleton(name));
+    return folded.equals(asWritten) ? List.of(folded) : List.of(folded, asWritten);
   }
 
   private static boolean allowed(int cp) {

@@ -133,7 +133,44 @@ class NamesTest {
         Arguments.of("Zoe", "Zoë"),
         Arguments.of("bob_2", "bob-2"),
         Arguments.of("張伟", "张伟"),
-        // A whole-script look-alike, all Cyrillic: valid, and not caught (SECURITY.md, Names).
+        // All Cyrillic: another key (and, by UTS #39, another look: its palochka reads as "i").
         Arguments.of("alice", "\u0430\u04cf\u0456\u0441\u0435"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" looks like \"{1}\"")
+  @MethodSource("lookalikeNames")
+  void namesThatLookAlikeShareALook(String one, String other) {
+    assertThat(Names.lookalikes(one)).containsAnyElementsOf(Names.lookalikes(other));
+    assertThat(Names.lookalikes(other)).containsAnyElementsOf(Names.lookalikes(one));
+  }
+
+  static Stream<Arguments> lookalikeNames() {
+    return Stream.of(
+        Arguments.of("ace", "\u0430\u0441\u0435"), // all Cyrillic
+        Arguments.of("cop", "\u0441\u043e\u0440"), // Cyrillic с о р
+        Arguments.of("paypal", "\u0440\u0430\u0443\u0440\u0430l"), // Cyrillic but the l
+        Arguments.of("ANNA", "\u0391\u039d\u039d\u0391"), // Greek capitals
+        Arguments.of("anna", "\u0391\u039d\u039d\u0391"),
+        Arguments.of("oscar", "0scar"),
+        Arguments.of("bill", "biII"), // capital i
+        Arguments.of("mike", "rnike"),
+        Arguments.of("Bob", "ｂｏｂ"), // equal keys share their look
+        Arguments.of("straße", "STRASSE"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" and \"{1}\"")
+  @MethodSource("differentLooks")
+  void differentNamesLookDifferent(String one, String other) {
+    assertThat(Names.lookalikes(one)).doesNotContainAnyElementsOf(Names.lookalikes(other));
+  }
+
+  static Stream<Arguments> differentLooks() {
+    return Stream.of(
+        Arguments.of("bob", "rob"),
+        Arguments.of("alice", "alicia"),
+        Arguments.of("Zoe", "Zoë"),
+        Arguments.of("bob_2", "bob-2"),
+        Arguments.of("ivan", "\u0418\u0432\u0430\u043d"), // Иван: Cyrillic that looks Cyrillic
+        Arguments.of("anna", "anne"));
   }
 }
