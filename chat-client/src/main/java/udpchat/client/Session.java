@@ -121,6 +121,12 @@ final class Session {
 
   private boolean whoOnceJoined;
 
+  /**
+   * The reason of the user's {@code /away} (empty for none given), or null when not away: a new
+   * session starts present on the server, so a rejoin says it again.
+   */
+  private String awayReason;
+
   /** Events up to this number are the backlog shown on the first join, marked as history. */
   private long backlogHead = -1;
 
@@ -268,6 +274,7 @@ final class Session {
     if (reason != null && codec.textBytes(reason) > Away.MAX_REASON_BYTES) {
       view.show(Event.error(at(nowMs), "reason too long: the limit is " + Away.MAX_REASON_BYTES));
     } else if (state == State.JOINED) {
+      awayReason = away ? (reason == null ? "" : reason) : null;
       transport.send(new Away(session, nextId++, away, reason));
     } else {
       view.show(Event.error(at(nowMs), "not in the room: /away once joined"));
@@ -500,7 +507,8 @@ final class Session {
     }
     boolean restarted = everJoined && welcome.epoch() != epoch;
     // The same session again (a join crossed a late copy of an old notice): same stream, go on.
-    if (!welcome.session().equals(lastSession)) {
+    boolean newSession = !welcome.session().equals(lastSession);
+    if (newSession) {
       inbox.reset(welcome.start());
       backlogHead = everJoined ? -1 : welcome.head();
     }
@@ -541,6 +549,9 @@ final class Session {
     if (whoOnceJoined) {
       whoOnceJoined = false;
       transport.send(new Who(session, nextId++));
+    }
+    if (awayReason != null && newSession) {
+      transport.send(new Away(session, nextId++, true, awayReason.isEmpty() ? null : awayReason));
     }
   }
 

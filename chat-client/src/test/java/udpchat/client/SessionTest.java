@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import udpchat.client.view.Event;
+import udpchat.protocol.Away;
 import udpchat.protocol.Chat;
 import udpchat.protocol.ClientMessage;
 import udpchat.protocol.Codec;
@@ -185,6 +186,21 @@ class SessionTest {
     assertThat(again.session()).isEqualTo(NEW_TOKEN);
     assertThat(again.n()).isEqualTo(refused.n());
     assertThat(again.text()).isEqualTo("hello?");
+  }
+
+  @Test
+  void anAwayUserIsStillAwayAfterARejoin() {
+    joinedAt(0);
+    session.away(true, "lunch", 100);
+    assertThat(transport.sent).containsExactly(new Away(TOKEN, 1, true, "lunch"));
+    session.onMessage(new Retry(COOKIE), 200); // the server forgot us: a new session
+    session.onMessage(welcome(NEW_TOKEN, 2), 210);
+    assertThat(transport.sent).contains(new Away(NEW_TOKEN, 2, true, "lunch"));
+
+    session.away(false, null, 300);
+    session.onMessage(new Retry(NEW_COOKIE), 400);
+    session.onMessage(welcome(TOKEN, 2), 410);
+    assertThat(transport.sent.stream().filter(Away.class::isInstance)).hasSize(3); // back: no more
   }
 
   @Test
