@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,10 @@ import udpchat.time.Periodic;
  * append is written to the file at once, so what the server acknowledged survives the process; the
  * file is forced to the disk every {@link #SYNC_INTERVAL_MS}, so a power cut loses at most that
  * much. A line cut short by a crash is dropped when the journal is loaded.
+ *
+ * <p>The file grows while the server runs. When a starting server finds more than {@link
+ * #COMPACT_FACTOR} times the events it keeps, it writes those to a new file that then takes the old
+ * one's place in one atomic rename, so a start reads at most that much of the last run's past.
  */
 final class Journal implements AutoCloseable {
 
@@ -49,9 +54,14 @@ final class Journal implements AutoCloseable {
 
   static final String FILE_NAME = "room.log";
 
+  /** A journal holding more than this many times the events kept is compacted at load. */
+  static final int COMPACT_FACTOR = 4;
+
+  private static final String COMPACTING_NAME = FILE_NAME + ".compacting";
+
   private final Path file;
   private final Codec codec;
-  private final FileChannel channel;
+  private FileChannel channel; // replaced once, by a compaction at load
   private final AtomicBoolean unsynced = new AtomicBoolean();
   private final Periodic syncer =
       new Periodic(
@@ -67,9 +77,12 @@ final class Journal implements AutoCloseable {
     Files.createDirectories(folder);
     this.file = folder.resolve(FILE_NAME);
     this.codec = codec;
-    this.channel =
-        FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    this.channel = openFile();
+  }
+
+  private FileChannel openFile() throws IOException {
+    return FileChannel.open(
+        file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
   }
 
   /** The file the events are kept in. */
@@ -86,10 +99,12 @@ final class Journal implements AutoCloseable {
     Deque<RoomEvent> last = new ArrayDeque<>();
     long head = 0;
     int skipped = 0;
+    long lines = 0;
     try {
       dropCutLastLine();
       try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
         for (byte[] line = readLine(in); line != null; line = readLine(in)) {
+          lines++;
           RoomEvent event = parse(line);
           if (event == null || event.seq() <= head) {
             skipped++;
@@ -101,6 +116,9 @@ final class Journal implements AutoCloseable {
             last.removeFirst();
           }
         }
+      }
+      if (lines > (long) COMPACT_FACTOR * keep) {
+        compact(last, lines);
       }
       channel.position(channel.size());
     } catch (IOException e) {
@@ -115,20 +133,37 @@ final class Journal implements AutoCloseable {
     return new Loaded(new ArrayList<>(last), head);
   }
 
+  /**
+   * Replaces the file with one holding only {@code kept}, the events a start reads: written beside
+   * it and forced to the disk first, then renamed over it, so a crash leaves one or the other
+   * whole.
+   */
+  private void compact(Deque<RoomEvent> kept, long lines) throws IOException {
+    Path compacted = file.resolveSibling(COMPACTING_NAME);
+    try (FileChannel out =
+        FileChannel.open(
+            compacted,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      for (RoomEvent event : kept) {
+        ByteBuffer line = line(event);
+        while (line.hasRemaining()) {
+          out.write(line);
+        }
+      }
+      out.force(true);
+    }
+    channel.close();
+    Files.move(
+        compacted, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    channel = openFile();
+    log.info("{}: compacted from {} lines to the last {} events", file, lines, kept.size());
+  }
+
   /** Appends {@code event}: it is in the operating system's hands when this returns. */
   void append(RoomEvent event) {
-    RoomEvent.Audience audience = event.audience();
-    byte[] prefix =
-        ((audience.everyone() ? "a" : "p:" + audience.first() + ":" + audience.second())
-                + '\t'
-                + (event.client() == null ? "-" : event.client())
-                + '\t'
-                + event.n()
-                + '\t')
-            .getBytes(StandardCharsets.UTF_8);
-    byte[] json = codec.encode(event.message()); // UTF-8 already: written as it is
-    ByteBuffer bytes = ByteBuffer.allocate(prefix.length + json.length + 1);
-    bytes.put(prefix).put(json).put((byte) '\n').flip();
+    ByteBuffer bytes = line(event);
     long start = -1;
     try {
       start = channel.position();
@@ -148,6 +183,23 @@ final class Journal implements AutoCloseable {
       throw new UncheckedIOException("cannot append to " + file, e);
     }
     unsynced.set(true);
+  }
+
+  /** The line of {@code event}, with its line end. */
+  private ByteBuffer line(RoomEvent event) {
+    RoomEvent.Audience audience = event.audience();
+    byte[] prefix =
+        ((audience.everyone() ? "a" : "p:" + audience.first() + ":" + audience.second())
+                + '\t'
+                + (event.client() == null ? "-" : event.client())
+                + '\t'
+                + event.n()
+                + '\t')
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] json = codec.encode(event.message()); // UTF-8 already: written as it is
+    ByteBuffer bytes = ByteBuffer.allocate(prefix.length + json.length + 1);
+    bytes.put(prefix).put(json).put((byte) '\n').flip();
+    return bytes;
   }
 
   /** Starts forcing appends to the disk every {@link #SYNC_INTERVAL_MS}. */

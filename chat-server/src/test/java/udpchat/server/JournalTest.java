@@ -78,6 +78,36 @@ class JournalTest {
   }
 
   @Test
+  void aStartThatFindsManyTimesWhatItKeepsCompactsTheFileToThatAndGoesOnNumbering()
+      throws Exception {
+    Journal first = open();
+    RoomLog before = new RoomLog(100, first);
+    List<RoomEvent> written = new ArrayList<>();
+    for (int i = 1; i <= 13; i++) {
+      written.add(i % 2 == 0 ? notice(before) : chat(before, ALICE, (i + 1) / 2, "message " + i));
+    }
+    first.close();
+    assertThat(Files.readAllLines(first.file())).hasSize(13);
+
+    Journal second = open();
+    RoomLog compacted = new RoomLog(3, second); // 13 lines: more than 4 times 3
+    assertThat(Files.readAllLines(second.file())).hasSize(3);
+    assertThat(Files.exists(folder.resolve(Journal.FILE_NAME + ".compacting"))).isFalse();
+    assertThat(compacted.head()).isEqualTo(13);
+    assertThat(compacted.lastPosted(ALICE)).isEqualTo(7);
+    RoomEvent fourteenth = chat(compacted, ALICE, 8, "after the compaction");
+    assertThat(fourteenth.seq()).isEqualTo(14);
+    second.close();
+
+    RoomLog again = new RoomLog(3, open()); // 4 lines: kept as they are
+    assertThat(Files.readAllLines(second.file())).hasSize(4);
+    assertThat(again.head()).isEqualTo(14);
+    assertThat(again.get(12)).isEqualTo(written.get(11));
+    assertThat(again.get(13)).isEqualTo(written.get(12));
+    assertThat(again.get(14)).isEqualTo(fourteenth);
+  }
+
+  @Test
   void anEmptyJournalStartsAtOne() throws Exception {
     RoomLog log = new RoomLog(3, open());
     assertThat(log.head()).isZero();
