@@ -85,6 +85,10 @@ final class Delivery {
   void publish(RoomEvent event, Collection<Member> members, long nowMs) {
     // Members that have been sent the same events share a prev: one datagram, encoded once each.
     Map<Long, List<InetSocketAddress>> byPrev = new HashMap<>();
+    // Usually every member shares one prev: the map is looked up (and the prev boxed) only when
+    // it differs from the member before's, not once per member on every event.
+    long lastPrev = -1;
+    List<InetSocketAddress> lastGroup = null;
     for (Member member : members) {
       if (!visible(event, member)) {
         continue;
@@ -94,7 +98,11 @@ final class Delivery {
         stream.rtoMs = BASE_RTO_MS;
         stream.resendAtMs = nowMs + BASE_RTO_MS;
       }
-      byPrev.computeIfAbsent(stream.lastSent, prev -> new ArrayList<>()).add(member.address());
+      if (lastGroup == null || stream.lastSent != lastPrev) {
+        lastPrev = stream.lastSent;
+        lastGroup = byPrev.computeIfAbsent(lastPrev, prev -> new ArrayList<>());
+      }
+      lastGroup.add(member.address());
       stream.lastSent = event.seq();
       unacknowledged.add(member);
     }

@@ -23,6 +23,12 @@ final class Packer {
 
   /** The datagrams that carry {@code pending}, each member's in its order. */
   List<Outgoing> pack(List<Outgoing> pending) {
+    if (!twoEventsIn(pending)) {
+      // No member can have two events to put together: the usual case of a room that keeps up
+      // (a posted and the event it confirms) costs no per-member tables on the way to the first
+      // send, and no garbage.
+      return pending;
+    }
     Map<InetSocketAddress, List<Outgoing>> queues = new LinkedHashMap<>();
     for (Outgoing outgoing : pending) {
       for (InetSocketAddress address : outgoing.to()) {
@@ -36,6 +42,16 @@ final class Packer {
     List<Outgoing> packed = new ArrayList<>();
     sharers.forEach((queue, addresses) -> packInto(packed, queue, addresses));
     return packed;
+  }
+
+  private static boolean twoEventsIn(List<Outgoing> pending) {
+    int events = 0;
+    for (Outgoing outgoing : pending) {
+      if (outgoing.packable() && ++events == 2) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void packInto(

@@ -39,6 +39,10 @@ final class Receiver implements AutoCloseable {
   private final Clock clock;
   private final Thread thread;
 
+  /** Made once, not a lambda per datagram: the receive loop allocates nothing of its own. */
+  private final FaultInjector.Deliver handler =
+      (datagram, source) -> handle((InetSocketAddress) source, datagram);
+
   Receiver(
       DatagramChannel channel,
       Codec codec,
@@ -79,8 +83,7 @@ final class Receiver implements AutoCloseable {
         continue;
       }
       buffer.flip();
-      faults.receive(
-          buffer, from, (datagram, source) -> handle((InetSocketAddress) source, datagram));
+      faults.receive(buffer, from, handler);
     }
   }
 

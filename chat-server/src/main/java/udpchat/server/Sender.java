@@ -31,7 +31,8 @@ import udpchat.protocol.ServerMessage;
  * <p>When one datagram is waiting it is sent at once. When more have queued up while the thread was
  * sending (the server is behind), it takes them all and the {@link Packer} puts each member's room
  * events together in batches: fewer datagrams, so more messages a second through the same kernel,
- * and no timer that would make a quiet room wait.
+ * and no timer that would make a quiet room wait. (A posted and the one event it confirms, taken
+ * together, go as they are: there is nothing to put together.)
  *
  * <p>In a private room each datagram is sealed here, on this thread, once for all its addresses
  * (the same ciphertext to every member reuses no nonce: one nonce seals one plaintext).
@@ -106,7 +107,7 @@ final class Sender implements Outbox, AutoCloseable {
         queue.drainTo(taken, MAX_TAKEN - 1);
         int stop = taken.indexOf(STOP);
         List<Outgoing> due = stop < 0 ? taken : taken.subList(0, stop);
-        sendAll(due.size() == 1 ? due : packer.pack(due));
+        sendAll(packer.pack(due));
         if (stop >= 0) {
           return;
         }

@@ -39,6 +39,17 @@ class PackerTest {
   }
 
   @Test
+  void aPostedAndTheOneEventItConfirmsTravelAsTheyAreInTheirOrder() {
+    // What a room that keeps up sends for each message: nothing to put together, nothing repacked.
+    Outgoing posted = other(new Posted(7, 1), ALICE);
+    Outgoing event = event(1, "hello", ALICE, BOB, CAROL);
+
+    List<Outgoing> packed = packer.pack(List.of(posted, event));
+
+    assertThat(packed).containsExactly(posted, event); // the same datagrams, to the same members
+  }
+
+  @Test
   void eventsForTheSameMembersGoInOneBatchOfTheExactSize() throws ProtocolException {
     List<Outgoing> events = List.of(event(1, "a", ALICE, BOB), event(2, "bb", ALICE, BOB));
     int itemBytes = events.get(0).bytes().length + events.get(1).bytes().length;
