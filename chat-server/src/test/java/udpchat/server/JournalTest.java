@@ -203,7 +203,9 @@ class JournalTest {
         Duration.ofSeconds(15),
         Duration.ofSeconds(5),
         20,
-        42);
+        42,
+        ServerConfig.DEFAULT_MAX_MEMBERS,
+        0); // each membership change its own notice, as the tests count events
   }
 
   static int indexOf(byte[] bytes, byte wanted, int from) {
