@@ -283,7 +283,7 @@ final class Room {
           Notice.unnumbered(Notice.EXPIRED, member.name(), byAddress.size()), member.address());
     }
     announceDue(nowMs); // the sweep's expiries, together
-    presence.sweep(bySeen, nowMs).forEach(this::broadcast);
+    presence.sweep(bySeen, byAddress.size(), nowMs).forEach(this::broadcast);
     return names;
   }
 
