@@ -16,6 +16,7 @@ import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.Join;
 import udpchat.protocol.Leave;
+import udpchat.protocol.Nick;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Ping;
 import udpchat.protocol.Say;
@@ -122,6 +123,30 @@ class RoomMembershipNoticesTest {
             tuple(Notice.JOINED, List.of("m0"), 1),
             tuple(Notice.JOINED, List.of("m1", "m2"), 3),
             tuple(Notice.LEFT, List.of("m1"), 2));
+  }
+
+  @Test
+  void aHeldJoinIsToldUnderTheOldNameBeforeARename() {
+    join(0, 1000);
+    String m1 = join(1, 1010);
+    room.onRequest(address(1), new Nick(m1, 1, "mona"), 1020);
+    assertThat(notices(0))
+        .extracting(Notice::event, Notice::members)
+        .containsExactly(
+            tuple(Notice.JOINED, List.of("m0")),
+            tuple(Notice.JOINED, List.of("m1")),
+            tuple(Notice.RENAMED, List.of("m1")));
+  }
+
+  @Test
+  void aShutdownTellsWhatWaitedFirst() {
+    join(0, 1000);
+    join(1, 1010);
+    room.shutdown();
+    assertThat(notices(0))
+        .extracting(Notice::members)
+        .containsExactly(List.of("m0"), List.of("m1"));
+    assertThat(outbox.last(address(0), Notice.class).event()).isEqualTo(Notice.SHUTDOWN);
   }
 
   @Test
