@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import udpchat.protocol.Batch;
 import udpchat.protocol.Codec;
 import udpchat.protocol.ErrorReply;
@@ -54,6 +56,10 @@ final class ChatLoad extends Load {
   private final byte[] item = new byte[Limits.MAX_DATAGRAM_BYTES];
   private static final byte[] BATCH_PREFIX = Batch.PREFIX.getBytes(StandardCharsets.US_ASCII);
   private final AckWriter acks = new AckWriter();
+
+  /** The numbers of the expiry notices member 0 counted. */
+  private final Set<Long> expiryNoticesSeen = new HashSet<>();
+
   private final int joinWindow;
 
   private final ArrayDeque<SimMember> toJoin = new ArrayDeque<>();
@@ -137,7 +143,7 @@ final class ChatLoad extends Load {
     if (startsWith(bytes, length, BATCH_PREFIX)) {
       onBatch(member, bytes, length, nowNs);
     } else {
-      onServerMessage(member, inbound.read(bytes, length), length, nowNs);
+      onServerMessage(member, inbound.read(bytes, length, member.index == 0), length, nowNs);
     }
   }
 
@@ -164,7 +170,8 @@ final class ChatLoad extends Load {
       } else if (b == '}' && --depth == 0) {
         int itemLength = i + 1 - start;
         System.arraycopy(bytes, start, item, 0, itemLength);
-        onServerMessage(member, inbound.read(item, itemLength), itemLength, nowNs);
+        onServerMessage(
+            member, inbound.read(item, itemLength, member.index == 0), itemLength, nowNs);
       }
     }
     tally.batches++;
@@ -195,6 +202,9 @@ final class ChatLoad extends Load {
   private void onEvent(SimMember member, Inbound event, int bytes, long nowNs) {
     if (member.state != SimMember.State.JOINED) {
       return; // before the welcome: the client drops it, and it is sent again
+    }
+    if (event.message instanceof Notice notice && event.seq > member.shown) {
+      countExpiries(notice); // member 0's, decoded in full
     }
     if (event.seq <= member.shown) {
       duplicate(event, bytes, nowNs);
@@ -314,13 +324,19 @@ final class ChatLoad extends Load {
 
   /** Unnumbered notices: this member expired (though it kept pinging), or the server stops. */
   private void onNotice(SimMember member, Notice notice, long nowNs) {
-    if (Notice.EXPIRED.equals(notice.event())) {
-      if (notice.seq() == null) {
-        tally.expiredNotices++;
-        rejoin(member, nowNs);
-      } else if (member.index == 0 && notice.name() != null && notice.name().startsWith("m")) {
-        tally.expiredSeen++;
-      }
+    if (Notice.EXPIRED.equals(notice.event()) && notice.seq() == null) {
+      tally.expiredNotices++;
+      rejoin(member, nowNs);
+    }
+  }
+
+  /**
+   * The expiries of simulated members in a numbered notice member 0 got, each event once (a copy
+   * sent again is not counted twice): one notice may name several, a burst of expiries.
+   */
+  private void countExpiries(Notice notice) {
+    if (Notice.EXPIRED.equals(notice.event()) && expiryNoticesSeen.add(notice.seq())) {
+      tally.expiredSeen += notice.members().stream().filter(n -> n.startsWith("m")).count();
     }
   }
 

@@ -63,6 +63,14 @@ final class Inbound {
 
   /** Reads the datagram in {@code bytes[0, length)}; the result is in the fields. */
   Inbound read(byte[] bytes, int length) {
+    return read(bytes, length, false);
+  }
+
+  /**
+   * Reads the datagram in {@code bytes[0, length)}, a numbered notice decoded in full (into {@link
+   * #message}) when {@code decodeNotices}: for the one member that counts the expiries it sees.
+   */
+  Inbound read(byte[] bytes, int length, boolean decodeNotices) {
     message = null;
     sentNs = -1;
     sender = -1;
@@ -70,7 +78,7 @@ final class Inbound {
     if (startsWith(bytes, length, PREFIX, 0)) {
       int at = PREFIX.length;
       boolean chat = startsWith(bytes, length, CHAT, at);
-      if (chat || startsWith(bytes, length, NOTICE, at)) {
+      if (chat || (!decodeNotices && startsWith(bytes, length, NOTICE, at))) {
         int seqAt = indexOf(bytes, length, SEQ, at);
         int prevAt = seqAt < 0 ? -1 : indexOf(bytes, length, PREV, seqAt);
         if (seqAt >= 0 && prevAt >= 0) {

@@ -107,15 +107,15 @@ public final class Roster implements SessionListener, RosterView {
   private void onNotice(Notice notice) {
     switch (notice.event()) {
       case Notice.JOINED:
-        add(notice.name());
+        notice.members().forEach(this::add);
         break;
       case Notice.LEFT:
       case Notice.EXPIRED:
-        if (notice.name() != null && !sameName(notice.name(), me)) {
-          byKey.remove(Names.key(notice.name()));
-        }
-        if (notice.name() != null) {
-          presences.remove(Names.key(notice.name())); // a member that comes back starts afresh
+        for (String gone : notice.members()) {
+          if (!sameName(gone, me)) {
+            byKey.remove(Names.key(gone));
+          }
+          presences.remove(Names.key(gone)); // a member that comes back starts afresh
         }
         break;
       case Notice.RENAMED:

@@ -562,13 +562,16 @@ final class Session {
     String text;
     switch (notice.event()) {
       case Notice.JOINED:
-        if (aboutMe) {
-          return; // the welcome said so
+        // The welcome said we joined; a burst of joins names the others too.
+        List<String> others =
+            old ? notice.members() : notice.members().stream().filter(n -> !isMe(n)).toList();
+        if (others.isEmpty()) {
+          return;
         }
-        text = notice.name() + " joined" + online(notice);
+        text = NameSummary.of(others) + " joined" + online(notice);
         break;
       case Notice.LEFT:
-        text = notice.name() + " left" + online(notice);
+        text = NameSummary.of(notice.members()) + " left" + online(notice);
         break;
       case Notice.EXPIRED:
         if (aboutMe && !notice.numbered()) {
@@ -577,7 +580,7 @@ final class Session {
           }
           return;
         }
-        text = notice.name() + " expired (went silent)" + online(notice);
+        text = NameSummary.of(notice.members()) + " expired (went silent)" + online(notice);
         break;
       case Notice.RENAMED:
         if (aboutMe) {

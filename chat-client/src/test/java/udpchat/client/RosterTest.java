@@ -41,6 +41,22 @@ class RosterTest {
   }
 
   @Test
+  void aNoticeNamingSeveralMembersAddsOrRemovesThemAll() {
+    roster.onMessage(new Welcome(TOKEN, "alice", 5000, 15000, 1, 1, 0, 0), 0);
+    roster.onMessage(
+        new Notice(
+            Notice.JOINED, null, null, 4, 1L, 0L, 0L, null, null, List.of("bob", "carol", "dave")),
+        1);
+    assertThat(roster.names()).containsExactly("alice", "bob", "carol", "dave");
+    assertThat(roster.online()).isEqualTo(4);
+    roster.onMessage(
+        new Notice(Notice.EXPIRED, null, null, 2, 2L, 1L, 0L, null, null, List.of("BOB", "dave")),
+        2);
+    assertThat(roster.names()).containsExactly("alice", "carol");
+    assertThat(roster.online()).isEqualTo(2);
+  }
+
+  @Test
   void aSpeakerIsAMemberAndInvalidNamesInAListAreNeverOffered() {
     roster.onMessage(new Welcome(TOKEN, "alice", 5000, 15000, 1, 1, 0, 0), 0);
     roster.onMessage(Chat.posted(1, 0, "erin", "hi", false), 1);

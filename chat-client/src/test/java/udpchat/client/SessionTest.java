@@ -221,6 +221,36 @@ class SessionTest {
   }
 
   @Test
+  void aBurstOfJoinsIsOneLineNamingTwoAndCountingTheRestWithoutUs() {
+    joinedAt(0);
+    List<String> names = new ArrayList<>(List.of("bob", "ALICE", "carol"));
+    for (int i = 0; i < 23; i++) {
+      names.add("m" + i);
+    }
+    view.events.clear();
+    session.onMessage(
+        new Notice(Notice.JOINED, null, null, 26, 1L, 0L, 10L, null, null, names), 10);
+    assertThat(view.events).hasSize(1);
+    assertThat(view.events.get(0).text()).isEqualTo("bob, carol and 23 others joined (26 online)");
+  }
+
+  @Test
+  void aBurstOfJoinsNamingUsAndOneOtherShowsTheOtherAndABurstOfExpiriesIsOneLine() {
+    joinedAt(0);
+    view.events.clear();
+    session.onMessage(
+        new Notice(Notice.JOINED, null, null, 3, 1L, 0L, 10L, null, null, List.of("ALICE", "bob")),
+        10);
+    session.onMessage(
+        new Notice(Notice.EXPIRED, null, null, 1, 2L, 1L, 20L, null, null, List.of("bob", "carol")),
+        20);
+    assertThat(transport.sent).noneMatch(Join.class::isInstance); // news, not about us
+    assertThat(view.events)
+        .extracting(Event::text)
+        .containsExactly("bob joined (3 online)", "bob and carol expired (went silent) (1 online)");
+  }
+
+  @Test
   void withHeartbeatsOffAnExpiryWaitsForTheUser() {
     joinedAt(0);
     session.heartbeats(false, 10);

@@ -111,9 +111,17 @@ public final class ChatServer implements AutoCloseable {
                 room.expire(nowMs);
               }
             });
-    // Fine beside the smallest retransmission timeout, Delivery.BASE_RTO_MS.
+    // Fine beside the smallest retransmission timeout, Delivery.BASE_RTO_MS, and beside the
+    // hold of a membership notice that waits for company, MembershipNotices.HOLD_MS.
     this.retransmitter =
-        new Periodic("udpchat-retransmit", RETRANSMIT_TICK, clock, room::resendDue);
+        new Periodic(
+            "udpchat-retransmit",
+            RETRANSMIT_TICK,
+            clock,
+            nowMs -> {
+              room.announceDue(nowMs);
+              room.resendDue(nowMs);
+            });
   }
 
   public ChatServer start() throws IOException {

@@ -52,7 +52,8 @@ import udpchat.text.Sanitizer;
  *
  * <p>Everything that happens in the room (messages, private messages, joins, leaves, expiries,
  * renames) becomes a numbered event in the {@link RoomLog}, and {@link Delivery} gets it to each
- * member in that order. A client's messages are numbered by the client; each number is posted once
+ * member in that order. Joins, leaves and expiries in a burst share one event ({@link
+ * MembershipNotices}). A client's messages are numbered by the client; each number is posted once
  * and in order, and acknowledged with {@link Posted}, again for every copy that arrives.
  *
  * <p>Time is an argument ({@code nowMs}), never read here, so tests decide expiry exactly. All
@@ -79,6 +80,7 @@ final class Room {
   private boolean closed;
   private final PresenceBoard presence;
   private final Admission admission;
+  private final MembershipNotices membership;
 
   /** A room that holds up to {@link ServerConfig#DEFAULT_MAX_MEMBERS}. */
   Room(
@@ -103,13 +105,7 @@ final class Room {
         ServerConfig.DEFAULT_MAX_PER_ADDRESS);
   }
 
-  /**
-   * @param events the room's numbered events (and its journal)
-   * @param backlog how many recent messages a newcomer is shown
-   * @param epoch this server process's id, told to every client in its welcome
-   * @param maxMembers how many members the room holds; a join beyond is refused ({@code room-full})
-   * @param maxPerAddress how many of them one IP address may have; a join beyond is refused too
-   */
+  /** A room whose membership notices wait {@link MembershipNotices#HOLD_MS} for company. */
   Room(
       Outbox outbox,
       Codec codec,
@@ -121,6 +117,41 @@ final class Room {
       long epoch,
       int maxMembers,
       int maxPerAddress) {
+    this(
+        outbox,
+        codec,
+        drops,
+        events,
+        timeout,
+        heartbeat,
+        backlog,
+        epoch,
+        maxMembers,
+        maxPerAddress,
+        MembershipNotices.HOLD_MS);
+  }
+
+  /**
+   * @param events the room's numbered events (and its journal)
+   * @param backlog how many recent messages a newcomer is shown
+   * @param epoch this server process's id, told to every client in its welcome
+   * @param maxMembers how many members the room holds; a join beyond is refused ({@code room-full})
+   * @param maxPerAddress how many of them one IP address may have; a join beyond is refused too
+   * @param noticeHoldMs how long after a membership notice the next waits for company; 0 tells each
+   *     change alone, at once (tests that count events one per change)
+   */
+  Room(
+      Outbox outbox,
+      Codec codec,
+      Drops drops,
+      RoomLog events,
+      Duration timeout,
+      Duration heartbeat,
+      int backlog,
+      long epoch,
+      int maxMembers,
+      int maxPerAddress,
+      long noticeHoldMs) {
     this.admission = new Admission(outbox, codec, drops, maxMembers, maxPerAddress);
     this.outbox = outbox;
     this.codec = codec;
@@ -132,6 +163,7 @@ final class Room {
     this.backlog = backlog;
     this.epoch = epoch;
     this.presence = new PresenceBoard(timeout.toMillis() / 2);
+    this.membership = new MembershipNotices(noticeHoldMs, codec::textBytes);
   }
 
   /**
@@ -194,7 +226,8 @@ final class Room {
     } else if (request instanceof Leave) {
       remove(member);
       log.info("{} left ({} online)", member.name(), byAddress.size());
-      post(Notice.LEFT, member.name(), nowMs);
+      membershipChanged(Notice.LEFT, member.name(), byAddress.size(), nowMs);
+      announceDue(nowMs);
     } else if (request instanceof Away away) {
       away(member, away);
     }
@@ -239,21 +272,32 @@ final class Room {
       expired.add(member);
     }
     List<String> names = new ArrayList<>();
-    for (Member member : expired) {
+    for (int i = 0; i < expired.size(); i++) {
+      Member member = expired.get(i);
       names.add(member.name());
       log.info(
           "{} expired: silent for {} ms ({} online)",
           member.name(),
           nowMs - member.lastSeenMs(),
           byAddress.size());
-      post(Notice.EXPIRED, member.name(), nowMs);
+      // The members left after this one was removed: those expired after it were still there.
+      int online = byAddress.size() + expired.size() - 1 - i;
+      membershipChanged(Notice.EXPIRED, member.name(), online, nowMs);
       // The expired member is told too, outside the room's order (it is no longer in it): if it
       // is still there, its client rejoins at once and catches up from its last event.
       outbox.send(
           Notice.unnumbered(Notice.EXPIRED, member.name(), byAddress.size()), member.address());
     }
-    presence.sweep(bySeen, nowMs).forEach(this::broadcast);
+    announceDue(nowMs); // the sweep's expiries, together
+    presence.sweep(bySeen, byAddress.size(), nowMs).forEach(this::broadcast);
     return names;
+  }
+
+  /** Announces the joins, leaves and expiries that waited for company, when their wait is over. */
+  synchronized void announceDue(long nowMs) {
+    if (!closed) {
+      membership.due(nowMs).ifPresent(announcement -> announce(announcement, nowMs));
+    }
   }
 
   /**
@@ -271,6 +315,8 @@ final class Room {
     if (closed) {
       return;
     }
+    // What waited is told: it happened, and the clients that rejoin the next server catch up on it.
+    membership.flush(0).ifPresent(announcement -> announce(announcement, 0));
     closed = true;
     broadcast(Notice.unnumbered(Notice.SHUTDOWN, null, 0));
   }
@@ -357,7 +403,8 @@ final class Room {
     delivery.begin(member, streamStart(join.since()));
     outbox.send(welcome(member), from);
     delivery.catchUp(member, nowMs); // after the welcome, which says where the stream starts
-    post(Notice.JOINED, member.name(), nowMs);
+    membershipChanged(Notice.JOINED, member.name(), byAddress.size(), nowMs);
+    announceDue(nowMs);
   }
 
   /**
@@ -421,6 +468,7 @@ final class Room {
     if (text.isEmpty()) {
       return;
     }
+    announceHeld(nowMs);
     RoomEvent event =
         events.append(
             seq -> Chat.posted(seq, nowMs, member.name(), text.get(), say.action()),
@@ -443,6 +491,7 @@ final class Room {
       refuse(member, tell.n(), ErrorReply.NO_SUCH_MEMBER, "there is no member " + who);
       return;
     }
+    announceHeld(nowMs);
     RoomEvent event =
         events.append(
             seq -> new Private(seq, null, nowMs, member.name(), target.name(), text.get()),
@@ -500,6 +549,7 @@ final class Room {
     member.rename(nick.name());
     nameRegister.add(member);
     log.info("{} is now known as {}", oldName, member.name());
+    announceHeld(nowMs); // under the old name: said before the rename
     RoomEvent event =
         events.append(
             seq ->
@@ -552,12 +602,32 @@ final class Room {
     outbox.send(refusal, member.address());
   }
 
-  /** Numbers a notice about {@code name} and sends it to every member. */
-  private void post(String event, String name, long nowMs) {
-    int online = byAddress.size();
+  /**
+   * {@code name} joined, left or expired, leaving {@code online} members: it is told with the next
+   * membership notice ({@link #announceDue}), and what waited is told now if it cannot join it.
+   */
+  private void membershipChanged(String event, String name, int online, long nowMs) {
+    membership
+        .add(event, name, online, nowMs)
+        .forEach(announcement -> announce(announcement, nowMs));
+  }
+
+  /** Tells what membership changes wait, before an event that must come after them. */
+  private void announceHeld(long nowMs) {
+    membership.flush(nowMs).ifPresent(announcement -> announce(announcement, nowMs));
+  }
+
+  /** Numbers a notice about the members of {@code announcement} and sends it to every member. */
+  private void announce(MembershipNotices.Announcement announcement, long nowMs) {
     RoomEvent posted =
         events.append(
-            seq -> Notice.posted(seq, nowMs, event, name, online),
+            seq ->
+                Notice.posted(
+                    seq,
+                    announcement.atMs(), // when the last of them happened
+                    announcement.event(),
+                    announcement.names(),
+                    announcement.online()),
             RoomEvent.Audience.EVERYONE,
             null,
             0);

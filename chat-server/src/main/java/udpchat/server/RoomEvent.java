@@ -50,7 +50,7 @@ record RoomEvent(long seq, ServerMessage message, Audience audience, String clie
     }
     Notice n = (Notice) message;
     return new Notice(
-        n.event(), n.name(), n.newName(), n.online(), n.seq(), prev, n.at(), null, null);
+        n.event(), n.name(), n.newName(), n.online(), n.seq(), prev, n.at(), null, null, n.names());
   }
 
   /** The event as recalled by a history request {@code ref} whose answer has {@code of} events. */
@@ -59,7 +59,8 @@ record RoomEvent(long seq, ServerMessage message, Audience audience, String clie
       return new Chat(c.seq(), null, c.at(), c.from(), c.text(), c.action(), ref, of);
     }
     Notice n = (Notice) message; // private messages are never recalled
-    return new Notice(n.event(), n.name(), n.newName(), n.online(), n.seq(), null, n.at(), ref, of);
+    return new Notice(
+        n.event(), n.name(), n.newName(), n.online(), n.seq(), null, n.at(), ref, of, n.names());
   }
 
   /** Whether a history request may show it: what everyone saw. */

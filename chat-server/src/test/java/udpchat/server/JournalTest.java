@@ -233,7 +233,10 @@ class JournalTest {
         Duration.ofSeconds(15),
         Duration.ofSeconds(5),
         20,
-        42);
+        42,
+        ServerConfig.DEFAULT_MAX_MEMBERS,
+        ServerConfig.DEFAULT_MAX_PER_ADDRESS,
+        0); // each membership change its own notice, as the tests count events
   }
 
   static int indexOf(byte[] bytes, byte wanted, int from) {

@@ -62,7 +62,10 @@ class RoomDeliveryTest {
           Duration.ofMillis(TIMEOUT_MS),
           Duration.ofSeconds(5),
           BACKLOG,
-          42);
+          42,
+          ServerConfig.DEFAULT_MAX_MEMBERS,
+          ServerConfig.DEFAULT_MAX_PER_ADDRESS,
+          0); // each membership change its own notice, as the tests count events
 
   /** Each member's session, by address. */
   final Map<InetSocketAddress, String> sessions = new HashMap<>();

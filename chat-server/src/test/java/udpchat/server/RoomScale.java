@@ -66,6 +66,9 @@ public final class RoomScale {
     for (int i = 0; i < members; i++, nowMs += 2) {
       join(room, cookies, i, nowMs);
     }
+    // The last joins' notice is told when its hold is over; then everyone has seen everything.
+    nowMs += MembershipNotices.HOLD_MS;
+    room.announceDue(nowMs);
     for (int i = 0; i < members; i++) {
       room.onRequest(address(i), new Ack(sessions.get(i), room.head(), null), nowMs);
     }

@@ -54,7 +54,10 @@ class RoomTest {
           Duration.ofMillis(TIMEOUT_MS),
           Duration.ofSeconds(5),
           ServerConfig.DEFAULT_BACKLOG,
-          EPOCH);
+          EPOCH,
+          ServerConfig.DEFAULT_MAX_MEMBERS,
+          ServerConfig.DEFAULT_MAX_PER_ADDRESS,
+          0); // each membership change its own notice, as the tests count events
 
   String alice;
   String bob;

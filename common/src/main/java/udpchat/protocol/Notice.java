@@ -1,9 +1,16 @@
 package udpchat.protocol;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
  * Something that happened in the room: {@code event} is one of the constants below, {@code name}
  * the member it is about (absent for {@link #SHUTDOWN}), {@code newName} the new name after {@link
  * #RENAMED}, and {@code online} the number of members after the event.
+ *
+ * <p>A burst of joins, leaves or expiries is one notice naming several members, in the order they
+ * happened: {@code names} (two or more) takes the place of {@code name}, and {@code online} is the
+ * number after the last of them. A notice has {@code name} or {@code names}, never both.
  *
  * <p>Joins, leaves, expiries and renames are numbered room events ({@code seq}, {@code at}, and
  * {@code prev} or {@code ref}/{@code of}, as for {@link Chat}). Two notices are not: {@link
@@ -19,7 +26,8 @@ public record Notice(
     Long prev,
     Long at,
     Long ref,
-    Integer of)
+    Integer of,
+    List<String> names)
     implements ServerMessage {
 
   public static final String JOINED = "joined";
@@ -32,6 +40,13 @@ public record Notice(
     Fields.text("event", event);
     if (name != null) {
       Fields.name("name", name);
+    }
+    if (names != null) {
+      if (name != null || names.size() < 2 || names.stream().anyMatch(Objects::isNull)) {
+        throw new IllegalArgumentException("names must be two or more names, without name");
+      }
+      names.forEach(each -> Fields.name("names", each));
+      names = List.copyOf(names);
     }
     if (newName != null) {
       Fields.name("newName", newName);
@@ -48,14 +63,47 @@ public record Notice(
     }
   }
 
+  /** A notice about one member (or none), as most are. */
+  public Notice(
+      String event,
+      String name,
+      String newName,
+      int online,
+      Long seq,
+      Long prev,
+      Long at,
+      Long ref,
+      Integer of) {
+    this(event, name, newName, online, seq, prev, at, ref, of, null);
+  }
+
   /** A numbered room event about {@code name}, as kept by the server. */
   public static Notice posted(long seq, long at, String event, String name, int online) {
     return new Notice(event, name, null, online, seq, null, at, null, null);
   }
 
+  /**
+   * A numbered room event about {@code members} (one or more, in the order of the events), as kept
+   * by the server: one name is sent as {@code name}, several as {@code names}.
+   */
+  public static Notice posted(long seq, long at, String event, List<String> members, int online) {
+    if (members.size() == 1) {
+      return posted(seq, at, event, members.get(0), online);
+    }
+    return new Notice(event, null, null, online, seq, null, at, null, null, members);
+  }
+
   /** A notice outside the room's order (shutdown, or an expiry told to the expired member). */
   public static Notice unnumbered(String event, String name, int online) {
     return new Notice(event, name, null, online, null, null, null, null, null);
+  }
+
+  /** The members it is about, in order: {@code names}, or {@code name} alone, or none. */
+  public List<String> members() {
+    if (names != null) {
+      return names;
+    }
+    return name == null ? List.of() : List.of(name);
   }
 
   /** Whether this notice is a numbered room event. */

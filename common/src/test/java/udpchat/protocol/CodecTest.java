@@ -79,6 +79,8 @@ class CodecTest {
         new Private(6, 5L, AT, "alice", "bob", "psst"),
         new Private(6, null, AT, "alice", "bob", "psst"),
         Notice.posted(7, AT, Notice.JOINED, "alice", 2),
+        Notice.posted(7, AT, Notice.JOINED, List.of("alice", "bob", "carol"), 3),
+        new Notice(Notice.EXPIRED, null, null, 1, 9L, 8L, AT, null, null, List.of("bob", "dave")),
         new Notice(Notice.RENAMED, "alice", "alicia", 2, 8L, 7L, AT, null, null),
         new Notice(Notice.LEFT, "bob", null, 1, 9L, null, AT, 9L, 3),
         Notice.unnumbered(Notice.SHUTDOWN, null, 0),
@@ -987,6 +989,32 @@ class CodecTest {
         Arguments.of(shutdown + "'prev':4}", "prev, at, ref and of need seq"),
         Arguments.of(shutdown + "'at':1}", "prev, at, ref and of need seq"),
         Arguments.of(shutdown + "'ref':1,'of':3}", "prev, at, ref and of need seq"));
+  }
+
+  @ParameterizedTest(name = "{1}: {0}")
+  @MethodSource("noticesWithBadNames")
+  void refusesANoticeWhoseNamesAreNotTwoOrMoreNamesInPlaceOfName(String json, String problem) {
+    assertBadField(json, problem);
+  }
+
+  static Stream<Arguments> noticesWithBadNames() {
+    String joined = "{'v':2,'type':'notice','event':'joined','online':3,'seq':5,'at':1,";
+    String twoOrMore = "names must be two or more names, without name";
+    return Stream.of(
+        Arguments.of(joined + "'names':[]}", twoOrMore),
+        Arguments.of(joined + "'names':['a']}", twoOrMore),
+        Arguments.of(joined + "'names':['a',null]}", twoOrMore),
+        Arguments.of(joined + "'name':'a','names':['b','c']}", twoOrMore),
+        Arguments.of(joined + "'names':['a','']}", "names"));
+  }
+
+  @Test
+  void aNoticeAboutOneMemberIsWrittenWithNameAsBefore() {
+    assertThat(Notice.posted(7, AT, Notice.JOINED, List.of("alice"), 2))
+        .isEqualTo(Notice.posted(7, AT, Notice.JOINED, "alice", 2));
+    assertThat(Notice.posted(7, AT, Notice.JOINED, List.of("alice", "bob"), 2).members())
+        .containsExactly("alice", "bob");
+    assertThat(Notice.unnumbered(Notice.SHUTDOWN, null, 0).members()).isEmpty();
   }
 
   @ParameterizedTest(name = "{1}: {0}")
