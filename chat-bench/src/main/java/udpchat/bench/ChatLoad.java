@@ -30,9 +30,10 @@ import udpchat.time.RetransmitTimer;
  * its welcome (retrying as the Java client does), pings every {@code heartbeatMs}, takes its stream
  * of room events in order (holding back what comes early, counting duplicates) and acknowledges it
  * cumulatively 50 ms after events arrive, with {@code missingTo} while a gap is open and again
- * every 200 ms until it closes (PROTOCOL.md §8, §9.3). Senders number their messages and send again
- * what the server has not confirmed with {@code posted} after the retransmission timeout, measured
- * from the round trips to {@code posted} as the Java client does ({@link RetransmitTimer}).
+ * every 200 ms until it closes (PROTOCOL.md §8, §9.3), each on the member's own 10 ms timer tick.
+ * Senders number their messages and send again what the server has not confirmed with {@code
+ * posted} after the retransmission timeout, measured from the round trips to {@code posted} as the
+ * Java client does ({@link RetransmitTimer}).
  */
 final class ChatLoad extends Load {
 
@@ -362,7 +363,20 @@ final class ChatLoad extends Load {
     scheduleAckAt(member, nowNs);
   }
 
-  private void scheduleAckAt(SimMember member, long dueNs) {
+  /**
+   * The member's first timer tick at or after {@code dueNs}. The client sends its acks from a timer
+   * that ticks every 10 ms, each client at a phase of its own: an ack due now waits up to 10 ms,
+   * and a room's members ack a broadcast at instants spread over 10 ms. Without this every
+   * simulated member acked at the same microsecond, 100 acks in one burst at the server every 50
+   * ms, a load no room of real clients makes (the latency tail's study in PERFORMANCE.md).
+   */
+  static long onTick(SimMember member, long dueNs) {
+    long phaseNs = Math.floorMod(member.index * 2_654_435_761L, RESEND_TICK_NS); // spread evenly
+    return dueNs + Math.floorMod(phaseNs - dueNs, RESEND_TICK_NS);
+  }
+
+  private void scheduleAckAt(SimMember member, long requestedNs) {
+    long dueNs = onTick(member, requestedNs);
     if (!member.ackQueued) {
       member.ackQueued = true;
       member.ackDueNs = dueNs;
@@ -442,7 +456,7 @@ final class ChatLoad extends Load {
     }
     if (missingTo > 0) {
       member.ackQueued = true; // a gap stays open: ask again until it closes
-      member.ackDueNs = nowNs + GAP_ACK_INTERVAL_NS;
+      member.ackDueNs = onTick(member, nowNs + GAP_ACK_INTERVAL_NS);
       ackDue.add(member);
     }
   }
