@@ -45,8 +45,12 @@ public final class ChatServer implements AutoCloseable {
    */
   static final int SEND_BUFFER_BYTES = 1 << 20;
 
-  /** How often unacknowledged room events are checked for a retransmission that is due. */
-  static final Duration RETRANSMIT_TICK = Duration.ofMillis(50);
+  /**
+   * How often unacknowledged room events are checked for a retransmission that is due: a resend
+   * comes at most this late, small beside the smallest timeout (Delivery.MIN_RTO_MS, 150 ms). A
+   * check looks only at the members with events unacknowledged.
+   */
+  static final Duration RETRANSMIT_TICK = Duration.ofMillis(10);
 
   private final ServerConfig config;
   private final DatagramChannel channel;
@@ -110,7 +114,6 @@ public final class ChatServer implements AutoCloseable {
                 room.expire(nowMs);
               }
             });
-    // Fine beside the smallest retransmission timeout, Delivery.BASE_RTO_MS.
     this.retransmitter =
         new Periodic("udpchat-retransmit", RETRANSMIT_TICK, clock, room::resendDue);
   }
