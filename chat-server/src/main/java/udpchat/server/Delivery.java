@@ -165,7 +165,8 @@ final class Delivery {
         // It answers, but whether in time is not known (Karn): one doubling is taken back. Not
         // all, so that a member whose round trip grew past twice its timeout (every event sent
         // again, none measurable) still backs off until one is measured; not none, since at 40%
-        // loss that kept the timeouts at the maximum long after the member had answered.
+        // loss (ReliabilityTest) that kept timeouts near the maximum long after the member had
+        // answered: paced delivery p99 5.3 s in two runs, against 0.9 to 2.4 s.
         stream.backoffs--;
       }
       stream.resendAtMs = nowMs + timeoutMs(stream);
@@ -180,8 +181,8 @@ final class Delivery {
         && (movedOn || nowMs - stream.lastResendMs >= GAP_RESEND_INTERVAL_MS)) {
       resend(member, Math.min(missingTo, stream.lastSent), nowMs); // just the gap, at once
       // The member is heard and its gap under repair: the timeout is for when it falls silent.
-      // Without this, a timeout near the round trip fired during most repairs and sent up to
-      // RESEND_BURST events that the client held already.
+      // Without this, a timeout near the ack delay would fire during many repairs and send up to
+      // RESEND_BURST events that the client holds already.
       stream.resendAtMs = nowMs + timeoutMs(stream);
     }
   }
