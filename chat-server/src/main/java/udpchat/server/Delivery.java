@@ -10,7 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import udpchat.protocol.Chat;
 import udpchat.protocol.Lost;
+import udpchat.protocol.Notice;
+import udpchat.protocol.Private;
 import udpchat.time.RetransmitTimer;
 
 /**
@@ -121,7 +124,7 @@ final class Delivery {
     stream.resendAtMs = nowMs + timeoutMs(stream);
     if (stream.behind()) {
       unacknowledged.add(member);
-      resend(member, stream.lastSent, nowMs);
+      resend(member, stream.lastSent, nowMs, Long.MAX_VALUE);
     }
   }
 
@@ -179,7 +182,8 @@ final class Delivery {
     if (missingTo != null
         && missingTo > stream.acked
         && (movedOn || nowMs - stream.lastResendMs >= GAP_RESEND_INTERVAL_MS)) {
-      resend(member, Math.min(missingTo, stream.lastSent), nowMs); // just the gap, at once
+      // Just the gap, at once.
+      resend(member, Math.min(missingTo, stream.lastSent), nowMs, Long.MAX_VALUE);
       // The member is heard and its gap under repair: the timeout is for when it falls silent.
       // Without this, a timeout near the ack delay would fire during many repairs and send up to
       // RESEND_BURST events that the client holds already.
@@ -195,7 +199,9 @@ final class Delivery {
       if (!stream.behind()) {
         it.remove(); // caught up by an ack that did not move its stream
       } else if (nowMs >= stream.resendAtMs) {
-        resend(member, stream.lastSent, nowMs);
+        // What was posted less than a timeout ago is most likely on its way, or its ack is: a
+        // timeout that fires while the member's acks are late then resends less it has.
+        resend(member, stream.lastSent, nowMs, nowMs - timeoutMs(stream));
         stream.backoffs = Math.min(stream.backoffs + 1, MAX_BACKOFFS);
         stream.resendAtMs = nowMs + timeoutMs(stream);
       }
@@ -207,8 +213,11 @@ final class Delivery {
     unacknowledged.remove(member);
   }
 
-  /** Sends the unacknowledged part of the member's stream up to {@code until}, up to a burst. */
-  private void resend(Member member, long until, long nowMs) {
+  /**
+   * Sends the unacknowledged part of the member's stream up to {@code until}, up to a burst: its
+   * oldest event, then the next ones posted by {@code postedByMs}.
+   */
+  private void resend(Member member, long until, long nowMs, long postedByMs) {
     Member.Stream stream = member.stream;
     stream.lastResendMs = nowMs;
     // Karn: an ack from now on may answer a copy, or may have waited for it.
@@ -225,11 +234,26 @@ final class Delivery {
     for (long seq = cursor + 1; seq <= until && sent < RESEND_BURST; seq++) {
       RoomEvent event = log.get(seq);
       if (event != null && visible(event, member)) {
+        if (sent > 0 && postedAtMs(event) > postedByMs) {
+          break;
+        }
         outbox.send(event.inStream(cursor), member.address());
         cursor = seq;
         sent++;
       }
     }
+  }
+
+  /** When the room posted {@code event}, and so first sent it to the members then in the room. */
+  private static long postedAtMs(RoomEvent event) {
+    if (event.message() instanceof Chat chat) {
+      return chat.at();
+    }
+    if (event.message() instanceof Private tell) {
+      return tell.at();
+    }
+    Long at = ((Notice) event.message()).at();
+    return at == null ? Long.MIN_VALUE : at;
   }
 
   /** The member's retransmission timeout now, backoff included, in whole milliseconds. */

@@ -350,6 +350,20 @@ class RoomDeliveryTest {
   }
 
   @Test
+  void aTimeoutResendsTheOldestEventAndWhatWaitedAWholeTimeoutNotWhatIsOnItsWay() {
+    say(ALICE, 1, "one", 1000); // 4; bob acknowledges nothing
+    say(ALICE, 2, "two", 1100); // 5
+    outbox.clear();
+
+    room.resendDue(1000 + RTO_MS); // 5 was sent 50 ms ago: most likely on its way
+    assertThat(outbox.lines(BOB)).containsExactly("chat 4 after 3 alice: one");
+    outbox.clear();
+    room.resendDue(1000 + 3 * RTO_MS); // doubled; now both waited a whole timeout
+    assertThat(outbox.lines(BOB))
+        .containsExactly("chat 4 after 3 alice: one", "chat 5 after 4 alice: two");
+  }
+
+  @Test
   void anAckNamingAGapResendsJustTheGapAtOnceButNotTwiceWithinTheGapInterval() {
     say(ALICE, 1, "one", 1000); // 4
     say(ALICE, 2, "two", 1010); // 5, lost on the way to bob
