@@ -24,8 +24,8 @@ import udpchat.time.RetransmitTimer;
  * carries {@code prev}, the member's previous event, so the client holds back what comes early,
  * drops what it has, and knows when something is missing. The client acknowledges the stream
  * cumulatively; a gap an ack names is sent again at once, and when the member has not moved its
- * stream on nor named a gap for its retransmission timeout, what it has not acknowledged is sent
- * again, from the oldest event on.
+ * stream on nor named a gap for its retransmission timeout, its oldest unacknowledged event is sent
+ * again, with those after it that were posted a timeout ago or more.
  *
  * <p>The timeout is each member's own: RFC 6298's, from the member's round trips ({@link
  * RetransmitTimer}, bounds {@link #EVENT_TIMER}), doubled for each timeout; a measured round trip
