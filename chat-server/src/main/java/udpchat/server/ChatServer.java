@@ -45,8 +45,12 @@ public final class ChatServer implements AutoCloseable {
    */
   static final int SEND_BUFFER_BYTES = 1 << 20;
 
-  /** How often unacknowledged room events are checked for a retransmission that is due. */
-  static final Duration RETRANSMIT_TICK = Duration.ofMillis(50);
+  /**
+   * How often unacknowledged room events are checked for a retransmission that is due: a resend
+   * comes at most this late, small beside the smallest timeout (Delivery.MIN_RTO_MS, 150 ms). A
+   * check looks only at the members with events unacknowledged.
+   */
+  static final Duration RETRANSMIT_TICK = Duration.ofMillis(10);
 
   private final ServerConfig config;
   private final DatagramChannel channel;
@@ -111,8 +115,8 @@ public final class ChatServer implements AutoCloseable {
                 room.expire(nowMs);
               }
             });
-    // Fine beside the smallest retransmission timeout, Delivery.BASE_RTO_MS, and beside the
-    // hold of a membership notice that waits for company, MembershipNotices.HOLD_MS.
+    // Also when a held membership notice is due (MembershipNotices.HOLD_MS): a tick is short
+    // beside it.
     this.retransmitter =
         new Periodic(
             "udpchat-retransmit",

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Names;
 import udpchat.protocol.SessionMessage;
+import udpchat.time.RetransmitTimer;
 
 /**
  * One member of the room: who it is, when it was last heard, where its stream of room events stands
@@ -158,15 +159,28 @@ final class Member {
   /**
    * Where this member's stream of room events stands: the events after {@link #start} that it may
    * see, sent up to {@link #lastSent}, acknowledged up to {@link #acked}, and when to send again
-   * what is not acknowledged. {@link Delivery} moves it.
+   * what is not acknowledged, by the member's own round trips. {@link Delivery} moves it.
    */
   static final class Stream {
+    /** {@link #timedSeq} when no event is being timed (event numbers start at 1). */
+    static final long NOT_TIMED = 0;
+
     long start;
     long lastSent;
     long acked;
     long resendAtMs;
-    long rtoMs;
     long lastResendMs = Long.MIN_VALUE / 2;
+
+    /** The event whose round trip is being measured (sent once, nothing resent since), if any. */
+    long timedSeq = NOT_TIMED;
+
+    long timedSentMs;
+
+    /** Timeouts since the last measured round trip: the timeout is doubled as often. */
+    int backoffs;
+
+    /** The member's round-trip estimate: three numbers, its bounds shared by all members. */
+    final RetransmitTimer timer = new RetransmitTimer(Delivery.EVENT_TIMER);
 
     boolean behind() {
       return acked < lastSent;

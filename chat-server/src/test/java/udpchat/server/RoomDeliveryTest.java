@@ -1,9 +1,10 @@
 package udpchat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static udpchat.server.Delivery.BASE_RTO_MS;
 import static udpchat.server.Delivery.GAP_RESEND_INTERVAL_MS;
+import static udpchat.server.Delivery.INITIAL_RTO_MS;
 import static udpchat.server.Delivery.MAX_RTO_MS;
+import static udpchat.server.Delivery.MIN_RTO_MS;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -51,6 +52,12 @@ class RoomDeliveryTest {
   static final InetSocketAddress BOB = new InetSocketAddress("127.0.0.1", 40002);
   static final InetSocketAddress CAROL = new InetSocketAddress("127.0.0.1", 40003);
   static final InetSocketAddress DAVE = new InetSocketAddress("127.0.0.1", 40004);
+
+  /**
+   * Each member's timeout after the set-up: its join was acknowledged the instant it was sent, a
+   * round trip of 0 ms, so the timeout is the floor.
+   */
+  static final long RTO_MS = MIN_RTO_MS;
 
   final RecordingOutbox outbox = new RecordingOutbox();
   final Room room =
@@ -132,9 +139,9 @@ class RoomDeliveryTest {
     ack(CAROL, 4, 1000);
     outbox.clear();
 
-    room.resendDue(1000 + BASE_RTO_MS - 1);
+    room.resendDue(1000 + RTO_MS - 1);
     assertThat(outbox.sent).isEmpty();
-    room.resendDue(1000 + BASE_RTO_MS);
+    room.resendDue(1000 + RTO_MS);
     assertThat(outbox.lines(BOB)).containsExactly("chat 4 after 3 alice: hi");
     assertThat(outbox.to(ALICE)).isEmpty();
     assertThat(outbox.to(CAROL)).isEmpty();
@@ -148,11 +155,11 @@ class RoomDeliveryTest {
     outbox.clear();
     outbox.backlogged = true; // the event has most likely not left yet
 
-    room.resendDue(1000 + BASE_RTO_MS);
-    room.resendDue(1000 + 3 * BASE_RTO_MS);
+    room.resendDue(1000 + RTO_MS);
+    room.resendDue(1000 + 3 * RTO_MS);
     assertThat(outbox.sent).isEmpty();
     outbox.backlogged = false;
-    room.resendDue(1000 + 3 * BASE_RTO_MS + 1);
+    room.resendDue(1000 + 3 * RTO_MS + 1);
     assertThat(outbox.lines(BOB)).containsExactly("chat 4 after 3 alice: hi");
   }
 
@@ -162,10 +169,10 @@ class RoomDeliveryTest {
     ack(ALICE, 4, 1000);
     ack(CAROL, 4, 1000);
 
-    // Sent at 1000; resent BASE_RTO_MS later, then after twice as long each time, up to MAX_RTO_MS
+    // Sent at 1000; resent RTO_MS later, then after twice as long each time, up to MAX_RTO_MS
     // (kept as long as the member stays behind).
     long dueMs = 1000;
-    long rtoMs = BASE_RTO_MS;
+    long rtoMs = RTO_MS;
     List<Long> intervals = new ArrayList<>();
     for (int resend = 1; resend <= 8; resend++) {
       dueMs += rtoMs;
@@ -179,7 +186,7 @@ class RoomDeliveryTest {
           .containsExactly("chat 4 after 3 alice: hi");
       rtoMs = Math.min(rtoMs * 2, MAX_RTO_MS);
     }
-    assertThat(intervals).startsWith(BASE_RTO_MS, 2 * BASE_RTO_MS).endsWith(MAX_RTO_MS, MAX_RTO_MS);
+    assertThat(intervals).startsWith(RTO_MS, 2 * RTO_MS).endsWith(MAX_RTO_MS, MAX_RTO_MS);
   }
 
   @Test
@@ -190,28 +197,173 @@ class RoomDeliveryTest {
     ack(BOB, 4, 1100);
     outbox.clear();
 
-    room.resendDue(1000 + BASE_RTO_MS);
-    room.resendDue(1100 + BASE_RTO_MS);
+    room.resendDue(1000 + RTO_MS);
+    room.resendDue(1100 + RTO_MS);
     room.resendDue(60_000);
     assertThat(outbox.sent).isEmpty();
   }
 
   @Test
-  void anAckThatAdvancesResetsTheTimeoutAndOnlyTheRestIsResent() {
+  void anAckThatAdvancesRestartsTheTimeoutAndOnlyTheRestIsResent() {
     say(ALICE, 1, "one", 1000); // 4
     ack(ALICE, 4, 1000);
     ack(CAROL, 4, 1000);
-    room.resendDue(1250); // bob's timeout is 500 ms now, the next resend due at 1750
-    say(ALICE, 2, "two", 1300); // 5
-    ack(ALICE, 5, 1300);
-    ack(CAROL, 5, 1300);
-    ack(BOB, 4, 1400); // back to 250 ms from now
+    room.resendDue(1000 + RTO_MS); // bob's timeout doubled
+    room.resendDue(1000 + RTO_MS + 2 * RTO_MS); // and again: 4 x RTO_MS
+    say(ALICE, 2, "two", 1500); // 5
+    ack(ALICE, 5, 1500);
+    ack(CAROL, 5, 1500);
+    // 4 was sent three times, so this ack measures nothing (Karn): it takes back one doubling,
+    // and the timeout starts again from it.
+    ack(BOB, 4, 1550);
     outbox.clear();
 
-    room.resendDue(1400 + BASE_RTO_MS - 1);
+    room.resendDue(1550 + 2 * RTO_MS - 1);
     assertThat(outbox.sent).isEmpty();
-    room.resendDue(1400 + BASE_RTO_MS);
+    room.resendDue(1550 + 2 * RTO_MS);
     assertThat(outbox.lines(BOB)).containsExactly("chat 5 after 4 alice: two");
+  }
+
+  // ---- Each member's timeout, from its own round trips ----
+
+  @Test
+  void beforeItsFirstRoundTripANewMembersTimeoutIsTheInitialOne() {
+    join(DAVE, "dave", 1000); // 4, and dave never acknowledges anything
+    ack(ALICE, 4, 1000);
+    ack(BOB, 4, 1000);
+    ack(CAROL, 4, 1000);
+    outbox.clear();
+
+    room.resendDue(1000 + INITIAL_RTO_MS - 1);
+    assertThat(outbox.sent).isEmpty();
+    room.resendDue(1000 + INITIAL_RTO_MS);
+    assertThat(outbox.lines(DAVE)).endsWith("joined 4 after 3 dave");
+  }
+
+  @Test
+  void theTimeoutFollowsTheMembersRoundTripAckDelayIncluded() {
+    join(DAVE, "dave", 1000); // 4
+    ack(ALICE, 4, 1000);
+    ack(BOB, 4, 1000);
+    ack(CAROL, 4, 1000);
+    // Dave's ack comes 100 ms after the event was sent (his ack delay and a slow path): SRTT 100,
+    // RTTVAR 50.
+    ack(DAVE, 4, 1100);
+    say(ALICE, 1, "hi", 2000); // 5; nobody acknowledges it
+    outbox.clear();
+
+    room.resendDue(2000 + RTO_MS);
+    assertThat(outbox.lines(BOB)).containsExactly("chat 5 after 4 alice: hi");
+    assertThat(outbox.to(DAVE)).isEmpty();
+    room.resendDue(2000 + 300 - 1); // 100 + 4 x 50
+    assertThat(outbox.to(DAVE)).isEmpty();
+    room.resendDue(2000 + 300);
+    assertThat(outbox.lines(DAVE)).containsExactly("chat 5 after 4 alice: hi");
+  }
+
+  @Test
+  void aSlowMembersTimeoutGrowsPastTheInitialOneUpToTheMaximum() {
+    join(DAVE, "dave", 1000); // 4
+    ack(DAVE, 4, 1300); // SRTT 300, RTTVAR 150: 300 + 600
+    say(ALICE, 1, "hi", 2000); // 5
+    outbox.clear();
+
+    room.resendDue(2000 + 900 - 1);
+    assertThat(outbox.to(DAVE)).isEmpty();
+    room.resendDue(2000 + 900);
+    assertThat(outbox.lines(DAVE)).containsExactly("chat 5 after 4 alice: hi");
+    outbox.clear();
+    room.resendDue(2900 + MAX_RTO_MS - 1); // doubled, cut to the maximum
+    assertThat(outbox.to(DAVE)).isEmpty();
+    room.resendDue(2900 + MAX_RTO_MS);
+    assertThat(outbox.lines(DAVE)).containsExactly("chat 5 after 4 alice: hi");
+  }
+
+  @Test
+  void anEventSentAgainIsNotMeasured() {
+    say(ALICE, 1, "one", 1000); // 4
+    room.resendDue(1000 + RTO_MS); // sent to bob again
+    ack(BOB, 4, 1500); // had it been measured: 500 ms, and a timeout of 563 ms
+    say(ALICE, 2, "two", 2000); // 5
+    outbox.clear();
+
+    // Not measured: the ack took back the one doubling, and the timeout is the floor again.
+    room.resendDue(2000 + RTO_MS - 1);
+    assertThat(outbox.to(BOB)).isEmpty();
+    room.resendDue(2000 + RTO_MS);
+    assertThat(outbox.lines(BOB)).containsExactly("chat 5 after 4 alice: two");
+  }
+
+  @Test
+  void aMeasuredRoundTripStartsTheBackoffOverAndAnAckWithoutOneTakesBackOneDoubling() {
+    say(ALICE, 1, "one", 1000); // 4
+    room.resendDue(1000 + RTO_MS); // 1150, then twice as long each time: 1450, 2050
+    room.resendDue(1450);
+    room.resendDue(2050); // three timeouts: 8 x RTO_MS, cut to the maximum
+    ack(BOB, 4, 2100); // not measured (4 was sent four times): one doubling back, 4 x RTO_MS
+    say(ALICE, 2, "two", 3000); // 5, sent once, timed
+    outbox.clear();
+    room.resendDue(3000 + 4 * RTO_MS - 1);
+    assertThat(outbox.to(BOB)).isEmpty();
+    room.resendDue(3000 + 4 * RTO_MS); // the backoff lasted: 5 is sent again
+    assertThat(outbox.lines(BOB)).containsExactly("chat 5 after 4 alice: two");
+    ack(BOB, 5, 3700); // so not measured either: 8 x, one doubling back, 4 x RTO_MS
+
+    say(ALICE, 3, "three", 4000); // 6
+    ack(BOB, 6, 4010); // sent once: a round trip of 10 ms, and the backoff is over
+    say(ALICE, 4, "four", 5000); // 7
+    outbox.clear();
+    room.resendDue(5000 + RTO_MS - 1); // SRTT 1.25 ms, RTTVAR 2.5 ms: the floor
+    assertThat(outbox.to(BOB)).isEmpty();
+    room.resendDue(5000 + RTO_MS);
+    assertThat(outbox.lines(BOB)).containsExactly("chat 7 after 6 alice: four");
+  }
+
+  @Test
+  void noRoundTripIsTakenAcrossTheRepairOfAGapBeforeTheTimedEvent() {
+    say(ALICE, 1, "one", 1000); // 4, timed, lost on the way to bob
+    say(ALICE, 2, "two", 1010); // 5
+    ackGap(BOB, 3, 4, 1060); // bob holds 5: 4 is sent again
+    ack(BOB, 5, 1400); // had it been measured: 400 ms from 4's first send
+    say(ALICE, 3, "three", 2000); // 6
+    outbox.clear();
+
+    room.resendDue(2000 + RTO_MS - 1);
+    assertThat(outbox.to(BOB)).isEmpty();
+    room.resendDue(2000 + RTO_MS);
+    assertThat(outbox.lines(BOB)).containsExactly("chat 6 after 5 alice: three");
+  }
+
+  @Test
+  void aGapResentAtOnceStartsTheTimeoutAgainAndATimeoutResendsFromTheOldestUnacknowledged() {
+    say(ALICE, 1, "one", 1000); // 4, lost on the way to bob
+    say(ALICE, 2, "two", 1010); // 5
+    ackGap(BOB, 3, 4, 1060); // the ack does not move bob's stream, but he is heard
+    assertThat(outbox.lines(BOB)).endsWith("chat 4 after 3 alice: one");
+    outbox.clear();
+
+    room.resendDue(1000 + RTO_MS); // due by the first send, but the repair is under way
+    room.resendDue(1060 + RTO_MS - 1);
+    assertThat(outbox.to(BOB)).isEmpty();
+    // Silent since: the gap's copy may be lost too, and events after it that bob does not hold,
+    // so everything from his last ack, up to a burst.
+    room.resendDue(1060 + RTO_MS);
+    assertThat(outbox.lines(BOB))
+        .containsExactly("chat 4 after 3 alice: one", "chat 5 after 4 alice: two");
+  }
+
+  @Test
+  void aTimeoutResendsTheOldestEventAndWhatWaitedAWholeTimeoutNotWhatIsOnItsWay() {
+    say(ALICE, 1, "one", 1000); // 4; bob acknowledges nothing
+    say(ALICE, 2, "two", 1100); // 5
+    outbox.clear();
+
+    room.resendDue(1000 + RTO_MS); // 5 was sent 50 ms ago: most likely on its way
+    assertThat(outbox.lines(BOB)).containsExactly("chat 4 after 3 alice: one");
+    outbox.clear();
+    room.resendDue(1000 + 3 * RTO_MS); // doubled; now both waited a whole timeout
+    assertThat(outbox.lines(BOB))
+        .containsExactly("chat 4 after 3 alice: one", "chat 5 after 4 alice: two");
   }
 
   @Test
@@ -419,7 +571,7 @@ class RoomDeliveryTest {
     ack(CAROL, 13, 100);
     outbox.clear();
 
-    room.resendDue(100 + BASE_RTO_MS);
+    room.resendDue(100 + RTO_MS);
     assertThat(outbox.lines(BOB))
         .containsExactly(
             "lost ..5 after 3, 2 events",

@@ -15,37 +15,43 @@ import java.time.Duration;
  * answer may be to any copy.
  *
  * <p>Clock-free: samples are durations, in nanoseconds. Not thread-safe; its owner's lock guards
- * it.
+ * it. The bounds ({@link Settings}) are kept apart from the estimate, so that many timers of one
+ * kind (the server keeps one per member) share one copy of them: a timer is three numbers.
  */
 public final class RetransmitTimer {
 
   /** The clock's granularity (RFC 6298's G): the callers' clocks count milliseconds. */
   public static final long GRANULARITY_NS = 1_000_000L;
 
-  private final long initialNs;
-  private final long minNs;
-  private final long maxNs;
-  private final long allowanceNs;
-
-  private long smoothedNs = -1;
-  private long variationNs;
-  private long samples;
-
   /**
-   * @param initial the timeout until the first sample
-   * @param min the floor of the timeout (before backoff)
-   * @param max the ceiling of the timeout, backoff included
-   * @param allowance added to every measured timeout: what the samples may not show of the far
+   * The bounds of a kind of timer, shared by all timers of that kind.
+   *
+   * @param initialNs the timeout until the first sample
+   * @param minNs the floor of the timeout (before backoff)
+   * @param maxNs the ceiling of the timeout, backoff included
+   * @param allowanceNs added to every measured timeout: what the samples may not show of the far
    *     end's processing
    */
-  public RetransmitTimer(Duration initial, Duration min, Duration max, Duration allowance) {
-    this.initialNs = initial.toNanos();
-    this.minNs = min.toNanos();
-    this.maxNs = max.toNanos();
-    this.allowanceNs = allowance.toNanos();
-    if (minNs < 0 || minNs > maxNs || initialNs < minNs || initialNs > maxNs || allowanceNs < 0) {
-      throw new IllegalArgumentException(
-          "need 0 <= min <= initial <= max and allowance >= 0: " + this);
+  public record Settings(long initialNs, long minNs, long maxNs, long allowanceNs) {
+
+    public Settings {
+      if (minNs < 0 || minNs > maxNs || initialNs < minNs || initialNs > maxNs || allowanceNs < 0) {
+        throw new IllegalArgumentException(
+            "need 0 <= min <= initial <= max and allowance >= 0: initial "
+                + initialNs / 1e6
+                + " ms, min "
+                + minNs / 1e6
+                + " ms, max "
+                + maxNs / 1e6
+                + " ms, allowance "
+                + allowanceNs / 1e6
+                + " ms");
+      }
+    }
+
+    /** The same bounds, from durations. */
+    public static Settings of(Duration initial, Duration min, Duration max, Duration allowance) {
+      return new Settings(initial.toNanos(), min.toNanos(), max.toNanos(), allowance.toNanos());
     }
   }
 
@@ -69,9 +75,38 @@ public final class RetransmitTimer {
    *       the events before it (about 4 ms for one event to 1,000 members on loopback).
    * </ul>
    */
+  public static final Settings MESSAGES =
+      Settings.of(
+          Duration.ofMillis(250),
+          Duration.ofMillis(30),
+          Duration.ofSeconds(1),
+          Duration.ofMillis(5));
+
+  private final Settings settings;
+
+  private long smoothedNs = -1;
+  private long variationNs;
+  private long samples;
+
+  /**
+   * @param initial the timeout until the first sample
+   * @param min the floor of the timeout (before backoff)
+   * @param max the ceiling of the timeout, backoff included
+   * @param allowance added to every measured timeout: what the samples may not show of the far
+   *     end's processing
+   */
+  public RetransmitTimer(Duration initial, Duration min, Duration max, Duration allowance) {
+    this(Settings.of(initial, min, max, allowance));
+  }
+
+  /** A timer within {@code settings}, which it shares with the other timers of its kind. */
+  public RetransmitTimer(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** A timer for a client's messages: {@link #MESSAGES}. */
   public static RetransmitTimer forMessages() {
-    return new RetransmitTimer(
-        Duration.ofMillis(250), Duration.ofMillis(30), Duration.ofSeconds(1), Duration.ofMillis(5));
+    return new RetransmitTimer(MESSAGES);
   }
 
   /** Takes one round-trip sample (of a request sent once). */
@@ -91,11 +126,13 @@ public final class RetransmitTimer {
   /** The timeout for a request's first wait: the initial one until the first sample. */
   public long timeoutNs() {
     if (smoothedNs < 0) {
-      return initialNs;
+      return settings.initialNs();
     }
     long measuredNs =
-        smoothedNs + Math.max(GRANULARITY_NS, 4 * variationNs) + allowanceNs; // RFC 6298, 2.3
-    return Math.min(maxNs, Math.max(minNs, measuredNs));
+        smoothedNs
+            + Math.max(GRANULARITY_NS, 4 * variationNs)
+            + settings.allowanceNs(); // RFC 6298, 2.3
+    return Math.min(settings.maxNs(), Math.max(settings.minNs(), measuredNs));
   }
 
   /**
@@ -103,6 +140,7 @@ public final class RetransmitTimer {
    * doubled as often (RFC 6298, 5.5), up to the maximum.
    */
   public long timeoutNs(int backoffs) {
+    long maxNs = settings.maxNs();
     long timeoutNs = timeoutNs();
     for (int i = 0; i < backoffs && timeoutNs < maxNs; i++) {
       timeoutNs *= 2;
@@ -125,17 +163,16 @@ public final class RetransmitTimer {
     return samples;
   }
 
+  /** The bounds this timer keeps to. */
+  public Settings settings() {
+    return settings;
+  }
+
   @Override
   public String toString() {
-    return "RetransmitTimer[initial "
-        + initialNs / 1e6
-        + " ms, min "
-        + minNs / 1e6
-        + " ms, max "
-        + maxNs / 1e6
-        + " ms, allowance "
-        + allowanceNs / 1e6
-        + " ms, srtt "
+    return "RetransmitTimer["
+        + settings
+        + ", srtt "
         + smoothedNs / 1e6
         + " ms, rttvar "
         + variationNs / 1e6

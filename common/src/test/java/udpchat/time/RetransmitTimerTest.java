@@ -118,6 +118,21 @@ class RetransmitTimerTest {
   }
 
   @Test
+  void timersSharingTheirSettingsKeepTheirOwnEstimates() {
+    RetransmitTimer.Settings settings =
+        RetransmitTimer.Settings.of(
+            Duration.ofMillis(250), Duration.ofMillis(80), Duration.ofSeconds(1), Duration.ZERO);
+    RetransmitTimer near = new RetransmitTimer(settings);
+    RetransmitTimer far = new RetransmitTimer(settings);
+    near.onSample(50 * MS);
+    far.onSample(300 * MS);
+    assertThat(near.timeoutNs()).isEqualTo(150 * MS); // 50 + 4 x 25
+    assertThat(far.timeoutNs()).isEqualTo(900 * MS); // 300 + 4 x 150
+    assertThat(new RetransmitTimer(settings).timeoutNs()).isEqualTo(250 * MS);
+    assertThat(near.settings()).isSameAs(far.settings());
+  }
+
+  @Test
   void parametersOutOfOrderAreRefused() {
     assertThatThrownBy(
             () ->
