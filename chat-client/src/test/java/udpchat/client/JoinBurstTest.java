@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static udpchat.client.TestUser.notice;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.client.view.Event;
 import udpchat.server.ChatServer;
-import udpchat.server.ServerConfig;
 
 /**
  * A real server and real clients on loopback: members who join at once reach a member already in
@@ -41,16 +38,8 @@ class JoinBurstTest {
 
   @Test
   void aBurstOfJoinsIsFewLinesAndTheRosterKnowsEveryone() throws Exception {
-    server =
-        new ChatServer(
-                new ServerConfig(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                    Duration.ofSeconds(15),
-                    Duration.ofSeconds(1)),
-                Clock.systemUTC())
-            .start();
-    InetSocketAddress address =
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), server.address().getPort());
+    server = TestServers.start(Duration.ofSeconds(15), Duration.ofSeconds(1));
+    InetSocketAddress address = TestServers.addressOf(server);
     TestUser watcher = TestUser.joinedWithRoster(address, "watcher", null);
     users.add(watcher);
 
