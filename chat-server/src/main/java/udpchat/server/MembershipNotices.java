@@ -25,7 +25,7 @@ final class MembershipNotices {
 
   /**
    * How long after one membership notice the next waits for company. The room's timer ticks every
-   * 50 ms, so a held change is told within {@code HOLD_MS + 50}; a person sees no delay, and a
+   * 10 ms, so a held change is told within {@code HOLD_MS + 10}; a person sees no delay, and a
    * storm of joins is at most four notices a second (plus one per full datagram).
    */
   static final long HOLD_MS = 250;
