@@ -108,7 +108,8 @@ class PrivateRoomTest {
         keep(TestUser.started(new ClientConfig(address, "mallory", null).withRoomKey(WRONG_KEY)));
 
     mallory.await(notice("wrong room key?"));
-    assertThat(server.drops().count(Drops.BAD_SEAL)).isGreaterThanOrEqualTo(3); // three joins
+    // Three joins: the third may still be on its way to the server when the client says so.
+    await().atMost(TestUser.PATIENCE).until(() -> server.drops().count(Drops.BAD_SEAL) >= 3);
     assertThat(server.members()).isEmpty();
     // Nothing came back at all: an answer sealed with the room's key would be counted here.
     assertThat(mallory.drops().snapshot()).isEmpty();
@@ -120,7 +121,7 @@ class PrivateRoomTest {
     TestUser mallory = keep(TestUser.started(new ClientConfig(address, "mallory", null)));
 
     mallory.await(notice("a private room answers only clients with its key: --room-key-file"));
-    assertThat(server.drops().count(Drops.BAD_SEAL)).isGreaterThanOrEqualTo(3);
+    await().atMost(TestUser.PATIENCE).until(() -> server.drops().count(Drops.BAD_SEAL) >= 3);
     assertThat(server.members()).isEmpty();
     assertThat(mallory.drops().snapshot()).isEmpty();
   }
