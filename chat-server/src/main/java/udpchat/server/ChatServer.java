@@ -98,7 +98,8 @@ public final class ChatServer implements AutoCloseable {
             config.backlog(),
             epoch,
             config.maxMembers(),
-            config.maxPerAddress());
+            config.maxPerAddress(),
+            MembershipNotices.HOLD_MS);
     this.floodGate = new FloodGate(config.rateLimit(), config.burst());
     this.receiver = new Receiver(channel, codec, seal, room, floodGate, drops, faults, clock);
     // Every sweep the silent are expired: a member goes between timeout and timeout + sweep

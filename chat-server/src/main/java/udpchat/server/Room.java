@@ -82,55 +82,6 @@ final class Room {
   private final Admission admission;
   private final MembershipNotices membership;
 
-  /** A room that holds up to {@link ServerConfig#DEFAULT_MAX_MEMBERS}. */
-  Room(
-      Outbox outbox,
-      Codec codec,
-      Drops drops,
-      RoomLog events,
-      Duration timeout,
-      Duration heartbeat,
-      int backlog,
-      long epoch) {
-    this(
-        outbox,
-        codec,
-        drops,
-        events,
-        timeout,
-        heartbeat,
-        backlog,
-        epoch,
-        ServerConfig.DEFAULT_MAX_MEMBERS,
-        ServerConfig.DEFAULT_MAX_PER_ADDRESS);
-  }
-
-  /** A room whose membership notices wait {@link MembershipNotices#HOLD_MS} for company. */
-  Room(
-      Outbox outbox,
-      Codec codec,
-      Drops drops,
-      RoomLog events,
-      Duration timeout,
-      Duration heartbeat,
-      int backlog,
-      long epoch,
-      int maxMembers,
-      int maxPerAddress) {
-    this(
-        outbox,
-        codec,
-        drops,
-        events,
-        timeout,
-        heartbeat,
-        backlog,
-        epoch,
-        maxMembers,
-        maxPerAddress,
-        MembershipNotices.HOLD_MS);
-  }
-
   /**
    * @param events the room's numbered events (and its journal)
    * @param backlog how many recent messages a newcomer is shown

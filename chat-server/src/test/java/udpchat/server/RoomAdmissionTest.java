@@ -51,7 +51,8 @@ class RoomAdmissionTest {
         ServerConfig.DEFAULT_BACKLOG,
         1,
         maxMembers,
-        maxPerAddress);
+        maxPerAddress,
+        MembershipNotices.HOLD_MS);
   }
 
   final Room room = room(ServerConfig.DEFAULT_MAX_MEMBERS);

@@ -42,7 +42,10 @@ class RoomMembershipNoticesTest {
           Duration.ofMillis(TIMEOUT_MS),
           Duration.ofSeconds(5),
           20,
-          1);
+          1,
+          ServerConfig.DEFAULT_MAX_MEMBERS,
+          ServerConfig.DEFAULT_MAX_PER_ADDRESS,
+          MembershipNotices.HOLD_MS);
 
   static InetSocketAddress address(int i) {
     return new InetSocketAddress("127.0.0.1", 41000 + i);

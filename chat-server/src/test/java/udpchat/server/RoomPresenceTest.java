@@ -39,7 +39,10 @@ class RoomPresenceTest {
           Duration.ofMillis(TIMEOUT_MS),
           Duration.ofSeconds(5),
           0,
-          1);
+          1,
+          ServerConfig.DEFAULT_MAX_MEMBERS,
+          ServerConfig.DEFAULT_MAX_PER_ADDRESS,
+          MembershipNotices.HOLD_MS);
 
   String alice;
   String bob;
