@@ -275,6 +275,16 @@ class CodecTest {
   }
 
   @Test
+  void theSizesProtocolMdStatesAreTheEncodersSizes() {
+    // PROTOCOL.md §1 and §2: an independent client found 62 and 1180 where these are 63 and 1186.
+    assertThat(codec.encode(new Ping(SESSION, 1))).hasSize(63);
+    long longest = Long.MAX_VALUE; // `at` is 64-bit on the wire too, not just 13 digits
+    Private largest =
+        new Private(longest, longest - 1, longest, LONGEST_NAME, LONGEST_NAME, LONGEST_TEXT);
+    assertThat(codec.encode(largest)).hasSize(1186);
+  }
+
+  @Test
   void leaveAndAckCarryNoId() throws IOException {
     JsonNode leave = parse(codec.encode(new Leave(SESSION)));
     JsonNode ack = parse(codec.encode(new Ack(SESSION, 3)));
@@ -554,6 +564,14 @@ class CodecTest {
     String number = "1".repeat(Limits.MAX_NUMBER_CHARS + 1);
 
     assertThat(refusal("{'v':2,'type':'pong','id':" + number + "}")).isEqualTo(Reason.TOO_COMPLEX);
+  }
+
+  @Test
+  void countsOnlyTheDigitsOfANumberLiteral() {
+    // PROTOCOL.md §1: a sign is not counted, so 20 digits with one are out of range, not complex.
+    String number = "-" + "1".repeat(Limits.MAX_NUMBER_CHARS);
+
+    assertThat(refusal("{'v':2,'type':'pong','id':" + number + "}")).isEqualTo(Reason.BAD_FIELD);
   }
 
   @Test
