@@ -60,6 +60,7 @@ public final class ChatServer implements AutoCloseable {
   private final Receiver receiver;
   private final Periodic sweeper;
   private final Periodic retransmitter;
+  private final DataFolder dataFolder;
   private final Journal journal;
   private final FaultInjector faults;
   private final FloodGate floodGate;
@@ -71,20 +72,30 @@ public final class ChatServer implements AutoCloseable {
     Codec codec = new Codec();
     this.channel = DatagramChannel.open();
     RoomLog events;
+    DataFolder claimed = null;
+    Journal opened = null;
+    FaultInjector injector = null;
     try {
       channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
       channel.setOption(StandardSocketOptions.SO_SNDBUF, SEND_BUFFER_BYTES);
       channel.bind(config.bind());
-      this.journal = config.data() == null ? null : new Journal(config.data(), codec);
-      events = new RoomLog(config.history(), journal); // reads the journal
+      if (config.data() != null) {
+        claimed = DataFolder.claim(config.data(), holder());
+        opened = new Journal(config.data(), codec, config.roomKey());
+      }
+      events = new RoomLog(config.history(), opened); // reads the journal
+      injector = new FaultInjector(config.faults(), "udpchat-faults");
     } catch (IOException | RuntimeException e) {
-      channel.close();
+      // What was opened is closed, the last first; the failure that stopped the start is thrown.
+      closeQuietly(e, injector, opened, claimed, channel);
       throw e;
     }
+    this.dataFolder = claimed;
+    this.journal = opened;
+    this.faults = injector;
     // Random, so that a client tells this process from the one before it.
     this.epoch = new SecureRandom().nextLong() & Long.MAX_VALUE;
     this.drops = new Drops(clock);
-    this.faults = new FaultInjector(config.faults(), "udpchat-faults");
     this.seal = DatagramSeal.of(config.roomKey());
     this.sender = new Sender(channel, codec, seal, drops, faults);
     this.room =
@@ -218,21 +229,41 @@ public final class ChatServer implements AutoCloseable {
     return floodGate.overflowed();
   }
 
-  /** Tells the members the server is going away, sends what is queued, and stops the threads. */
+  /** Who holds the data folder, as a second server's refusal names it. */
+  private String holder() throws IOException {
+    return "pid " + ProcessHandle.current().pid() + ", UDP " + Addresses.format(address());
+  }
+
+  private static void closeQuietly(Exception cause, AutoCloseable... opened) {
+    try {
+      CloseAll.inOrder(opened);
+    } catch (Exception e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Tells the members the server is going away, sends what is queued, stops the threads, and lets
+   * the journal and the data folder go: every step, even when one before it fails.
+   */
   @Override
-  public void close() throws IOException, InterruptedException {
-    sweeper.close();
-    retransmitter.close();
-    room.shutdown();
-    sender.close();
-    receiver.close(); // closes the socket last, after the goodbye has been sent
+  public void close() throws Exception {
+    CloseAll.inOrder(
+        sweeper,
+        retransmitter,
+        room::shutdown,
+        sender,
+        receiver, // closes the socket, after the goodbye has been sent
+        this::reportFaults,
+        faults,
+        journal,
+        dataFolder,
+        () -> log.info("stopped"));
+  }
+
+  private void reportFaults() {
     if (config.faults().any()) {
       log.info("simulated faults: {}", faults.snapshot());
     }
-    faults.close();
-    if (journal != null) {
-      journal.close();
-    }
-    log.info("stopped");
   }
 }

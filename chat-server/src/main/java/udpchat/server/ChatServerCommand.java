@@ -106,8 +106,9 @@ public final class ChatServerCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description =
           "Folder of the room's journal, room.log: every event is appended to it, and a restarted"
-              + " server reloads its history from it and goes on numbering (default:"
-              + " ~/.udpchat/server, or -Dudpchat.home=DIR's server folder).")
+              + " server reloads its history from it and goes on numbering. One server at a time"
+              + " holds a folder (a lock); a private room's journal is sealed with its key"
+              + " (default: ~/.udpchat/server/ROOM, or -Dudpchat.home=DIR's server/ROOM).")
   Path data;
 
   @Option(
@@ -208,7 +209,7 @@ public final class ChatServerCommand implements Callable<Integer> {
             sweep,
             history,
             backlog,
-            data != null ? data : defaultData(),
+            data != null ? data : DefaultDataFolder.of(DefaultDataFolder.home(), room),
             simulate.faults(),
             maxMembers,
             maxPerAddress,
@@ -234,18 +235,11 @@ public final class ChatServerCommand implements Callable<Integer> {
                   + e.getMessage()
                   + " (another server on that port? --port chooses another)");
       return 1;
+    } catch (StartRefused e) {
+      spec.commandLine().getErr().println("chat-server: " + e.getMessage());
+      return 1;
     }
     return 0;
-  }
-
-  /** The server's folder under -Dudpchat.home, or under ~/.udpchat. */
-  private static Path defaultData() {
-    String configured = System.getProperty("udpchat.home");
-    Path home =
-        configured != null
-            ? Path.of(configured)
-            : Path.of(System.getProperty("user.home"), ".udpchat");
-    return home.resolve("server");
   }
 
   /** The discovery responder, or null (and a warning) when its port cannot be had. */

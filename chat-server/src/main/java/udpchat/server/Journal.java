@@ -1,45 +1,37 @@
 package udpchat.server;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import udpchat.protocol.Chat;
+import udpchat.crypto.RoomKey;
+import udpchat.files.PrivateFiles;
 import udpchat.protocol.Codec;
-import udpchat.protocol.Notice;
-import udpchat.protocol.Private;
-import udpchat.protocol.ProtocolException;
-import udpchat.protocol.ServerMessage;
 import udpchat.time.Periodic;
 
 /**
- * The room's events on disk, one line each, appended in order to {@code room.log} in the data
- * folder, so a restarted server (even after kill -9) has its history and goes on numbering.
+ * The room's events on disk, one {@linkplain JournalLines line} each, appended in order to {@code
+ * room.log} in the data folder, so a restarted server (even after kill -9) has its history and goes
+ * on numbering. Each append is written to the file at once, so what the server acknowledged
+ * survives the process; the file is forced to the disk every {@link #SYNC_INTERVAL_MS}, so a power
+ * cut loses at most that much.
  *
- * <p>A line is {@code AUDIENCE TAB CLIENT TAB N TAB JSON}: {@code a} (everyone) or {@code
- * p:FROM:TO} (a private message between the clients FROM and TO), the sending client's id and
- * message number ({@code -} and 0 for notices), and the event as the protocol encodes it. Each
- * append is written to the file at once, so what the server acknowledged survives the process; the
- * file is forced to the disk every {@link #SYNC_INTERVAL_MS}, so a power cut loses at most that
- * much. A line cut short by a crash is dropped when the journal is loaded.
+ * <p>What a start reads is checked before anything on disk is changed: a line cut short by a crash
+ * is dropped, and an isolated damaged line is skipped and counted, but a journal that is mostly
+ * damage, or sealed with another room key, or a private room's read by an open one (or the other
+ * way round) refuses the start ({@link StartRefused}), so it never silently becomes a new room.
  *
  * <p>The file grows while the server runs. When a starting server finds more than {@link
  * #COMPACT_FACTOR} times the events it keeps, it writes those to a new file that then takes the old
@@ -60,7 +52,7 @@ final class Journal implements AutoCloseable {
   private static final String COMPACTING_NAME = FILE_NAME + ".compacting";
 
   private final Path file;
-  private final Codec codec;
+  private final JournalLines lines;
   private FileChannel channel; // replaced once, by a compaction at load
   private final AtomicBoolean unsynced = new AtomicBoolean();
   private final Periodic syncer =
@@ -73,15 +65,23 @@ final class Journal implements AutoCloseable {
   /** What {@link #load} found: the last events, and the highest number ever given. */
   record Loaded(List<RoomEvent> events, long head) {}
 
+  /** An open room's journal in {@code folder}. */
   Journal(Path folder, Codec codec) throws IOException {
-    Files.createDirectories(folder);
+    this(folder, codec, null);
+  }
+
+  /**
+   * @param key the private room's key, its lines sealed at rest; {@code null} for an open room
+   */
+  Journal(Path folder, Codec codec, RoomKey key) throws IOException {
+    PrivateFiles.createFolders(folder);
     this.file = folder.resolve(FILE_NAME);
-    this.codec = codec;
+    this.lines = new JournalLines(codec, key);
     this.channel = openFile();
   }
 
   private FileChannel openFile() throws IOException {
-    return FileChannel.open(
+    return PrivateFiles.open(
         file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
   }
 
@@ -92,45 +92,43 @@ final class Journal implements AutoCloseable {
 
   /**
    * Reads the journal: the last {@code keep} events and the highest number. A line that does not
-   * read (cut short by a crash, or damaged) is skipped and counted; a cut last line is removed, so
-   * the next append starts on a line of its own.
+   * read (damaged) is skipped and counted; a last line cut short by a crash is removed, so the next
+   * append starts on a line of its own.
+   *
+   * @throws StartRefused when the journal is not this room's to read (see the class comment)
    */
   Loaded load(int keep) {
-    Deque<RoomEvent> last = new ArrayDeque<>();
-    long head = 0;
-    int skipped = 0;
-    long lines = 0;
     try {
-      dropCutLastLine();
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-        for (byte[] line = readLine(in); line != null; line = readLine(in)) {
-          lines++;
-          RoomEvent event = parse(line);
-          if (event == null || event.seq() <= head) {
-            skipped++;
-            continue;
-          }
-          head = event.seq();
-          last.addLast(event);
-          if (last.size() > keep) {
-            last.removeFirst();
-          }
-        }
+      JournalScan scan = JournalScan.of(file, channel, lines, keep);
+      if (scan.cutTail() > 0) {
+        log.warn("{}: dropped a last line cut short ({} bytes)", file, scan.cutTail());
+        channel.truncate(channel.size() - scan.cutTail());
       }
-      if (lines > (long) COMPACT_FACTOR * keep) {
-        compact(last, lines);
+      if (channel.size() == 0 && lines.sealed()) {
+        write(channel, ByteBuffer.wrap(lines.header()));
+      }
+      if (scan.lines() > (long) COMPACT_FACTOR * keep) {
+        compact(scan.kept(), scan.lines());
       }
       channel.position(channel.size());
+      if (scan.damaged() > 0) {
+        log.warn(
+            "{}: skipped {} line(s) that do not read as events, the first at byte {}",
+            file,
+            scan.damaged(),
+            scan.firstDamage());
+      }
+      if (scan.head() > 0) {
+        log.info(
+            "{}: the last event is number {}; {} kept in memory",
+            file,
+            scan.head(),
+            scan.kept().size());
+      }
+      return new Loaded(new ArrayList<>(scan.kept()), scan.head());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-    if (skipped > 0) {
-      log.warn("{}: skipped {} line(s) that do not read as events", file, skipped);
-    }
-    if (head > 0) {
-      log.info("{}: the last event is number {}; {} kept in memory", file, head, last.size());
-    }
-    return new Loaded(new ArrayList<>(last), head);
   }
 
   /**
@@ -138,19 +136,16 @@ final class Journal implements AutoCloseable {
    * it and forced to the disk first, then renamed over it, so a crash leaves one or the other
    * whole.
    */
-  private void compact(Deque<RoomEvent> kept, long lines) throws IOException {
+  private void compact(Deque<RoomEvent> kept, long lineCount) throws IOException {
     Path compacted = file.resolveSibling(COMPACTING_NAME);
+    Files.deleteIfExists(compacted); // a crash's leftover: its mode is not ours to trust
     try (FileChannel out =
-        FileChannel.open(
-            compacted,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
+        PrivateFiles.open(compacted, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      if (lines.sealed()) {
+        write(out, ByteBuffer.wrap(lines.header()));
+      }
       for (RoomEvent event : kept) {
-        ByteBuffer line = line(event);
-        while (line.hasRemaining()) {
-          out.write(line);
-        }
+        write(out, lines.line(event));
       }
       out.force(true);
     }
@@ -158,18 +153,22 @@ final class Journal implements AutoCloseable {
     Files.move(
         compacted, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     channel = openFile();
-    log.info("{}: compacted from {} lines to the last {} events", file, lines, kept.size());
+    log.info("{}: compacted from {} lines to the last {} events", file, lineCount, kept.size());
   }
 
-  /** Appends {@code event}: it is in the operating system's hands when this returns. */
+  /**
+   * Appends {@code event}: it is in the operating system's hands when this returns, or else nothing
+   * of it is in the file.
+   *
+   * @throws UncheckedIOException when it cannot be written (a full disk): the event must then not
+   *     be applied or sent
+   */
   void append(RoomEvent event) {
-    ByteBuffer bytes = line(event);
+    ByteBuffer bytes = lines.line(event);
     long start = -1;
     try {
       start = channel.position();
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
-      }
+      write(channel, bytes);
     } catch (IOException e) {
       // A part of a line (disk full) would swallow the next line: take it back.
       try {
@@ -185,21 +184,10 @@ final class Journal implements AutoCloseable {
     unsynced.set(true);
   }
 
-  /** The line of {@code event}, with its line end. */
-  private ByteBuffer line(RoomEvent event) {
-    RoomEvent.Audience audience = event.audience();
-    byte[] prefix =
-        ((audience.everyone() ? "a" : "p:" + audience.first() + ":" + audience.second())
-                + '\t'
-                + (event.client() == null ? "-" : event.client())
-                + '\t'
-                + event.n()
-                + '\t')
-            .getBytes(StandardCharsets.UTF_8);
-    byte[] json = codec.encode(event.message()); // UTF-8 already: written as it is
-    ByteBuffer bytes = ByteBuffer.allocate(prefix.length + json.length + 1);
-    bytes.put(prefix).put(json).put((byte) '\n').flip();
-    return bytes;
+  private static void write(FileChannel to, ByteBuffer bytes) throws IOException {
+    while (bytes.hasRemaining()) {
+      to.write(bytes);
+    }
   }
 
   /** Starts forcing appends to the disk every {@link #SYNC_INTERVAL_MS}. */
@@ -221,94 +209,16 @@ final class Journal implements AutoCloseable {
   /** Forces what is left to the disk and closes the file. */
   @Override
   public synchronized void close() throws IOException, InterruptedException {
-    syncer.close();
-    if (channel.isOpen()) {
-      channel.force(false);
-      channel.close();
-    }
-  }
-
-  /** The next line's bytes without its line end, or null at the end of the file. */
-  private static byte[] readLine(InputStream in) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-    for (int b = in.read(); b != '\n'; b = in.read()) {
-      if (b < 0) {
-        return line.size() == 0 ? null : line.toByteArray();
-      }
-      line.write(b);
-    }
-    return line.toByteArray();
-  }
-
-  /**
-   * One line as an event, or null when it does not read as one. Bytes, not text: a damaged line
-   * that is not UTF-8 is one bad line, refused by the codec, not a journal that cannot be read.
-   */
-  private RoomEvent parse(byte[] bytes) {
-    int tabs = 0;
-    int jsonStart = -1;
-    for (int i = 0; i < bytes.length && tabs < 3; i++) {
-      if (bytes[i] == '\t' && ++tabs == 3) {
-        jsonStart = i + 1;
-      }
-    }
-    if (jsonStart < 0) {
-      return null;
-    }
-    String[] parts = new String(bytes, 0, jsonStart - 1, StandardCharsets.UTF_8).split("\t", 3);
-    RoomEvent.Audience audience = audience(parts[0]);
-    if (audience == null) {
-      return null;
-    }
     try {
-      byte[] json = Arrays.copyOfRange(bytes, jsonStart, bytes.length);
-      ServerMessage message = codec.decode(json, json.length, ServerMessage.class);
-      long seq;
-      if (message instanceof Chat chat) {
-        seq = chat.seq();
-      } else if (message instanceof Private whisper) {
-        seq = whisper.seq();
-      } else if (message instanceof Notice notice && notice.numbered()) {
-        seq = notice.seq();
-      } else {
-        return null;
+      syncer.close();
+    } finally {
+      if (channel.isOpen()) {
+        try {
+          channel.force(false);
+        } finally {
+          channel.close();
+        }
       }
-      String client = parts[1].equals("-") ? null : parts[1];
-      return new RoomEvent(seq, message, audience, client, Long.parseLong(parts[2]));
-    } catch (ProtocolException | NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static RoomEvent.Audience audience(String field) {
-    if (field.equals("a")) {
-      return RoomEvent.Audience.EVERYONE;
-    }
-    String[] clients = field.split(":");
-    if (clients.length != 3 || !clients[0].equals("p")) {
-      return null;
-    }
-    return RoomEvent.Audience.pair(clients[1], clients[2]);
-  }
-
-  /**
-   * A crash in the middle of an append can leave a last line without its line end: it was never
-   * acknowledged to anyone, so it is cut off, and the next append starts on a line of its own.
-   */
-  private void dropCutLastLine() throws IOException {
-    long end = channel.size();
-    ByteBuffer one = ByteBuffer.allocate(1);
-    while (end > 0) {
-      one.clear();
-      channel.read(one, end - 1);
-      if (one.get(0) == '\n') {
-        break;
-      }
-      end--;
-    }
-    if (end < channel.size()) {
-      log.warn("{}: dropped a last line cut short ({} bytes)", file, channel.size() - end);
-      channel.truncate(end);
     }
   }
 }

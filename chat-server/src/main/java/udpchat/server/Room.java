@@ -1,5 +1,6 @@
 package udpchat.server;
 
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,6 +82,7 @@ final class Room {
   private final PresenceBoard presence;
   private final Admission admission;
   private final MembershipNotices membership;
+  private final JournalFailures journalFailures = new JournalFailures();
 
   /**
    * @param events the room's numbered events (and its journal)
@@ -420,12 +422,18 @@ final class Room {
       return;
     }
     announceHeld(nowMs);
-    RoomEvent event =
-        events.append(
-            seq -> Chat.posted(seq, nowMs, member.name(), text.get(), say.action()),
-            RoomEvent.Audience.EVERYONE,
-            member.client(),
-            say.n());
+    RoomEvent event;
+    try {
+      event =
+          events.append(
+              seq -> Chat.posted(seq, nowMs, member.name(), text.get(), say.action()),
+              RoomEvent.Audience.EVERYONE,
+              member.client(),
+              say.n());
+    } catch (UncheckedIOException e) {
+      refuse(member, say.n(), ErrorReply.NOT_STORED, journalFailures.failed(e, nowMs));
+      return;
+    }
     outbox.send(new Posted(say.n(), event.seq()), member.address());
     delivery.publish(event, byAddress.values(), nowMs);
   }
@@ -443,12 +451,18 @@ final class Room {
       return;
     }
     announceHeld(nowMs);
-    RoomEvent event =
-        events.append(
-            seq -> new Private(seq, null, nowMs, member.name(), target.name(), text.get()),
-            RoomEvent.Audience.pair(member.client(), target.client()),
-            member.client(),
-            tell.n());
+    RoomEvent event;
+    try {
+      event =
+          events.append(
+              seq -> new Private(seq, null, nowMs, member.name(), target.name(), text.get()),
+              RoomEvent.Audience.pair(member.client(), target.client()),
+              member.client(),
+              tell.n());
+    } catch (UncheckedIOException e) {
+      refuse(member, tell.n(), ErrorReply.NOT_STORED, journalFailures.failed(e, nowMs));
+      return;
+    }
     outbox.send(new Posted(tell.n(), event.seq()), member.address());
     // The sender's copy is its place in its own stream: the confirmation that it was delivered.
     delivery.publish(event, target == member ? List.of(member) : List.of(target, member), nowMs);
@@ -499,24 +513,36 @@ final class Room {
     nameRegister.remove(member);
     member.rename(nick.name());
     nameRegister.add(member);
-    log.info("{} is now known as {}", oldName, member.name());
     announceHeld(nowMs); // under the old name: said before the rename
-    RoomEvent event =
-        events.append(
-            seq ->
-                new Notice(
-                    Notice.RENAMED,
-                    oldName,
-                    member.name(),
-                    byAddress.size(),
-                    seq,
-                    null,
-                    nowMs,
-                    null,
-                    null),
-            RoomEvent.Audience.EVERYONE,
-            null,
-            0);
+    RoomEvent event;
+    try {
+      event =
+          events.append(
+              seq ->
+                  new Notice(
+                      Notice.RENAMED,
+                      oldName,
+                      member.name(),
+                      byAddress.size(),
+                      seq,
+                      null,
+                      nowMs,
+                      null,
+                      null),
+              RoomEvent.Audience.EVERYONE,
+              null,
+              0);
+    } catch (UncheckedIOException e) {
+      // Not durable, so not done: the member keeps its old name.
+      nameRegister.remove(member);
+      member.rename(oldName);
+      nameRegister.add(member);
+      outbox.send(
+          new ErrorReply(ErrorReply.NOT_STORED, journalFailures.failed(e, nowMs), nick.id()),
+          member.address());
+      return;
+    }
+    log.info("{} is now known as {}", oldName, member.name());
     delivery.publish(event, byAddress.values(), nowMs);
   }
 
@@ -570,18 +596,25 @@ final class Room {
 
   /** Numbers a notice about the members of {@code announcement} and sends it to every member. */
   private void announce(MembershipNotices.Announcement announcement, long nowMs) {
-    RoomEvent posted =
-        events.append(
-            seq ->
-                Notice.posted(
-                    seq,
-                    announcement.atMs(), // when the last of them happened
-                    announcement.event(),
-                    announcement.names(),
-                    announcement.online()),
-            RoomEvent.Audience.EVERYONE,
-            null,
-            0);
+    RoomEvent posted;
+    try {
+      posted =
+          events.append(
+              seq ->
+                  Notice.posted(
+                      seq,
+                      announcement.atMs(), // when the last of them happened
+                      announcement.event(),
+                      announcement.names(),
+                      announcement.online()),
+              RoomEvent.Audience.EVERYONE,
+              null,
+              0);
+    } catch (UncheckedIOException e) {
+      // A notice not durable is not told: the members see the change in the next one's count.
+      journalFailures.failed(e, nowMs);
+      return;
+    }
     delivery.publish(posted, byAddress.values(), nowMs);
   }
 

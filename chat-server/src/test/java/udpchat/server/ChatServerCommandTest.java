@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,6 +72,34 @@ class ChatServerCommandTest {
           .contains("--port chooses another")
           .doesNotContain("\tat ");
     }
+  }
+
+  @Test
+  @Timeout(30)
+  void aDamagedJournalRefusesTheStartInOneLineAndLeavesThePortAndFolderFree(@TempDir Path data)
+      throws Exception {
+    Files.write(data.resolve(Journal.FILE_NAME), new byte[10_000]);
+    int port;
+    try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+
+    assertThat(
+            run("--bind", "127.0.0.1", "--port", "" + port, "--data", "" + data, "--no-discovery"))
+        .isEqualTo(1);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "chat-server: "
+                + data.resolve(Journal.FILE_NAME)
+                + " does not read as a journal: 1 of 1 lines damaged, the first at byte 0;"
+                + " nothing was changed. Move it aside to start the room afresh (mv "
+                + data.resolve(Journal.FILE_NAME)
+                + " "
+                + data.resolve(Journal.FILE_NAME + ".damaged")
+                + "), or restore it from a copy");
+    // What the failed start opened was closed: the socket, the lock, the journal.
+    new DatagramSocket(port, InetAddress.getLoopbackAddress()).close();
+    DataFolder.claim(data, "the next server").close();
   }
 
   @Test

@@ -2,6 +2,7 @@ package udpchat.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -60,6 +61,23 @@ public final class RoomKey {
   /** Derives the key from a passphrase given as a string (tests; the options read characters). */
   public static RoomKey derive(String passphrase) {
     return derive(passphrase.toCharArray());
+  }
+
+  /**
+   * A key of its own for {@code purpose} (such as sealing the journal on disk), derived from this
+   * one with HMAC-SHA256: what is sealed for one use never opens as another, and a key learnt from
+   * one gives nothing of the room key.
+   */
+  public RoomKey subkey(String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      byte[] bytes = mac.doFinal(("udpchat " + purpose + " v1").getBytes(StandardCharsets.UTF_8));
+      return new RoomKey(new SecretKeySpec(bytes, "AES"));
+    } catch (GeneralSecurityException e) {
+      // Every Java 17 runtime has HmacSHA256: this is a broken JDK, not bad input.
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
   }
 
   SecretKey secretKey() {

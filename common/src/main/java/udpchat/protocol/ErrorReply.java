@@ -14,6 +14,7 @@ public record ErrorReply(String code, String message, long ref, Long n) implemen
   public static final String TOO_LONG = "too-long";
   public static final String MALFORMED = "malformed";
   public static final String ROOM_FULL = "room-full";
+  public static final String NOT_STORED = "not-stored";
 
   public ErrorReply {
     Fields.text("code", code);
