@@ -74,8 +74,11 @@ case "$cmd" in
   build)
     build
     ;;
-  *)
+  '' | help | --help | -h)
     sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
-    [ -z "$cmd" ] || [ "$cmd" = help ] || [ "$cmd" = --help ] || exit 2
+    ;;
+  *)
+    say "unknown command '$cmd': one of server, client, bench, test, build (./run.sh help)"
+    exit 2
     ;;
 esac

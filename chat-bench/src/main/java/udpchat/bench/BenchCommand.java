@@ -10,19 +10,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import udpchat.cli.CommandLines;
+import udpchat.cli.Version;
 import udpchat.time.Durations;
 
 /** The {@code chat-bench} command line: runs the scenarios and prints their figures. */
 @Command(
     name = "chat-bench",
     mixinStandardHelpOptions = true,
-    version = "udpchat bench 1.0",
+    versionProvider = Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -103,14 +104,14 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--duration",
       paramLabel = "DURATION",
       converter = Durations.class,
-      description = "The measured time of each run (default: 10s; presence 60s).")
+      description = "The measured time of each run, 100ms to 1h (default: 10s; presence 60s).")
   Duration duration;
 
   @Option(
       names = "--warmup",
       paramLabel = "DURATION",
       converter = Durations.class,
-      description = "Load before the measured time, not counted (default: 2s).")
+      description = "Load before the measured time, not counted, up to 10m (default: 2s).")
   Duration warmup;
 
   @Option(
@@ -154,6 +155,13 @@ public final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           "--senders, --window and --members must be at least 1, --size between 32 and 700");
+    }
+    if ((duration != null
+            && (duration.compareTo(Duration.ofMillis(100)) < 0
+                || duration.compareTo(Duration.ofHours(1)) > 0))
+        || (warmup != null && warmup.compareTo(Duration.ofMinutes(10)) > 0)) {
+      throw new ParameterException(
+          spec.commandLine(), "--duration must be between 100ms and 1h, --warmup at most 10m");
     }
     if (members != null && members > 19_000) {
       throw new ParameterException(
@@ -322,6 +330,6 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new BenchCommand()).execute(args));
+    System.exit(CommandLines.of(new BenchCommand()).execute(args));
   }
 }

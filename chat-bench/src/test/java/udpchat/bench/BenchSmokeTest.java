@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import udpchat.cli.CommandLines;
 
 /**
  * The smoke run, end to end through the real command: a server child process and a reflector, the
@@ -32,7 +32,7 @@ class BenchSmokeTest {
     StringWriter err = new StringWriter();
 
     int status =
-        new CommandLine(new BenchCommand())
+        CommandLines.of(new BenchCommand())
             .setOut(new PrintWriter(out, true))
             .setErr(new PrintWriter(err, true))
             .execute("--smoke", "--json", json.toString());

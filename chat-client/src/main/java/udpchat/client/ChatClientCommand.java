@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import udpchat.cli.CommandLines;
+import udpchat.cli.Version;
 import udpchat.client.view.Event;
 import udpchat.client.view.EventFormat;
 import udpchat.client.view.Palette;
@@ -40,7 +41,7 @@ import udpchat.time.Durations;
 @Command(
     name = "chat-client",
     mixinStandardHelpOptions = true,
-    version = "udpchat client 1.0",
+    versionProvider = Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -53,6 +54,11 @@ public final class ChatClientCommand implements Callable<Integer> {
 
   /** How long to wait for servers to answer a discovery request. */
   static final Duration DISCOVERY_WAIT = Duration.ofMillis(1500);
+
+  /** The heartbeat's range: below 100 ms a client floods its own server for nothing. */
+  static final Duration MIN_HEARTBEAT = Duration.ofMillis(100);
+
+  static final Duration MAX_HEARTBEAT = Duration.ofMinutes(20); // a third of --timeout's 1h
 
   @Spec CommandSpec spec;
 
@@ -106,7 +112,7 @@ public final class ChatClientCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       converter = Durations.class,
       description =
-          "Send a heartbeat this often, like 2s (default: what the server asks, a third of its"
+          "Send a heartbeat this often, like 2s, 100ms to 20m (default: what the server asks, a third of its"
               + " timeout).")
   Duration heartbeat;
 
@@ -140,8 +146,11 @@ public final class ChatClientCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--discovery-port must be between 1 and 65535");
     }
-    if (heartbeat != null && heartbeat.isZero()) {
-      throw new ParameterException(spec.commandLine(), "--heartbeat must be above 0");
+    if (heartbeat != null
+        && (heartbeat.compareTo(MIN_HEARTBEAT) < 0 || heartbeat.compareTo(MAX_HEARTBEAT) > 0)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--heartbeat " + Durations.format(heartbeat) + " is out of range: between 100ms and 20m");
     }
     if (name != null) {
       Optional<String> problem = Names.problem(name);
@@ -276,6 +285,6 @@ public final class ChatClientCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ChatClientCommand()).execute(args));
+    System.exit(CommandLines.of(new ChatClientCommand()).execute(args));
   }
 }

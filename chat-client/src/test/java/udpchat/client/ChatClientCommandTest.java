@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import udpchat.cli.CommandLines;
 
 class ChatClientCommandTest {
 
@@ -13,7 +13,7 @@ class ChatClientCommandTest {
   final StringWriter err = new StringWriter();
 
   int run(String... args) {
-    return new CommandLine(new ChatClientCommand())
+    return CommandLines.of(new ChatClientCommand())
         .setOut(new PrintWriter(out))
         .setErr(new PrintWriter(err))
         .execute(args);
@@ -51,5 +51,21 @@ class ChatClientCommandTest {
     assertThat(err.toString()).contains("'soon' is not a duration");
     assertThat(run("--port", "0")).isEqualTo(2);
     assertThat(run("--frobnicate")).isEqualTo(2);
+  }
+
+  @Test
+  void aHeartbeatOutOfRangeIsOneLineAndAHint() {
+    assertThat(run("--heartbeat", "1ms")).isEqualTo(2);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "chat-client: --heartbeat 1ms is out of range: between 100ms and 20m",
+            "try --help for the options");
+  }
+
+  @Test
+  void theVersionIsThePomsVersion() {
+    assertThat(run("-V")).isZero();
+    assertThat(out.toString().strip()).isEqualTo("chat-client " + udpchat.cli.Version.number());
+    assertThat(udpchat.cli.Version.number()).doesNotContain("$").contains(".");
   }
 }

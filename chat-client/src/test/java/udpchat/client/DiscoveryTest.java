@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import udpchat.cli.CommandLines;
 import udpchat.server.ChatServer;
 import udpchat.server.ChatServerCommand;
 import udpchat.server.DiscoveryResponder;
@@ -67,7 +67,7 @@ class DiscoveryTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status =
-        new CommandLine(new ChatClientCommand())
+        CommandLines.of(new ChatClientCommand())
             .setOut(new PrintWriter(out))
             .setErr(new PrintWriter(err))
             .execute(args);
@@ -188,7 +188,8 @@ class DiscoveryTest {
     args.addAll(List.of(options));
     JavaProcess server =
         JavaProcess.start(
-            List.of("-Dlogback.configurationFile=" + logging),
+            // Each room in its own folder under the test's home, never the user's.
+            List.of("-Dlogback.configurationFile=" + logging, "-Dudpchat.home=" + home),
             ChatServerCommand.class,
             args.toArray(String[]::new));
     running.add(server);

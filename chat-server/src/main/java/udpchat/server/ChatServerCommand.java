@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
+import udpchat.cli.CommandLines;
+import udpchat.cli.Version;
 import udpchat.crypto.RoomKeyOptions;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.net.FaultOptions;
@@ -30,7 +31,7 @@ import udpchat.time.Durations;
 @Command(
     name = "chat-server",
     mixinStandardHelpOptions = true,
-    version = "udpchat server 1.0",
+    versionProvider = Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -47,6 +48,14 @@ import udpchat.time.Durations;
       "Logs go to standard output; -Dlogback.configurationFile=FILE replaces the logging setup."
     })
 public final class ChatServerCommand implements Callable<Integer> {
+
+  /** The shortest --timeout: clients are asked for a heartbeat every third of it, 100 ms. */
+  static final Duration MIN_TIMEOUT = Duration.ofMillis(300);
+
+  static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
+  /** The shortest --sweep; the longest is --timeout, or nothing would expire in time. */
+  static final Duration MIN_SWEEP = Duration.ofMillis(10);
 
   @Spec CommandSpec spec;
 
@@ -70,8 +79,8 @@ public final class ChatServerCommand implements Callable<Integer> {
       defaultValue = "15s",
       converter = Durations.class,
       description =
-          "Expire a member whose last datagram is older than this (default: ${DEFAULT-VALUE})."
-              + " Clients are asked to send a heartbeat every third of it.")
+          "Expire a member whose last datagram is older than this (default: ${DEFAULT-VALUE};"
+              + " 300ms to 1h). Clients are asked to send a heartbeat every third of it.")
   Duration timeout;
 
   @Option(
@@ -80,7 +89,8 @@ public final class ChatServerCommand implements Callable<Integer> {
       defaultValue = "1s",
       converter = Durations.class,
       description =
-          "How often to check for expired members (default: ${DEFAULT-VALUE}). A silent member is"
+          "How often to check for expired members (default: ${DEFAULT-VALUE}; 10ms up to"
+              + " --timeout). A silent member is"
               + " expired between --timeout and --timeout plus --sweep after its last datagram.")
   Duration sweep;
 
@@ -181,8 +191,21 @@ public final class ChatServerCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535");
     }
-    if (timeout.isZero() || sweep.isZero()) {
-      throw new ParameterException(spec.commandLine(), "--timeout and --sweep must be above 0");
+    if (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--timeout "
+              + Durations.format(timeout)
+              + " is out of range: between 300ms (a heartbeat every 100ms) and 1h");
+    }
+    if (sweep.compareTo(MIN_SWEEP) < 0 || sweep.compareTo(timeout) > 0) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--sweep "
+              + Durations.format(sweep)
+              + " is out of range: between 10ms and --timeout ("
+              + Durations.format(timeout)
+              + ")");
     }
     if (discoveryPort < 0 || discoveryPort > 65535) {
       throw new ParameterException(
@@ -263,6 +286,6 @@ public final class ChatServerCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ChatServerCommand()).execute(args));
+    System.exit(CommandLines.of(new ChatServerCommand()).execute(args));
   }
 }

@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import udpchat.cli.CommandLines;
+import udpchat.cli.Version;
 
 class ChatServerCommandTest {
 
@@ -19,7 +20,7 @@ class ChatServerCommandTest {
   final StringWriter err = new StringWriter();
 
   int run(String... args) {
-    return new CommandLine(new ChatServerCommand())
+    return CommandLines.of(new ChatServerCommand())
         .setOut(new PrintWriter(out))
         .setErr(new PrintWriter(err))
         .execute(args);
@@ -100,6 +101,40 @@ class ChatServerCommandTest {
     // What the failed start opened was closed: the socket, the lock, the journal.
     new DatagramSocket(port, InetAddress.getLoopbackAddress()).close();
     DataFolder.claim(data, "the next server").close();
+  }
+
+  @Test
+  void aUsageErrorIsOneLineAndAHintNeverTheHelpOrAStackTrace() {
+    assertThat(run("--timeout", "1ms")).isEqualTo(2);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "chat-server: --timeout 1ms is out of range: between 300ms (a heartbeat every 100ms)"
+                + " and 1h",
+            "try --help for the options");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void aSweepLongerThanTheTimeoutIsRefused() {
+    assertThat(run("--sweep", "10h")).isEqualTo(2);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "chat-server: --sweep 10h is out of range: between 10ms and --timeout (15s)",
+            "try --help for the options");
+  }
+
+  @Test
+  void theVersionIsThePomsVersion() {
+    assertThat(run("-V")).isZero();
+    assertThat(out.toString().strip()).isEqualTo("chat-server " + Version.number());
+    assertThat(Version.number()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+  }
+
+  @Test
+  void anUnknownOptionIsOneLineAndAHint() {
+    assertThat(run("--colour", "blue")).isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(2).last().isEqualTo("try --help for the options");
+    assertThat(err.toString()).startsWith("chat-server: Unknown options: '--colour', 'blue'");
   }
 
   @Test
