@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.Flow;
 import udpchat.crypto.SealException;
+import udpchat.log.RepeatedFault;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.ClientMessage;
 import udpchat.protocol.Codec;
@@ -38,6 +39,8 @@ final class Receiver implements AutoCloseable {
   private final FaultInjector faults;
   private final Clock clock;
   private final Thread thread;
+  private final RepeatedFault receiveFailures;
+  private final RepeatedFault handlingFailures;
 
   /** Made once, not a lambda per datagram: the receive loop allocates nothing of its own. */
   private final FaultInjector.Deliver handler =
@@ -61,6 +64,9 @@ final class Receiver implements AutoCloseable {
     this.faults = faults;
     this.clock = clock;
     this.thread = new Thread(this::run, "udpchat-receiver");
+    this.receiveFailures = new RepeatedFault(log, "receiving (udpchat-receiver)", System::nanoTime);
+    this.handlingFailures =
+        new RepeatedFault(log, "handling a datagram (udpchat-receiver)", System::nanoTime);
   }
 
   void start() {
@@ -79,7 +85,7 @@ final class Receiver implements AutoCloseable {
       } catch (ClosedChannelException e) {
         return; // close() closed the socket: the way this thread is told to stop
       } catch (IOException e) {
-        log.warn("receive failed: {}", e.toString());
+        receiveFailures.occurred(e);
         continue;
       }
       buffer.flip();
@@ -92,7 +98,8 @@ final class Receiver implements AutoCloseable {
     try {
       decodeAndHandle(from, datagram);
     } catch (RuntimeException e) {
-      log.error("unexpected failure handling a datagram from {}", from, e);
+      // A bug hit by one datagram, maybe by every one like it: logged once, then counted.
+      handlingFailures.occurred(e);
     }
   }
 

@@ -431,7 +431,7 @@ final class Room {
               member.client(),
               say.n());
     } catch (UncheckedIOException e) {
-      refuse(member, say.n(), ErrorReply.NOT_STORED, journalFailures.failed(e, nowMs));
+      refuse(member, say.n(), ErrorReply.NOT_STORED, journalFailures.failed(e));
       return;
     }
     outbox.send(new Posted(say.n(), event.seq()), member.address());
@@ -460,7 +460,7 @@ final class Room {
               member.client(),
               tell.n());
     } catch (UncheckedIOException e) {
-      refuse(member, tell.n(), ErrorReply.NOT_STORED, journalFailures.failed(e, nowMs));
+      refuse(member, tell.n(), ErrorReply.NOT_STORED, journalFailures.failed(e));
       return;
     }
     outbox.send(new Posted(tell.n(), event.seq()), member.address());
@@ -538,7 +538,7 @@ final class Room {
       member.rename(oldName);
       nameRegister.add(member);
       outbox.send(
-          new ErrorReply(ErrorReply.NOT_STORED, journalFailures.failed(e, nowMs), nick.id()),
+          new ErrorReply(ErrorReply.NOT_STORED, journalFailures.failed(e), nick.id()),
           member.address());
       return;
     }
@@ -612,7 +612,7 @@ final class Room {
               0);
     } catch (UncheckedIOException e) {
       // A notice not durable is not told: the members see the change in the next one's count.
-      journalFailures.failed(e, nowMs);
+      journalFailures.failed(e);
       return;
     }
     delivery.publish(posted, byAddress.values(), nowMs);

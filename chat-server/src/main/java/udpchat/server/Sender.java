@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.Flow;
+import udpchat.log.RepeatedFault;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.Batch;
 import udpchat.protocol.Codec;
@@ -54,6 +55,8 @@ final class Sender implements Outbox, AutoCloseable {
   private final FaultInjector faults;
   private final BlockingQueue<Outgoing> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final Packer packer = new Packer();
+  private final RepeatedFault failures =
+      new RepeatedFault(log, "sending a batch (udpchat-sender)", System::nanoTime);
   private final FaultInjector.Transmit transmit;
   private volatile boolean sending;
   private final LongAdder datagrams = new LongAdder();
@@ -93,6 +96,13 @@ final class Sender implements Outbox, AutoCloseable {
     return sending || !queue.isEmpty();
   }
 
+  /**
+   * How many batches failed with an unexpected exception (and were dropped, the thread going on).
+   */
+  long failures() {
+    return failures.total();
+  }
+
   /** What was sent so far: datagrams (a batch counts once), batches, and the events in them. */
   SendCounts counts() {
     return new SendCounts(datagrams.sum(), batches.sum(), batchedEvents.sum());
@@ -107,7 +117,13 @@ final class Sender implements Outbox, AutoCloseable {
         queue.drainTo(taken, MAX_TAKEN - 1);
         int stop = taken.indexOf(STOP);
         List<Outgoing> due = stop < 0 ? taken : taken.subList(0, stop);
-        sendAll(packer.pack(due));
+        try {
+          sendAll(packer.pack(due));
+        } catch (RuntimeException e) {
+          // A bug in one batch must not silence the room: that batch is lost (retransmission
+          // brings its events again), the thread goes on.
+          failures.occurred(e);
+        }
         if (stop >= 0) {
           return;
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import udpchat.log.RepeatedFault;
 
 /**
  * A task run every interval on a thread of its own, named for its role: it reads the clock and
@@ -24,6 +25,7 @@ public final class Periodic implements AutoCloseable {
   private final String name;
   private final long intervalMs;
   private final Clock clock;
+  private final RepeatedFault failures;
   private final LongConsumer task;
   private final ScheduledExecutorService executor;
   private ScheduledFuture<?> future;
@@ -37,6 +39,7 @@ public final class Periodic implements AutoCloseable {
       throw new IllegalArgumentException("the interval must be at least 1 ms");
     }
     this.name = threadName;
+    this.failures = new RepeatedFault(log, threadName + "'s task", System::nanoTime);
     this.intervalMs = interval.toMillis();
     this.clock = clock;
     this.task = task;
@@ -63,8 +66,13 @@ public final class Periodic implements AutoCloseable {
     try {
       task.accept(clock.millis());
     } catch (RuntimeException e) {
-      log.error("{} failed; it runs again at the next tick", name, e);
+      failures.occurred(e); // it runs again at the next tick
     }
+  }
+
+  /** How many ticks failed with an unexpected exception. */
+  public long failures() {
+    return failures.total();
   }
 
   /** Stops ticking and waits (up to 5 seconds) for a tick under way to end. */
