@@ -452,16 +452,14 @@ final class Session {
 
   private void show(ServerMessage message, boolean old, long nowMs) {
     if (message instanceof Chat chat) {
-      Instant time = old ? Instant.ofEpochMilli(chat.at()) : at(nowMs);
+      Instant time = at(chat.at()); // when the server took it: the same in every client
       Event event =
           chat.action()
               ? Event.action(time, chat.from(), chat.text(), isMe(chat.from()))
               : Event.message(time, chat.from(), chat.text(), isMe(chat.from()));
       view.show(old ? event.asOld() : event);
-    } else if (message instanceof Private whisper) {
-      view.show(
-          Event.privately(
-              at(nowMs), whisper.from(), whisper.to(), whisper.text(), isMe(whisper.from())));
+    } else if (message instanceof Private pm) {
+      view.show(Event.privately(at(pm.at()), pm.from(), pm.to(), pm.text(), isMe(pm.from())));
     } else if (message instanceof Notice notice) {
       onNotice(notice, old, nowMs);
     } else if (message instanceof Lost lost) {
@@ -558,7 +556,7 @@ final class Session {
   private void onNotice(Notice notice, boolean old, long nowMs) {
     // History says what happened then, to whoever had the name then: never acted upon.
     boolean aboutMe = !old && isMe(notice.name());
-    Instant time = old && notice.at() != null ? Instant.ofEpochMilli(notice.at()) : at(nowMs);
+    Instant time = at(notice.at() != null ? notice.at() : nowMs);
     String text;
     switch (notice.event()) {
       case Notice.JOINED:
@@ -788,8 +786,8 @@ final class Session {
     return someone != null && Names.key(someone).equals(Names.key(name));
   }
 
-  private static Instant at(long nowMs) {
-    return Instant.ofEpochMilli(nowMs);
+  private static Instant at(long epochMs) {
+    return Instant.ofEpochMilli(epochMs);
   }
 
   private static String online(Notice notice) {

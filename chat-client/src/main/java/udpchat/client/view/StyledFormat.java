@@ -1,7 +1,7 @@
 package udpchat.client.view;
 
+import java.time.Clock;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jline.utils.AttributedString;
@@ -17,19 +17,24 @@ import udpchat.text.Sanitizer;
  */
 public final class StyledFormat {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-
   /** What may stand around a name without being part of a longer word (names hold _ - .). */
   private static final String NAME_CHAR = "[\\p{L}\\p{N}\\p{M}_-]";
 
-  private final ZoneId zone;
   private final Palette palette;
   private final EventFormat plain;
 
-  public StyledFormat(ZoneId zone, Palette palette) {
-    this.zone = zone;
+  /** Times in the clock's zone, dated when not of the clock's today (see {@link EventFormat}). */
+  public StyledFormat(Clock clock, Palette palette) {
     this.palette = palette;
-    this.plain = new EventFormat(zone);
+    this.plain = new EventFormat(clock);
+  }
+
+  public StyledFormat(ZoneId zone, Palette palette) {
+    this(Clock.system(zone), palette);
+  }
+
+  Palette palette() {
+    return palette;
   }
 
   /**
@@ -38,7 +43,7 @@ public final class StyledFormat {
    */
   public AttributedString format(Event event, String me) {
     AttributedStringBuilder line = new AttributedStringBuilder();
-    line.styled(palette.time(), TIME.format(event.time().atZone(zone)));
+    line.styled(palette.time(), plain.stamp(event.time()));
     line.append(' ');
     String from = Sanitizer.clean(event.from());
     String text = Sanitizer.clean(event.text());

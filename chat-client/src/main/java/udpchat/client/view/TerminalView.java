@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -15,6 +16,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
 import org.jline.utils.InfoCmp.Capability;
 
 /**
@@ -38,6 +40,7 @@ public final class TerminalView implements View, StatusSink {
   private final Queue<String> pasted = new ArrayDeque<>();
 
   private final EventFormat plain;
+  private final DayChange dayChange;
 
   /** The user's messages on their way, by number: listed in the status line until settled. */
   private final Map<Long, String> sending = new TreeMap<>();
@@ -63,8 +66,10 @@ public final class TerminalView implements View, StatusSink {
     }
     Integer colours = terminal.getNumericCapability(Capability.max_colors);
     Palette palette = Palette.choose(noColor, colours == null ? 0 : colours);
-    this.format = new StyledFormat(zone, palette);
-    this.plain = new EventFormat(zone);
+    Clock clock = Clock.system(zone);
+    this.format = new StyledFormat(clock, palette);
+    this.plain = new EventFormat(clock);
+    this.dayChange = new DayChange(clock);
     this.reader = new ChatLineReader(terminal, historyFile);
     reader.setCompleter(new ChatCompleter(commands, roster));
     // "/msg B" and Tab finds bob: names are unique ignoring case anyway.
@@ -141,6 +146,10 @@ public final class TerminalView implements View, StatusSink {
           break;
         default:
           break;
+      }
+      String day = dayChange.before(event.time());
+      if (day != null) {
+        reader.printAbove(new AttributedString(day, format.palette().notice()));
       }
       reader.printAbove(format.format(event, me));
       if (StyledFormat.ringsBell(event, me)) {

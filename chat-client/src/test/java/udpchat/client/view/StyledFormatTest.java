@@ -2,6 +2,7 @@ package udpchat.client.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,9 +13,10 @@ import org.junit.jupiter.api.Test;
 class StyledFormatTest {
 
   static final Instant NOON = Instant.parse("2026-11-23T12:00:01Z");
-  final EventFormat plain = new EventFormat(ZoneOffset.UTC);
-  final StyledFormat styled = new StyledFormat(ZoneOffset.UTC, Palette.colour());
-  final StyledFormat mono = new StyledFormat(ZoneOffset.UTC, Palette.monochrome());
+  static final Clock CLOCK = Clock.fixed(NOON, ZoneOffset.UTC);
+  final EventFormat plain = new EventFormat(CLOCK);
+  final StyledFormat styled = new StyledFormat(CLOCK, Palette.colour());
+  final StyledFormat mono = new StyledFormat(CLOCK, Palette.monochrome());
 
   static final List<Event> EVENTS =
       List.of(
