@@ -31,6 +31,7 @@ public final class ChatClient implements AutoCloseable {
   private final Receiver receiver;
   private final Periodic timers;
   private final FaultInjector faults;
+  private final ServerReachability reachability;
   private final Thread leaveOnExit;
 
   /**
@@ -70,7 +71,8 @@ public final class ChatClient implements AutoCloseable {
     Codec codec = new Codec();
     this.faults = new FaultInjector(config.faults(), "udpchat-faults");
     DatagramSeal seal = DatagramSeal.of(config.roomKey());
-    this.connection = new Connection(config.server(), codec, seal, faults);
+    this.reachability = new ServerReachability(view, config.server(), seal.sealed(), clock);
+    this.connection = new Connection(config.server(), codec, seal, faults, reachability);
     this.session =
         new Session(
             new WatchedTransport(connection, clock, listener),
@@ -81,9 +83,9 @@ public final class ChatClient implements AutoCloseable {
     // Whoever watches the room (completion, the status line) starts from the member list.
     session.listen(
         listener == SessionListener.NONE
-            ? listener
-            : SessionListener.all(listener, askForMembersOnWelcome()));
-    this.receiver = new Receiver(connection, codec, seal, session, faults, clock);
+            ? reachability
+            : SessionListener.all(listener, reachability, askForMembersOnWelcome()));
+    this.receiver = new Receiver(connection, codec, seal, session, reachability, faults, clock);
     this.timers = new Periodic("udpchat-heartbeat", TICK, clock, session::onTick);
     // Killed by a signal instead of quitting: still tell the server, so the room knows at once.
     this.leaveOnExit = new Thread(session::leave, "udpchat-leave-on-exit");
@@ -106,8 +108,13 @@ public final class ChatClient implements AutoCloseable {
       perform(command);
     }
     awaitSettled();
-    session.leave();
-    view.show(Event.notice(now(), "left the room"));
+    boolean wasIn = session.leave();
+    view.show(
+        Event.notice(
+            now(),
+            wasIn
+                ? "left the room"
+                : "gave up joining " + Addresses.format(connection.server()) + " (never joined)"));
     return 0;
   }
 
@@ -167,6 +174,11 @@ public final class ChatClient implements AutoCloseable {
   /** The datagrams from the server dropped as invalid (or, in a private room, unopened). */
   Drops drops() {
     return receiver.drops();
+  }
+
+  /** How many datagrams could not be sent (said once, then counted). */
+  long sendFailures() {
+    return reachability.sendFailures();
   }
 
   /** The session, for its counters. */

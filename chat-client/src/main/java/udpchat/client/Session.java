@@ -104,7 +104,6 @@ final class Session {
 
   private long joinSentMs;
   private long joinRetryMs;
-  private int joinAttempts;
   private long pingSentMs;
   private long lastHeardMs;
   private int unansweredPings;
@@ -281,12 +280,13 @@ final class Session {
     }
   }
 
-  /** Leaves the room: the server is told, and nothing more is sent. */
-  synchronized void leave() {
+  /** Leaves the room: the server is told, and nothing more is sent. Whether it was ever in. */
+  synchronized boolean leave() {
     if (state == State.JOINED) {
       transport.send(new Leave(session));
     }
     state = State.LEFT;
+    return everJoined;
   }
 
   // ---- Timers ----
@@ -295,19 +295,7 @@ final class Session {
   synchronized void onTick(long nowMs) {
     if (state == State.JOINING && nowMs - joinSentMs >= joinRetryMs) {
       sendJoin(nowMs);
-      joinRetryMs = Math.min(joinRetryMs * 2, MAX_JOIN_RETRY_MS);
-      if (joinAttempts == 3 && !roomFullReported) {
-        view.show(
-            Event.notice(
-                at(nowMs),
-                "no answer from "
-                    + Addresses.format(transport.server())
-                    + (transport.sealed()
-                        ? " yet: wrong room key? (a server with another key, or none, never"
-                            + " answers); still trying (quit or Ctrl-D to give up)"
-                        : " yet; still trying (quit or Ctrl-D to give up; a private room answers"
-                            + " only clients with its key: --room-key-file)")));
-      }
+      joinRetryMs = Math.min(joinRetryMs * 2, MAX_JOIN_RETRY_MS); // ServerReachability says why
     } else if (state == State.JOINED && heartbeatsOn && nowMs - pingSentMs >= heartbeatMs) {
       if (unansweredPings >= SILENT_UNANSWERED_PINGS
           && nowMs - lastHeardMs >= SILENT_INTERVALS * heartbeatMs
@@ -764,7 +752,6 @@ final class Session {
   private void beginJoin(long nowMs) {
     state = State.JOINING;
     session = null;
-    joinAttempts = 0;
     joinRetryMs = FIRST_JOIN_RETRY_MS;
     sendJoin(nowMs);
   }
@@ -772,7 +759,6 @@ final class Session {
   private void sendJoin(long nowMs) {
     transport.send(join());
     joinSentMs = nowMs;
-    joinAttempts++;
     retryAnswered = false;
   }
 
