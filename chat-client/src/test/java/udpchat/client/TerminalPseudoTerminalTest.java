@@ -186,8 +186,8 @@ class TerminalPseudoTerminalTest {
         .until(() -> tmux.display(SESSION, "#{window_bell_flag}").equals("1"));
     List<String> drawn = lines(tmux.capturePaneWithAttributes(SESSION));
     String line = drawn.get(indexOfLineContaining(drawn, "are you there"));
-    // bob's name in a colour (SGR 31-36 or 91-96), alice's name highlighted.
-    assertThat(line).containsPattern("\u001b\\[[0-9;]*(3[1-6]|9[1-6])m(\u001b\\[[0-9;]*m)*bob");
+    // bob's name in a colour of the 256 (SGR 38;5;N), alice's name highlighted.
+    assertThat(line).containsPattern("\u001b\\[[0-9;]*38;5;[0-9]+m(\u001b\\[[0-9;]*m)*bob");
     assertThat(line)
         .as("inverse (SGR 7) on alice's name")
         .containsPattern("\u001b\\[([0-9]+;)*7(;[0-9]+)*m(\u001b\\[[0-9;]*m)*Alice");

@@ -67,7 +67,9 @@ public final class TerminalView implements View, StatusSink {
     Integer colours = terminal.getNumericCapability(Capability.max_colors);
     Palette palette = Palette.choose(noColor, colours == null ? 0 : colours);
     Clock clock = Clock.system(zone);
-    this.format = new StyledFormat(clock, palette);
+    this.format =
+        new StyledFormat(
+            clock, palette, () -> roster.members().stream().map(RosterView.Entry::name).toList());
     this.plain = new EventFormat(clock);
     this.dayChange = new DayChange(clock);
     this.reader = new ChatLineReader(terminal, historyFile);
