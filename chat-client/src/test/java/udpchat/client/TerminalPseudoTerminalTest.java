@@ -140,6 +140,35 @@ class TerminalPseudoTerminalTest {
   }
 
   @Test
+  void myOwnLineWithControlCharactersIsShownEscapedAsOthersSeeItAndTheStatusLineStays()
+      throws Exception {
+    startAlice();
+    awaitPane("alice's status", pane -> assertThat(statusLine(pane)).contains("1 online"));
+    TestUser bob = startOther("bob");
+    awaitPane("bob counted", pane -> assertThat(statusLine(pane)).contains("2 online"));
+    String hostile = "mine \u001b[31mred\u001b[2J\u001b[1;1H\tend";
+    tmux.paste(SESSION, hostile);
+    tmux.pressKeys(SESSION, "Enter");
+    Event seen = bob.await(e -> e.kind() == Event.Kind.MESSAGE && e.from().equals("alice"));
+    String asBobSees = udpchat.text.Sanitizer.clean(seen.text());
+    awaitPane(
+        "alice's own line as bob sees it, the status line intact",
+        pane -> {
+          List<String> lines = lines(pane);
+          String mine = lines.get(indexOfLineContaining(lines, "<alice> mine"));
+          // The tab is the terminal's to expand, on bob's screen as on alice's.
+          assertThat(mine.replaceAll(" +", " ")).endsWith(asBobSees.replace('\t', ' '));
+          // The status line as it was: nothing of the line that was on its way left on it.
+          assertThat(statusLine(pane))
+              .matches(
+                  " 127\\.0\\.0\\.1:"
+                      + port
+                      + " \\| 2 online \\| connected \\| rtt (-|<1 ms|[0-9]+ ms)");
+          assertThat(lines.get(promptIndex(lines))).isEqualTo(PROMPT.strip());
+        });
+  }
+
+  @Test
   void escapeSequencesFromOthersAreShownEscapedAndInert() throws Exception {
     startAlice();
     awaitPane(
