@@ -521,11 +521,7 @@ final class Session {
                 + Durations.format(Duration.ofMillis(timeoutMs))
                 + ")"));
     if (restarted) {
-      view.show(
-          Event.notice(
-              at(nowMs),
-              "the server restarted; catching up on what was said after event #"
-                  + welcome.start()));
+      view.show(Event.notice(at(nowMs), "the server restarted; catching up on what you missed"));
     }
     everJoined = true;
     staleSessionReported = false;

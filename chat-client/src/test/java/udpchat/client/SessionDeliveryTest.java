@@ -270,9 +270,7 @@ class SessionDeliveryTest {
     forgottenWithMessageTwoUnsettled();
     session.onMessage(welcome(NEW_TOKEN, EPOCH + 1, 3, 3), 300);
     assertThat(view.events)
-        .contains(
-            Event.notice(
-                at(300), "the server restarted; catching up on what was said after event #3"));
+        .contains(Event.notice(at(300), "the server restarted; catching up on what you missed"));
   }
 
   // ---- History ----

@@ -169,6 +169,21 @@ class TerminalPseudoTerminalTest {
   }
 
   @Test
+  void thePromptFollowsANickTheServerTook() throws Exception {
+    startAlice();
+    awaitPane("alice's status", pane -> assertThat(statusLine(pane)).contains("1 online"));
+    tmux.typeLiteral(SESSION, "/NICK alicia");
+    tmux.pressKeys(SESSION, "Enter");
+    awaitPane(
+        "the new name on the prompt",
+        pane -> {
+          List<String> lines = lines(pane);
+          assertThat(lines).anyMatch(line -> line.endsWith("-- you are now known as alicia"));
+          assertThat(lines).contains("alicia>").doesNotContain("alice>");
+        });
+  }
+
+  @Test
   void escapeSequencesFromOthersAreShownEscapedAndInert() throws Exception {
     startAlice();
     awaitPane(

@@ -18,6 +18,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
 import org.jline.utils.InfoCmp.Capability;
+import udpchat.text.Sanitizer;
 
 /**
  * The interactive view: a JLine line reader with editing and a history file; events are printed
@@ -92,6 +93,19 @@ public final class TerminalView implements View, StatusSink {
   public void showStatus(StatusLine.Report report) {
     synchronized (printLock) {
       reader.whileLocked(() -> statusLine.show(report));
+    }
+  }
+
+  @Override
+  public void prompt(String prompt) {
+    synchronized (printLock) {
+      reader.whileLocked(
+          () -> {
+            reader.setPrompt(Sanitizer.clean(prompt));
+            if (reader.isReading()) {
+              reader.redisplay();
+            }
+          });
     }
   }
 
