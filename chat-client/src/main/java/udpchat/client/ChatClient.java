@@ -13,6 +13,7 @@ import udpchat.net.FaultInjector;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
+import udpchat.protocol.History;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
 import udpchat.time.Periodic;
@@ -31,6 +32,11 @@ public final class ChatClient implements AutoCloseable {
   private final Receiver receiver;
   private final Periodic timers;
   private final FaultInjector faults;
+  private final ServerReachability reachability;
+
+  /** Presence shown as notices, or null for a client without a roster. */
+  private final PresenceNotices presence;
+
   private final Thread leaveOnExit;
 
   /**
@@ -44,7 +50,7 @@ public final class ChatClient implements AutoCloseable {
   static final long QUIT_GRACE_MS = 3000;
 
   public ChatClient(ClientConfig config, View view, Clock clock) throws IOException {
-    this(config, view, clock, SessionListener.NONE);
+    this(config, view, clock, SessionListener.NONE, null);
   }
 
   /**
@@ -53,24 +59,43 @@ public final class ChatClient implements AutoCloseable {
    */
   ChatClient(ClientConfig config, View view, Clock clock, Roster roster, StatusSink statusLine)
       throws IOException {
+    this(config, view, clock, new PresenceNotices(view, roster), roster, statusLine);
+  }
+
+  private ChatClient(
+      ClientConfig config,
+      View view,
+      Clock clock,
+      PresenceNotices presence,
+      Roster roster,
+      StatusSink statusLine)
+      throws IOException {
     this(
         config,
         view,
         clock,
         SessionListener.all(
-            new PresenceNotices(view, roster), // before the roster: it reads the old presence
+            presence, // before the roster: it reads the old presence
             roster,
-            new StatusFeed(Addresses.format(config.server()), roster, statusLine)));
+            new StatusFeed(Addresses.format(config.server()), roster, statusLine)),
+        presence);
   }
 
-  private ChatClient(ClientConfig config, View view, Clock clock, SessionListener listener)
+  private ChatClient(
+      ClientConfig config,
+      View view,
+      Clock clock,
+      SessionListener listener,
+      PresenceNotices presence)
       throws IOException {
+    this.presence = presence;
     this.view = view;
     this.clock = clock;
     Codec codec = new Codec();
     this.faults = new FaultInjector(config.faults(), "udpchat-faults");
     DatagramSeal seal = DatagramSeal.of(config.roomKey());
-    this.connection = new Connection(config.server(), codec, seal, faults);
+    this.reachability = new ServerReachability(view, config.server(), seal.sealed(), clock);
+    this.connection = new Connection(config.server(), codec, seal, faults, reachability);
     this.session =
         new Session(
             new WatchedTransport(connection, clock, listener),
@@ -81,9 +106,10 @@ public final class ChatClient implements AutoCloseable {
     // Whoever watches the room (completion, the status line) starts from the member list.
     session.listen(
         listener == SessionListener.NONE
-            ? listener
-            : SessionListener.all(listener, askForMembersOnWelcome()));
-    this.receiver = new Receiver(connection, codec, seal, session, faults, clock);
+            ? SessionListener.all(reachability, promptFollowsName())
+            : SessionListener.all(
+                listener, reachability, promptFollowsName(), askForMembersOnWelcome()));
+    this.receiver = new Receiver(connection, codec, seal, session, reachability, faults, clock);
     this.timers = new Periodic("udpchat-heartbeat", TICK, clock, session::onTick);
     // Killed by a signal instead of quitting: still tell the server, so the room knows at once.
     this.leaveOnExit = new Thread(session::leave, "udpchat-leave-on-exit");
@@ -106,8 +132,13 @@ public final class ChatClient implements AutoCloseable {
       perform(command);
     }
     awaitSettled();
-    session.leave();
-    view.show(Event.notice(now(), "left the room"));
+    boolean wasIn = session.leave();
+    view.show(
+        Event.notice(
+            now(),
+            wasIn
+                ? "left the room"
+                : "gave up joining " + Addresses.format(connection.server()) + " (never joined)"));
     return 0;
   }
 
@@ -120,11 +151,27 @@ public final class ChatClient implements AutoCloseable {
     } else if (command instanceof Command.Tell tell) {
       session.tell(tell.to(), tell.text(), nowMs);
     } else if (command instanceof Command.Who) {
+      if (presence != null) {
+        presence.onWhoAsked();
+      }
       session.who(nowMs);
     } else if (command instanceof Command.Nick nick) {
-      session.nick(nick.name(), nowMs);
+      if (nick.name().equals(session.name())) {
+        view.show(Event.notice(now(), "you are already " + nick.name()));
+      } else {
+        session.nick(nick.name(), nowMs);
+      }
     } else if (command instanceof Command.History history) {
-      session.history(history.count(), nowMs);
+      if (history.count() > History.MAX_COUNT) {
+        view.show(
+            Event.notice(
+                now(),
+                "the server keeps no more than "
+                    + History.MAX_COUNT
+                    + " events for /history: showing the last "
+                    + History.MAX_COUNT));
+      }
+      session.history(Math.min(history.count(), History.MAX_COUNT), nowMs);
     } else if (command instanceof Command.Heartbeats heartbeats) {
       session.heartbeats(heartbeats.on(), nowMs);
     } else if (command instanceof Command.Away away) {
@@ -169,6 +216,11 @@ public final class ChatClient implements AutoCloseable {
     return receiver.drops();
   }
 
+  /** How many datagrams could not be sent (said once, then counted). */
+  long sendFailures() {
+    return reachability.sendFailures();
+  }
+
   /** The session, for its counters. */
   Session session() {
     return session;
@@ -187,6 +239,27 @@ public final class ChatClient implements AutoCloseable {
         if (message instanceof Welcome && session.state() == Session.State.JOINING) {
           session.who(nowMs);
         }
+      }
+    };
+  }
+
+  /**
+   * Shows the new prompt when the name changed (a rename the server took, or a new name to join
+   * under): the input thread is blocked reading with the old one. Checked on every tick, with the
+   * session's lock held, so the name read is the session's own.
+   */
+  private SessionListener promptFollowsName() {
+    return new SessionListener() {
+      private String shown;
+
+      @Override
+      public void onTick(
+          Session.State state, boolean everJoined, boolean serverSilent, long nowMs) {
+        String name = session.name();
+        if (shown != null && !shown.equals(name)) {
+          view.prompt(prompt());
+        }
+        shown = name;
       }
     };
   }

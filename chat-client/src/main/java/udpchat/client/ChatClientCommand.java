@@ -3,7 +3,6 @@ package udpchat.client;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +47,7 @@ import udpchat.time.Durations;
       "Joins a UDP chat room. Type to talk; /help lists the commands; quit, /quit or Ctrl-D"
           + " leaves.",
       "Line history is kept in ~/.udpchat/history, warnings in ~/.udpchat/client.log"
-          + " (-Dudpchat.home=DIR moves both)."
+          + " (-Dudpchat.home=DIR moves both; a new folder is made 0700, its files 0600)."
     })
 public final class ChatClientCommand implements Callable<Integer> {
 
@@ -273,18 +272,17 @@ public final class ChatClientCommand implements Callable<Integer> {
     return null;
   }
 
-  /** The folder for the history file and the log: -Dudpchat.home, or ~/.udpchat. */
+  /** The folder for the history file and the log, made private (see {@link ClientHome}). */
   static Path home() throws IOException {
-    String configured = System.getProperty("udpchat.home");
-    Path home =
-        configured != null
-            ? Path.of(configured)
-            : Path.of(System.getProperty("user.home"), ".udpchat");
-    Files.createDirectories(home);
-    return home;
+    return ClientHome.prepare(ClientHome.folder());
   }
 
   public static void main(String[] args) {
+    try {
+      ClientHome.prepare(ClientHome.folder()); // before the first log line creates the log file
+    } catch (IOException e) {
+      // said when call() needs the folder; the chat itself can run without it
+    }
     System.exit(CommandLines.of(new ChatClientCommand()).execute(args));
   }
 }

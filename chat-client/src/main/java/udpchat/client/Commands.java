@@ -3,6 +3,7 @@ package udpchat.client;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import udpchat.protocol.History;
 
@@ -18,9 +19,10 @@ public final class Commands {
           "/msg NAME TEXT   send TEXT to NAME only",
           "/who             list the members of the room",
           "/nick NEW        change your name",
-          "/history [N]     show the last N events of the room (default 20, at most 200)",
+          "/history [N]     show the last N events of the room (default 20; more than 200: 200)",
           "/hb off | on     stop or restart your heartbeats (watch yourself expire)",
-          "/away [REASON]   tell the room you are away (/away alone or /back: you are back)",
+          "/away [REASON]   tell the room you are away (/away alone: you are back)",
+          "/back            tell the room you are back",
           "/help            this list",
           "quit, /quit      leave the room (Ctrl-D too)");
 
@@ -63,7 +65,7 @@ public final class Commands {
     }
     String[] words = trimmed.split("\\s+", 2);
     String rest = words.length > 1 ? words[1] : "";
-    switch (words[0]) {
+    switch (words[0].toLowerCase(Locale.ROOT)) { // /NICK as well as /nick
       case "/quit":
         return new Command.Quit();
       case "/who":
@@ -85,15 +87,12 @@ public final class Commands {
         if (rest.isEmpty()) {
           return new Command.History(DEFAULT_HISTORY);
         }
-        try {
-          int count = Integer.parseInt(rest);
-          if (count >= 1 && count <= History.MAX_COUNT) {
-            return new Command.History(count);
-          }
-        } catch (NumberFormatException e) {
-          // said below
+        if (rest.matches("[0-9]{1,18}") && Long.parseLong(rest) >= 1) {
+          // Beyond what the server keeps: capped, and the client says so (not refused).
+          return new Command.History((int) Math.min(Long.parseLong(rest), Integer.MAX_VALUE));
         }
-        return new Command.Invalid("usage: /history [N], N from 1 to " + History.MAX_COUNT);
+        return new Command.Invalid(
+            "usage: /history [N], N a number from 1 (at most " + History.MAX_COUNT + " shown)");
       case "/away":
         return rest.isEmpty() ? new Command.Away(false, null) : new Command.Away(true, rest);
       case "/back":

@@ -2,6 +2,7 @@ package udpchat.client;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import udpchat.crypto.DatagramSeal;
@@ -23,9 +24,16 @@ final class Connection implements Transport, AutoCloseable {
   private final DatagramSeal seal;
   private final InetSocketAddress server;
   private final FaultInjector faults;
+  private final ServerReachability reachability;
 
-  Connection(InetSocketAddress server, Codec codec, DatagramSeal seal, FaultInjector faults)
+  Connection(
+      InetSocketAddress server,
+      Codec codec,
+      DatagramSeal seal,
+      FaultInjector faults,
+      ServerReachability reachability)
       throws IOException {
+    this.reachability = reachability;
     this.server = server;
     this.codec = codec;
     this.seal = seal;
@@ -44,15 +52,10 @@ final class Connection implements Transport, AutoCloseable {
     return server;
   }
 
-  @Override
-  public boolean sealed() {
-    return seal.sealed();
-  }
-
   /**
-   * Sends one message. A failure (the server's port closed, which the kernel reports as an ICMP
-   * error on the next call, or the network down) is not an error here: UDP promises nothing, and
-   * the session notices the silence and says so.
+   * Sends one message. A failure is counted and told to the {@link ServerReachability}, which says
+   * it once: the server's port closed (an ICMP error the kernel reports on the next call), or the
+   * network down. The session goes on: UDP promises nothing, and it notices the silence too.
    */
   @Override
   public void send(ClientMessage message) {
@@ -62,8 +65,11 @@ final class Connection implements Transport, AutoCloseable {
           seal.seal(Flow.TO_SERVER, contents, contents.length),
           server,
           (datagram, to) -> channel.write(datagram));
+    } catch (PortUnreachableException e) {
+      reachability.onSendFailed(e, false);
+      reachability.onPortUnreachable();
     } catch (IOException e) {
-      // silence; see above
+      reachability.onSendFailed(e, true);
     }
   }
 

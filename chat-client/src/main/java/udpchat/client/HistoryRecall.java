@@ -40,9 +40,16 @@ final class HistoryRecall {
     return count;
   }
 
-  /** Takes one event of the answer; true when the answer is complete. */
+  /**
+   * Takes one event of the answer; true when the answer is complete. The server's count of the
+   * answer is trusted no further than what was asked: a larger one would wait for events that never
+   * come, and keep more than the user wanted.
+   */
   boolean offer(long seq, int of, ServerMessage message) {
-    expected = of;
+    expected = Math.max(0, Math.min(of, count));
+    if (bySeq.size() >= count && !bySeq.containsKey(seq)) {
+      return complete(); // more than asked for: not kept
+    }
     bySeq.putIfAbsent(seq, message);
     return complete();
   }

@@ -1,10 +1,14 @@
 package udpchat.client;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import udpchat.client.view.Event;
 import udpchat.client.view.View;
 import udpchat.protocol.Members;
 import udpchat.protocol.Names;
+import udpchat.protocol.Notice;
 import udpchat.protocol.Presence;
 import udpchat.protocol.ServerMessage;
 
@@ -13,8 +17,9 @@ import udpchat.protocol.ServerMessage;
  * is back}) when it happens, and who is suspect ({@code dave has been silent for 8s (suspect)}) in
  * the answer to {@code /who}. Suspicion is not announced when it happens: on a lossy network one
  * lost heartbeat makes a member suspect and the next one clears it, and a line for each would bury
- * the conversation; the roster (completion, {@code /who}) shows it all the same. Called before the
- * {@link Roster} takes the same message, so it can tell a return from away from one from silence.
+ * the conversation; the roster (completion, {@code /who}) shows it all the same. An away is said
+ * once, however often the server repeats it (it follows every member list), and a return only after
+ * an away that was said.
  */
 final class PresenceNotices implements SessionListener {
 
@@ -28,15 +33,32 @@ final class PresenceNotices implements SessionListener {
   private final Roster roster;
   private long whoAnsweredMs = Long.MIN_VALUE / 2;
 
+  /**
+   * The reason (empty for none) of each member last said to be away, by name key: the server says
+   * the presence again behind every member list (each join asks for one), which is not news.
+   */
+  private final Map<String, String> saidAway = new HashMap<>();
+
+  /** Whether the user typed /who, whose answer says again who is away... */
+  private boolean whoAsked;
+
+  /** ...and whether the member list that came last answers it (not the one each join asks for). */
+  private boolean answersAskedWho;
+
   PresenceNotices(View view, Roster roster) {
     this.view = view;
     this.roster = roster;
   }
 
   @Override
-  public void onMessage(ServerMessage message, long nowMs) {
+  public synchronized void onMessage(ServerMessage message, long nowMs) {
     if (message instanceof Members) {
       whoAnsweredMs = nowMs;
+      answersAskedWho = whoAsked;
+      whoAsked = false;
+    } else if (message instanceof Notice notice
+        && (notice.event().equals(Notice.LEFT) || notice.event().equals(Notice.EXPIRED))) {
+      notice.members().forEach(gone -> saidAway.remove(Names.key(gone))); // back afresh
     } else if (message instanceof Presence presence) {
       String notice = describe(presence, nowMs - whoAnsweredMs <= WHO_ANSWER_MS);
       if (notice != null) {
@@ -45,14 +67,23 @@ final class PresenceNotices implements SessionListener {
     }
   }
 
+  /** The user typed /who: the away members are said again in its answer. */
+  synchronized void onWhoAsked() {
+    whoAsked = true;
+  }
+
   /** The notice for {@code presence}, or null when it is not worth a line. */
   private String describe(Presence presence, boolean inWhoAnswer) {
     String me = roster.me();
     boolean mine = me != null && Names.key(me).equals(Names.key(presence.name()));
     String who = mine ? "you are" : presence.name() + " is";
-    Presence before = roster.presenceOf(presence.name());
     switch (presence.state()) {
       case Presence.AWAY:
+        String reason = Objects.requireNonNullElse(presence.reason(), "");
+        boolean again = reason.equals(saidAway.put(Names.key(presence.name()), reason));
+        if (again && !(inWhoAnswer && answersAskedWho)) {
+          return null;
+        }
         return who
             + " away"
             + (presence.reason() == null ? "" : ": " + presence.reason())
@@ -68,7 +99,7 @@ final class PresenceNotices implements SessionListener {
             + "s (suspect: expired soon unless heard from)";
       case Presence.ACTIVE:
         // Back from away, not from a silence (nobody was told of that).
-        boolean wasAway = before != null && before.state().equals(Presence.AWAY);
+        boolean wasAway = saidAway.remove(Names.key(presence.name())) != null;
         return wasAway ? who + " back" : null;
       default:
         return presence.name() + " is " + presence.state();

@@ -37,14 +37,17 @@ final class Receiver implements AutoCloseable {
   private final Thread thread;
   private final Drops drops;
   private final FaultInjector faults;
+  private final ServerReachability reachability;
 
   Receiver(
       Connection connection,
       Codec codec,
       DatagramSeal seal,
       Session session,
+      ServerReachability reachability,
       FaultInjector faults,
       Clock clock) {
+    this.reachability = reachability;
     this.connection = connection;
     this.codec = codec;
     this.seal = seal;
@@ -75,7 +78,8 @@ final class Receiver implements AutoCloseable {
       } catch (ClosedChannelException e) {
         return; // close() closed the socket
       } catch (PortUnreachableException e) {
-        continue; // the server's port is closed for now: the session notices the silence
+        reachability.onPortUnreachable(); // said at once; the session keeps trying
+        continue;
       } catch (IOException e) {
         log.warn("receive failed: {}", e.toString());
         continue;

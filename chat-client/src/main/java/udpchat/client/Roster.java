@@ -3,9 +3,11 @@ package udpchat.client;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import udpchat.client.view.RosterView;
 import udpchat.protocol.Chat;
 import udpchat.protocol.Members;
@@ -34,6 +36,16 @@ public final class Roster implements SessionListener, RosterView {
   private String me;
   private int online;
 
+  /**
+   * The others known before the server restarted and not heard of since: still counted online until
+   * they rejoin or the server's timeout has passed, so the count does not flap 2, 1, 2 while
+   * everyone rejoins one by one.
+   */
+  private final Set<String> rejoining = new HashSet<>();
+
+  private long rejoiningUntilMs;
+  private Long epoch;
+
   /** This user's name as the room knows it, or {@code null} before the first welcome. */
   @Override
   public synchronized String me() {
@@ -42,7 +54,7 @@ public final class Roster implements SessionListener, RosterView {
 
   /** How many members the server last said were online (0 before the welcome). */
   public synchronized int online() {
-    return online;
+    return online + rejoining.size();
   }
 
   /** The members' names, in the order {@code /who} lists them. */
@@ -82,7 +94,15 @@ public final class Roster implements SessionListener, RosterView {
 
   @Override
   public synchronized void onMessage(ServerMessage message, long nowMs) {
+    if (nowMs >= rejoiningUntilMs) {
+      rejoining.clear();
+    }
     if (message instanceof Welcome welcome) {
+      if (epoch != null && epoch != welcome.epoch()) {
+        byKey.keySet().stream().filter(key -> !sameName(key, me)).forEach(rejoining::add);
+        rejoiningUntilMs = nowMs + welcome.timeoutMs();
+      }
+      epoch = welcome.epoch();
       me = welcome.name();
       online = welcome.online();
       add(welcome.name());
@@ -104,6 +124,14 @@ public final class Roster implements SessionListener, RosterView {
     }
   }
 
+  @Override
+  public synchronized void onTick(
+      Session.State state, boolean everJoined, boolean serverSilent, long nowMs) {
+    if (nowMs >= rejoiningUntilMs) {
+      rejoining.clear();
+    }
+  }
+
   private void onNotice(Notice notice) {
     switch (notice.event()) {
       case Notice.JOINED:
@@ -116,6 +144,7 @@ public final class Roster implements SessionListener, RosterView {
             byKey.remove(Names.key(gone));
           }
           presences.remove(Names.key(gone)); // a member that comes back starts afresh
+          rejoining.remove(Names.key(gone));
         }
         break;
       case Notice.RENAMED:
@@ -159,6 +188,7 @@ public final class Roster implements SessionListener, RosterView {
   private void add(String name) {
     if (name != null && Names.isWellFormed(name)) {
       byKey.put(Names.key(name), name);
+      rejoining.remove(Names.key(name));
     }
   }
 

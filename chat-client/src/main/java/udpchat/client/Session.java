@@ -104,7 +104,6 @@ final class Session {
 
   private long joinSentMs;
   private long joinRetryMs;
-  private int joinAttempts;
   private long pingSentMs;
   private long lastHeardMs;
   private int unansweredPings;
@@ -281,12 +280,13 @@ final class Session {
     }
   }
 
-  /** Leaves the room: the server is told, and nothing more is sent. */
-  synchronized void leave() {
+  /** Leaves the room: the server is told, and nothing more is sent. Whether it was ever in. */
+  synchronized boolean leave() {
     if (state == State.JOINED) {
       transport.send(new Leave(session));
     }
     state = State.LEFT;
+    return everJoined;
   }
 
   // ---- Timers ----
@@ -295,19 +295,7 @@ final class Session {
   synchronized void onTick(long nowMs) {
     if (state == State.JOINING && nowMs - joinSentMs >= joinRetryMs) {
       sendJoin(nowMs);
-      joinRetryMs = Math.min(joinRetryMs * 2, MAX_JOIN_RETRY_MS);
-      if (joinAttempts == 3 && !roomFullReported) {
-        view.show(
-            Event.notice(
-                at(nowMs),
-                "no answer from "
-                    + Addresses.format(transport.server())
-                    + (transport.sealed()
-                        ? " yet: wrong room key? (a server with another key, or none, never"
-                            + " answers); still trying (quit or Ctrl-D to give up)"
-                        : " yet; still trying (quit or Ctrl-D to give up; a private room answers"
-                            + " only clients with its key: --room-key-file)")));
-      }
+      joinRetryMs = Math.min(joinRetryMs * 2, MAX_JOIN_RETRY_MS); // ServerReachability says why
     } else if (state == State.JOINED && heartbeatsOn && nowMs - pingSentMs >= heartbeatMs) {
       if (unansweredPings >= SILENT_UNANSWERED_PINGS
           && nowMs - lastHeardMs >= SILENT_INTERVALS * heartbeatMs
@@ -452,16 +440,14 @@ final class Session {
 
   private void show(ServerMessage message, boolean old, long nowMs) {
     if (message instanceof Chat chat) {
-      Instant time = old ? Instant.ofEpochMilli(chat.at()) : at(nowMs);
+      Instant time = at(chat.at()); // when the server took it: the same in every client
       Event event =
           chat.action()
               ? Event.action(time, chat.from(), chat.text(), isMe(chat.from()))
               : Event.message(time, chat.from(), chat.text(), isMe(chat.from()));
       view.show(old ? event.asOld() : event);
-    } else if (message instanceof Private whisper) {
-      view.show(
-          Event.privately(
-              at(nowMs), whisper.from(), whisper.to(), whisper.text(), isMe(whisper.from())));
+    } else if (message instanceof Private pm) {
+      view.show(Event.privately(at(pm.at()), pm.from(), pm.to(), pm.text(), isMe(pm.from())));
     } else if (message instanceof Notice notice) {
       onNotice(notice, old, nowMs);
     } else if (message instanceof Lost lost) {
@@ -535,11 +521,7 @@ final class Session {
                 + Durations.format(Duration.ofMillis(timeoutMs))
                 + ")"));
     if (restarted) {
-      view.show(
-          Event.notice(
-              at(nowMs),
-              "the server restarted; catching up on what was said after event #"
-                  + welcome.start()));
+      view.show(Event.notice(at(nowMs), "the server restarted; catching up on what you missed"));
     }
     everJoined = true;
     staleSessionReported = false;
@@ -558,7 +540,7 @@ final class Session {
   private void onNotice(Notice notice, boolean old, long nowMs) {
     // History says what happened then, to whoever had the name then: never acted upon.
     boolean aboutMe = !old && isMe(notice.name());
-    Instant time = old && notice.at() != null ? Instant.ofEpochMilli(notice.at()) : at(nowMs);
+    Instant time = at(notice.at() != null ? notice.at() : nowMs);
     String text;
     switch (notice.event()) {
       case Notice.JOINED:
@@ -766,7 +748,6 @@ final class Session {
   private void beginJoin(long nowMs) {
     state = State.JOINING;
     session = null;
-    joinAttempts = 0;
     joinRetryMs = FIRST_JOIN_RETRY_MS;
     sendJoin(nowMs);
   }
@@ -774,7 +755,6 @@ final class Session {
   private void sendJoin(long nowMs) {
     transport.send(join());
     joinSentMs = nowMs;
-    joinAttempts++;
     retryAnswered = false;
   }
 
@@ -788,8 +768,8 @@ final class Session {
     return someone != null && Names.key(someone).equals(Names.key(name));
   }
 
-  private static Instant at(long nowMs) {
-    return Instant.ofEpochMilli(nowMs);
+  private static Instant at(long epochMs) {
+    return Instant.ofEpochMilli(epochMs);
   }
 
   private static String online(Notice notice) {

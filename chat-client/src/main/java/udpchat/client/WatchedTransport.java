@@ -30,9 +30,4 @@ final class WatchedTransport implements Transport {
   public InetSocketAddress server() {
     return transport.server();
   }
-
-  @Override
-  public boolean sealed() {
-    return transport.sealed();
-  }
 }

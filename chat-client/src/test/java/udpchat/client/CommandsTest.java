@@ -76,4 +76,31 @@ class CommandsTest {
     assertThat(String.join("\n", Commands.HELP))
         .contains("/me", "/msg", "/who", "/nick", "/hb", "/help", "quit", "/quit");
   }
+
+  @Test
+  void helpListsEveryCommandOfTheCommandTable() {
+    for (String command : Commands.COMPLETIONS.keySet()) {
+      assertThat(Commands.HELP)
+          .as("a /help line that starts with, or names, " + command)
+          .anyMatch(line -> (" " + line).contains(" " + command + " "));
+    }
+  }
+
+  @Test
+  void commandsIgnoreCase() {
+    assertThat(Commands.parse("/NICK bob")).isEqualTo(new Command.Nick("bob"));
+    assertThat(Commands.parse("/Who")).isEqualTo(new Command.Who());
+    assertThat(Commands.parse("/QUIT")).isEqualTo(new Command.Quit());
+    assertThat(Commands.parse("/ME waves")).isEqualTo(new Command.Act("waves"));
+  }
+
+  @Test
+  void historyBeyondTheCapIsTakenNotRefused() {
+    assertThat(Commands.parse("/history 500")).isEqualTo(new Command.History(500));
+    assertThat(Commands.parse("/history 99999999999"))
+        .isEqualTo(new Command.History(Integer.MAX_VALUE));
+    assertThat(Commands.parse("/history 0")).isInstanceOf(Command.Invalid.class);
+    assertThat(Commands.parse("/history -3")).isInstanceOf(Command.Invalid.class);
+    assertThat(Commands.parse("/history ten")).isInstanceOf(Command.Invalid.class);
+  }
 }

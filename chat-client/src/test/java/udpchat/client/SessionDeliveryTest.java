@@ -270,9 +270,7 @@ class SessionDeliveryTest {
     forgottenWithMessageTwoUnsettled();
     session.onMessage(welcome(NEW_TOKEN, EPOCH + 1, 3, 3), 300);
     assertThat(view.events)
-        .contains(
-            Event.notice(
-                at(300), "the server restarted; catching up on what was said after event #3"));
+        .contains(Event.notice(at(300), "the server restarted; catching up on what you missed"));
   }
 
   // ---- History ----
@@ -288,7 +286,7 @@ class SessionDeliveryTest {
         .containsExactly(
             Event.message(at(1000), "bob", "before", false).asOld(),
             Event.message(at(2000), "bob", "just before", false).asOld(),
-            Event.message(at(30), "bob", "now", false));
+            Event.message(at(3000), "bob", "now", false));
   }
 
   @Test
@@ -309,7 +307,7 @@ class SessionDeliveryTest {
     session.onMessage(
         new Notice(Notice.RENAMED, "alice", "alicia", 1, 1L, 0L, 500L, null, null), 20);
     assertThat(session.name()).isEqualTo("alicia");
-    assertThat(view.events).last().isEqualTo(Event.notice(at(20), "you are now known as alicia"));
+    assertThat(view.events).last().isEqualTo(Event.notice(at(500), "you are now known as alicia"));
   }
 
   // ---- Giving up ----

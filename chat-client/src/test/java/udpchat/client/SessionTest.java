@@ -93,7 +93,6 @@ class SessionTest {
     }
     assertThat(transport.sent).allMatch(m -> m.equals(FIRST_JOIN));
     assertThat(joinTimes).startsWith(1000L, 3000L, 7000L, 12000L, 17000L, 22000L, 27000L);
-    assertThat(shown("no answer from 127.0.0.1:9999 yet; still trying")).isTrue();
   }
 
   @Test

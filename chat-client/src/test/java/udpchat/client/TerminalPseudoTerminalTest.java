@@ -140,6 +140,50 @@ class TerminalPseudoTerminalTest {
   }
 
   @Test
+  void myOwnLineWithControlCharactersIsShownEscapedAsOthersSeeItAndTheStatusLineStays()
+      throws Exception {
+    startAlice();
+    awaitPane("alice's status", pane -> assertThat(statusLine(pane)).contains("1 online"));
+    TestUser bob = startOther("bob");
+    awaitPane("bob counted", pane -> assertThat(statusLine(pane)).contains("2 online"));
+    String hostile = "mine \u001b[31mred\u001b[2J\u001b[1;1H\tend";
+    tmux.paste(SESSION, hostile);
+    tmux.pressKeys(SESSION, "Enter");
+    Event seen = bob.await(e -> e.kind() == Event.Kind.MESSAGE && e.from().equals("alice"));
+    String asBobSees = udpchat.text.Sanitizer.clean(seen.text());
+    awaitPane(
+        "alice's own line as bob sees it, the status line intact",
+        pane -> {
+          List<String> lines = lines(pane);
+          String mine = lines.get(indexOfLineContaining(lines, "<alice> mine"));
+          // The tab is the terminal's to expand, on bob's screen as on alice's.
+          assertThat(mine.replaceAll(" +", " ")).endsWith(asBobSees.replace('\t', ' '));
+          // The status line as it was: nothing of the line that was on its way left on it.
+          assertThat(statusLine(pane))
+              .matches(
+                  " 127\\.0\\.0\\.1:"
+                      + port
+                      + " \\| 2 online \\| connected \\| rtt (-|<1 ms|[0-9]+ ms)");
+          assertThat(lines.get(promptIndex(lines))).isEqualTo(PROMPT.strip());
+        });
+  }
+
+  @Test
+  void thePromptFollowsANickTheServerTook() throws Exception {
+    startAlice();
+    awaitPane("alice's status", pane -> assertThat(statusLine(pane)).contains("1 online"));
+    tmux.typeLiteral(SESSION, "/NICK alicia");
+    tmux.pressKeys(SESSION, "Enter");
+    awaitPane(
+        "the new name on the prompt",
+        pane -> {
+          List<String> lines = lines(pane);
+          assertThat(lines).anyMatch(line -> line.endsWith("-- you are now known as alicia"));
+          assertThat(lines).contains("alicia>").doesNotContain("alice>");
+        });
+  }
+
+  @Test
   void escapeSequencesFromOthersAreShownEscapedAndInert() throws Exception {
     startAlice();
     awaitPane(
@@ -186,8 +230,8 @@ class TerminalPseudoTerminalTest {
         .until(() -> tmux.display(SESSION, "#{window_bell_flag}").equals("1"));
     List<String> drawn = lines(tmux.capturePaneWithAttributes(SESSION));
     String line = drawn.get(indexOfLineContaining(drawn, "are you there"));
-    // bob's name in a colour (SGR 31-36 or 91-96), alice's name highlighted.
-    assertThat(line).containsPattern("\u001b\\[[0-9;]*(3[1-6]|9[1-6])m(\u001b\\[[0-9;]*m)*bob");
+    // bob's name in a colour of the 256 (SGR 38;5;N), alice's name highlighted.
+    assertThat(line).containsPattern("\u001b\\[[0-9;]*38;5;[0-9]+m(\u001b\\[[0-9;]*m)*bob");
     assertThat(line)
         .as("inverse (SGR 7) on alice's name")
         .containsPattern("\u001b\\[([0-9]+;)*7(;[0-9]+)*m(\u001b\\[[0-9;]*m)*Alice");

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.files.PrivateFiles;
+import udpchat.files.UdpchatHome;
 
 /**
  * Where a server keeps its room when {@code --data} is not given: a folder per room under the
@@ -28,14 +29,7 @@ final class DefaultDataFolder {
 
   /** The udpchat home: {@code -Dudpchat.home}, else {@code ~/.udpchat} of the user's $HOME. */
   static Path home() {
-    String configured = System.getProperty("udpchat.home");
-    if (configured != null) {
-      return Path.of(configured);
-    }
-    // $HOME, as the user's shell has it: Java's user.home comes from the password database.
-    String home = System.getenv("HOME");
-    return Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"))
-        .resolve(".udpchat");
+    return UdpchatHome.folder();
   }
 
   /** The default data folder of {@code room} under {@code home}, an older journal moved into it. */

@@ -1,6 +1,10 @@
 package udpchat.client.view;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import udpchat.text.Sanitizer;
 
@@ -18,23 +22,48 @@ import udpchat.text.Sanitizer;
  * 12:00:07 .. sending: &lt;alice&gt; are you there?
  * 12:00:07 ok delivered: &lt;alice&gt; are you there?
  * 12:01:07 !! not delivered (no answer from the server for 1m): &lt;alice&gt; anyone?
+ * 2026-12-01 23:59:58 [history] &lt;dave&gt; said yesterday
  * </pre>
  *
- * Every field passes through {@link Sanitizer#clean}, so nothing from the network reaches the
+ * <p>The time is when the server took the event (its {@code at}), in the local time zone, so every
+ * client shows the same time for the same line; a line of another day than today says its date too.
+ *
+ * <p>Every field passes through {@link Sanitizer#clean}, so nothing from the network reaches the
  * terminal raw.
  */
 public final class EventFormat {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-  private final ZoneId zone;
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+  private final Clock clock;
+
+  /** Times in the clock's zone; the clock says what day today is. */
+  public EventFormat(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Times in {@code zone}, today by the system clock. */
   public EventFormat(ZoneId zone) {
-    this.zone = zone;
+    this(Clock.system(zone));
+  }
+
+  /** The clock whose zone and day the lines are shown in. */
+  public Clock clock() {
+    return clock;
   }
 
   public String format(Event event) {
-    return TIME.format(event.time().atZone(zone)) + " " + body(event);
+    return stamp(event.time()) + " " + body(event);
+  }
+
+  /** {@code time} in the local zone: the time of day, with the date when it is not today. */
+  public String stamp(Instant time) {
+    ZonedDateTime local = time.atZone(clock.getZone());
+    boolean today = local.toLocalDate().equals(LocalDate.now(clock));
+    return (today ? TIME : DATE_TIME).format(local);
   }
 
   /** The line without its time: what the status area shows for a message on its way. */

@@ -2,46 +2,54 @@ package udpchat.client.view;
 
 import java.util.List;
 import org.jline.utils.AttributedStyle;
-import udpchat.protocol.Names;
 
 /**
- * The styles of the screen: each name in a colour of its own, notices dimmed, errors in red. Made
+ * The styles of the screen: names in colours of their own ({@link NameColours} picks which),
+ * notices dimmed, errors in bold red, your own name bold in the terminal's own colour. Made
  * {@linkplain #monochrome() without colour} when the terminal has none or the user asked ({@code
  * --no-color}, {@code NO_COLOR}): then every style is the terminal's default.
  */
 public final class Palette {
 
+  private static final AttributedStyle DEFAULT = AttributedStyle.DEFAULT;
+
   /**
-   * The colours names are drawn in: the six basic hues and their bright variants, which every
-   * colour terminal has and which read on dark and light backgrounds alike (no black, no white).
+   * The colours names are drawn in on a 256-colour terminal: 16 hues of the xterm palette that read
+   * on dark and light backgrounds alike, none of them the red of errors, the default (your own
+   * name) or grey (notices and times).
    */
-  static final List<Integer> NAME_COLOURS =
+  static final List<Integer> NAME_COLOURS_256 =
+      List.of(28, 33, 172, 127, 37, 136, 63, 64, 31, 97, 130, 30, 91, 142, 25, 135);
+
+  /** On an 8- or 16-colour terminal: the basic hues but red (errors), and their bright variants. */
+  static final List<Integer> NAME_COLOURS_16 =
       List.of(
-          AttributedStyle.RED,
           AttributedStyle.GREEN,
-          AttributedStyle.YELLOW,
           AttributedStyle.BLUE,
+          AttributedStyle.YELLOW,
           AttributedStyle.MAGENTA,
           AttributedStyle.CYAN,
-          AttributedStyle.RED | AttributedStyle.BRIGHT,
           AttributedStyle.GREEN | AttributedStyle.BRIGHT,
-          AttributedStyle.YELLOW | AttributedStyle.BRIGHT,
           AttributedStyle.BLUE | AttributedStyle.BRIGHT,
+          AttributedStyle.YELLOW | AttributedStyle.BRIGHT,
           AttributedStyle.MAGENTA | AttributedStyle.BRIGHT,
           AttributedStyle.CYAN | AttributedStyle.BRIGHT);
 
   private final boolean colour;
+  private final List<Integer> nameColours;
 
-  private Palette(boolean colour) {
+  private Palette(boolean colour, List<Integer> nameColours) {
     this.colour = colour;
+    this.nameColours = nameColours;
   }
 
+  /** Colour on a 256-colour terminal. */
   public static Palette colour() {
-    return new Palette(true);
+    return new Palette(true, NAME_COLOURS_256);
   }
 
   public static Palette monochrome() {
-    return new Palette(false);
+    return new Palette(false, List.of());
   }
 
   /**
@@ -57,33 +65,29 @@ public final class Palette {
    * max_colors}; a dumb terminal has none).
    */
   public static Palette choose(boolean noColorAsked, int terminalColours) {
-    return noColorAsked || terminalColours < 8 ? monochrome() : colour();
+    if (noColorAsked || terminalColours < 8) {
+      return monochrome();
+    }
+    return terminalColours >= 256 ? colour() : new Palette(true, NAME_COLOURS_16);
   }
 
   public boolean hasColour() {
     return colour;
   }
 
-  /**
-   * The colour of a name: the same name (ignoring case and width, as the room compares names)
-   * always gets the same colour, in every client. {@link String#hashCode} is fixed by the Java
-   * specification, so the choice does not change between runs.
-   */
-  public AttributedStyle name(String name) {
-    if (!colour) {
-      return AttributedStyle.DEFAULT;
-    }
-    return AttributedStyle.DEFAULT.foreground(colourIndexOf(name));
+  /** How many colours names are drawn in (none without colour). */
+  public int nameColours() {
+    return nameColours.size();
   }
 
-  static int colourIndexOf(String name) {
-    String key = Names.isWellFormed(name) ? Names.key(name) : String.valueOf(name);
-    return NAME_COLOURS.get(Math.floorMod(key.hashCode(), NAME_COLOURS.size()));
+  /** The style of the name colour number {@code index} (from {@link NameColours}). */
+  public AttributedStyle name(int index) {
+    return colour ? AttributedStyle.DEFAULT.foreground(nameColours.get(index)) : DEFAULT;
   }
 
-  /** This user's own name: its colour, in bold. */
-  public AttributedStyle ownName(String name) {
-    return colour ? name(name).bold() : AttributedStyle.DEFAULT;
+  /** This user's own name: bold, in the terminal's own colour, which no other name has. */
+  public AttributedStyle ownName() {
+    return colour ? AttributedStyle.BOLD : DEFAULT;
   }
 
   public AttributedStyle time() {

@@ -18,11 +18,13 @@ public final class PlainView implements View {
   private final BufferedReader in;
   private final PrintStream out;
   private final EventFormat format;
+  private final DayChange dayChange;
 
   public PlainView(InputStream in, OutputStream out, EventFormat format) {
     this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     this.out = new PrintStream(out, true, StandardCharsets.UTF_8);
     this.format = format;
+    this.dayChange = new DayChange(format.clock());
   }
 
   @Override
@@ -35,8 +37,13 @@ public final class PlainView implements View {
   }
 
   @Override
-  public void show(Event event) {
-    out.println(format.format(event)); // println on a PrintStream is atomic per call
+  public synchronized void show(Event event) {
+    // Synchronized: the day line and the line it heads stay together.
+    String day = dayChange.before(event.time());
+    if (day != null) {
+      out.println(day);
+    }
+    out.println(format.format(event));
   }
 
   @Override

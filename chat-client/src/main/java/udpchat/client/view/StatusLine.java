@@ -105,6 +105,9 @@ public final class StatusLine {
             + (report.remark() == null ? "" : " | " + Sanitizer.clean(report.remark()))
             + (sending == null ? "" : " | " + sending)
             + " ";
+    // A tab (which the sanitiser leaves to the terminal) would move the cursor past what the
+    // status area thinks it drew, and leave its remains on the line until the next resize.
+    text = text.replace('\t', ' ');
     return new AttributedStringBuilder().styled(palette.status(), text).toAttributedString();
   }
 

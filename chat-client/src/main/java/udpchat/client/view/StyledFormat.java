@@ -1,7 +1,10 @@
 package udpchat.client.view;
 
+import java.time.Clock;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jline.utils.AttributedString;
@@ -17,19 +20,36 @@ import udpchat.text.Sanitizer;
  */
 public final class StyledFormat {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-
   /** What may stand around a name without being part of a longer word (names hold _ - .). */
   private static final String NAME_CHAR = "[\\p{L}\\p{N}\\p{M}_-]";
 
-  private final ZoneId zone;
   private final Palette palette;
   private final EventFormat plain;
+  private final NameColours colours;
+  private final Supplier<Collection<String>> present;
+
+  /**
+   * Times in the clock's zone, dated when not of the clock's today (see {@link EventFormat}); names
+   * in colours distinct among the {@code present} members while the palette allows.
+   */
+  public StyledFormat(Clock clock, Palette palette, Supplier<Collection<String>> present) {
+    this.palette = palette;
+    this.plain = new EventFormat(clock);
+    this.colours = new NameColours(Math.max(1, palette.nameColours()));
+    this.present = present;
+  }
+
+  /** With nobody known to be present. */
+  public StyledFormat(Clock clock, Palette palette) {
+    this(clock, palette, List::of);
+  }
 
   public StyledFormat(ZoneId zone, Palette palette) {
-    this.zone = zone;
-    this.palette = palette;
-    this.plain = new EventFormat(zone);
+    this(Clock.system(zone), palette);
+  }
+
+  Palette palette() {
+    return palette;
   }
 
   /**
@@ -38,11 +58,11 @@ public final class StyledFormat {
    */
   public AttributedString format(Event event, String me) {
     AttributedStringBuilder line = new AttributedStringBuilder();
-    line.styled(palette.time(), TIME.format(event.time().atZone(zone)));
+    line.styled(palette.time(), plain.stamp(event.time()));
     line.append(' ');
     String from = Sanitizer.clean(event.from());
     String text = Sanitizer.clean(event.text());
-    AttributedStyle name = event.own() ? palette.ownName(from) : palette.name(from);
+    AttributedStyle name = event.own() ? palette.ownName() : nameStyle(from);
     if (event.old() && event.kind() != Event.Kind.NOTICE) {
       line.styled(palette.notice(), "[history] ");
     }
@@ -75,6 +95,15 @@ public final class StyledFormat {
         line.styled(palette.error(), "!! " + text);
     }
     return line.toAttributedString();
+  }
+
+  /**
+   * The colour of someone else's name: one of its own among those present, kept for the session.
+   */
+  public AttributedStyle nameStyle(String name) {
+    return palette.hasColour()
+        ? palette.name(colours.of(name, present.get()))
+        : AttributedStyle.DEFAULT;
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -15,7 +16,9 @@ import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
 import org.jline.utils.InfoCmp.Capability;
+import udpchat.text.Sanitizer;
 
 /**
  * The interactive view: a JLine line reader with editing and a history file; events are printed
@@ -38,6 +41,7 @@ public final class TerminalView implements View, StatusSink {
   private final Queue<String> pasted = new ArrayDeque<>();
 
   private final EventFormat plain;
+  private final DayChange dayChange;
 
   /** The user's messages on their way, by number: listed in the status line until settled. */
   private final Map<Long, String> sending = new TreeMap<>();
@@ -63,8 +67,12 @@ public final class TerminalView implements View, StatusSink {
     }
     Integer colours = terminal.getNumericCapability(Capability.max_colors);
     Palette palette = Palette.choose(noColor, colours == null ? 0 : colours);
-    this.format = new StyledFormat(zone, palette);
-    this.plain = new EventFormat(zone);
+    Clock clock = Clock.system(zone);
+    this.format =
+        new StyledFormat(
+            clock, palette, () -> roster.members().stream().map(RosterView.Entry::name).toList());
+    this.plain = new EventFormat(clock);
+    this.dayChange = new DayChange(clock);
     this.reader = new ChatLineReader(terminal, historyFile);
     reader.setCompleter(new ChatCompleter(commands, roster));
     // "/msg B" and Tab finds bob: names are unique ignoring case anyway.
@@ -85,6 +93,19 @@ public final class TerminalView implements View, StatusSink {
   public void showStatus(StatusLine.Report report) {
     synchronized (printLock) {
       reader.whileLocked(() -> statusLine.show(report));
+    }
+  }
+
+  @Override
+  public void prompt(String prompt) {
+    synchronized (printLock) {
+      reader.whileLocked(
+          () -> {
+            reader.setPrompt(Sanitizer.clean(prompt));
+            if (reader.isReading()) {
+              reader.redisplay();
+            }
+          });
     }
   }
 
@@ -141,6 +162,10 @@ public final class TerminalView implements View, StatusSink {
           break;
         default:
           break;
+      }
+      String day = dayChange.before(event.time());
+      if (day != null) {
+        reader.printAbove(new AttributedString(day, format.palette().notice()));
       }
       reader.printAbove(format.format(event, me));
       if (StyledFormat.ringsBell(event, me)) {

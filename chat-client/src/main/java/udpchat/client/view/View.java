@@ -16,6 +16,12 @@ public interface View extends AutoCloseable {
   /** Shows one event; safe from any thread, and never leaves a half-typed line garbled. */
   void show(Event event);
 
+  /**
+   * The prompt changed while a line may be being read (the server took a {@code /nick}): shown at
+   * once where the view has a prompt; safe from any thread.
+   */
+  default void prompt(String prompt) {}
+
   @Override
   void close();
 }

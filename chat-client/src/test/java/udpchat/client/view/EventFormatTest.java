@@ -2,14 +2,16 @@ package udpchat.client.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class EventFormatTest {
 
   static final Instant NOON = Instant.parse("2026-11-23T12:00:01Z");
-  final EventFormat format = new EventFormat(ZoneOffset.UTC);
+  final EventFormat format = new EventFormat(Clock.fixed(NOON, ZoneOffset.UTC));
 
   @Test
   void eachKindHasItsOwnShape() {
@@ -58,5 +60,16 @@ class EventFormatTest {
         .isEqualTo("12:00:01 [history] <dave> earlier");
     assertThat(format.format(Event.notice(NOON, "dave joined (2 online)").asOld()))
         .isEqualTo("12:00:01 -- [history] dave joined (2 online)");
+  }
+
+  @Test
+  void aLineOfAnotherDayThanTodaySaysItsDateInTheLocalZone() {
+    Instant yesterday = Instant.parse("2026-11-22T22:30:00Z");
+    assertThat(format.format(Event.message(yesterday, "bob", "late", false).asOld()))
+        .isEqualTo("2026-11-22 22:30:00 [history] <bob> late");
+    // The same instant is already today in Tokyo (07:30 on the 23rd).
+    EventFormat tokyo = new EventFormat(Clock.fixed(NOON, ZoneId.of("Asia/Tokyo")));
+    assertThat(tokyo.format(Event.message(yesterday, "bob", "late", false)))
+        .isEqualTo("07:30:00 <bob> late");
   }
 }

@@ -2,6 +2,7 @@ package udpchat.client.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,9 +13,10 @@ import org.junit.jupiter.api.Test;
 class StyledFormatTest {
 
   static final Instant NOON = Instant.parse("2026-11-23T12:00:01Z");
-  final EventFormat plain = new EventFormat(ZoneOffset.UTC);
-  final StyledFormat styled = new StyledFormat(ZoneOffset.UTC, Palette.colour());
-  final StyledFormat mono = new StyledFormat(ZoneOffset.UTC, Palette.monochrome());
+  static final Clock CLOCK = Clock.fixed(NOON, ZoneOffset.UTC);
+  final EventFormat plain = new EventFormat(CLOCK);
+  final StyledFormat styled = new StyledFormat(CLOCK, Palette.colour());
+  final StyledFormat mono = new StyledFormat(CLOCK, Palette.monochrome());
 
   static final List<Event> EVENTS =
       List.of(
@@ -35,20 +37,62 @@ class StyledFormatTest {
   }
 
   @Test
-  void aNameHasTheSameColourEverywhereIgnoringCaseAndOwnIsBold() {
+  void aNameKeepsItsColourIgnoringCaseAndOwnIsBoldInTheDefaultColour() {
     AttributedString line = styled.format(Event.message(NOON, "bob", "hi", false), null);
     AttributedStyle bob = line.styleAt("12:00:01 <".length());
-    assertThat(bob).isEqualTo(Palette.colour().name("bob"));
-    assertThat(Palette.colour().name("BOB")).isEqualTo(bob);
-    assertThat(Palette.colourIndexOf("bob")).isEqualTo(Palette.colourIndexOf("Ｂｏｂ"));
-    AttributedString own = styled.format(Event.message(NOON, "bob", "hi", true), null);
-    assertThat(own.styleAt("12:00:01 <".length())).isEqualTo(bob.bold());
-    // Not every name gets the same colour.
-    assertThat(
-            List.of("alice", "bob", "carol", "dave", "erin", "frank").stream()
-                .map(Palette::colourIndexOf)
-                .distinct())
-        .hasSizeGreaterThan(2);
+    AttributedString again = styled.format(Event.message(NOON, "BOB", "hi", false), null);
+    assertThat(again.styleAt("12:00:01 <".length())).isEqualTo(bob);
+    AttributedString own = styled.format(Event.message(NOON, "alice", "hi", true), null);
+    assertThat(own.styleAt("12:00:01 <".length())).isEqualTo(AttributedStyle.BOLD);
+  }
+
+  @Test
+  void namePaletteHasTwelveColoursAtLeastNoneOfThemAnErrorNoticeOrOwnName() {
+    for (Palette palette : List.of(Palette.colour(), Palette.choose(false, 16))) {
+      List<AttributedStyle> names =
+          java.util.stream.IntStream.range(0, palette.nameColours())
+              .mapToObj(palette::name)
+              .toList();
+      assertThat(names).doesNotHaveDuplicates();
+      assertThat(names)
+          .doesNotContain(
+              palette.error(),
+              palette.notice(),
+              palette.ownName(),
+              AttributedStyle.DEFAULT,
+              AttributedStyle.DEFAULT.foreground(AttributedStyle.RED),
+              AttributedStyle.DEFAULT.foreground(AttributedStyle.RED | AttributedStyle.BRIGHT));
+    }
+    assertThat(Palette.colour().nameColours()).isGreaterThanOrEqualTo(12);
+    for (int reds : List.of(1, 9, 52, 88, 124, 160, 196)) {
+      assertThat(Palette.NAME_COLOURS_256).doesNotContain(reds);
+    }
+  }
+
+  @Test
+  void namesPresentGetDistinctColoursWhileThePaletteAllows() {
+    List<String> present =
+        List.of(
+            "alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy",
+            "mallory", "niaj", "olivia", "peggy", "rupert", "sybil");
+    StyledFormat format = new StyledFormat(CLOCK, Palette.colour(), () -> present);
+    List<AttributedStyle> styles =
+        present.stream()
+            .map(name -> format.format(Event.message(NOON, name, "hi", false), null))
+            .map(line -> line.styleAt("12:00:01 <".length()))
+            .toList();
+    assertThat(styles).doesNotHaveDuplicates();
+    // One more than the palette has must share, but nobody's colour changes.
+    AttributedStyle trent = format.nameStyle("trent");
+    assertThat(styles).contains(trent);
+    assertThat(format.nameStyle("bob")).isEqualTo(styles.get(1));
+  }
+
+  @Test
+  void noColourAtAllForNamesWithNoColor() {
+    StyledFormat none =
+        new StyledFormat(CLOCK, Palette.choose(Palette.noColorAsked(false, "1"), 256));
+    assertThat(none.nameStyle("bob")).isEqualTo(AttributedStyle.DEFAULT);
   }
 
   @Test
