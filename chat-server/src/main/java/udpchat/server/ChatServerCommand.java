@@ -273,7 +273,8 @@ public final class ChatServerCommand implements Callable<Integer> {
               server.address().getPort(),
               room,
               server.seal(),
-              Clock.systemUTC())
+              Clock.systemUTC(),
+              ServedNetwork.of(bind))
           .start();
     } catch (IOException e) {
       LoggerFactory.getLogger(ChatServerCommand.class)

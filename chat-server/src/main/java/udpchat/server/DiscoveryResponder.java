@@ -1,6 +1,7 @@
 package udpchat.server;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -8,6 +9,8 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.crypto.DatagramSeal;
@@ -38,6 +41,8 @@ public final class DiscoveryResponder implements AutoCloseable {
   private final DatagramSeal seal;
   private final ReplyLimiter limiter = new ReplyLimiter();
   private final Thread thread;
+  private final Predicate<InetAddress> serves;
+  private final LongAdder elsewhere = new LongAdder();
 
   /**
    * @param bind where to listen: the wildcard address, so broadcasts arrive (several servers on one
@@ -47,7 +52,7 @@ public final class DiscoveryResponder implements AutoCloseable {
    */
   public DiscoveryResponder(InetSocketAddress bind, int chatPort, String room, Clock clock)
       throws IOException {
-    this(bind, chatPort, room, DatagramSeal.NONE, clock);
+    this(bind, chatPort, room, DatagramSeal.NONE, clock, source -> true);
   }
 
   /**
@@ -57,6 +62,22 @@ public final class DiscoveryResponder implements AutoCloseable {
   public DiscoveryResponder(
       InetSocketAddress bind, int chatPort, String room, DatagramSeal seal, Clock clock)
       throws IOException {
+    this(bind, chatPort, room, seal, clock, source -> true);
+  }
+
+  /**
+   * @param serves whose requests are answered: the network the chat socket is bound to ({@link
+   *     ServedNetwork}); the others are ignored and counted
+   */
+  DiscoveryResponder(
+      InetSocketAddress bind,
+      int chatPort,
+      String room,
+      DatagramSeal seal,
+      Clock clock,
+      Predicate<InetAddress> serves)
+      throws IOException {
+    this.serves = serves;
     new DiscoveryProtocol.Reply(0, chatPort, room); // checks both before anything is opened
     this.chatPort = chatPort;
     this.room = room;
@@ -75,8 +96,14 @@ public final class DiscoveryResponder implements AutoCloseable {
 
   public DiscoveryResponder start() throws IOException {
     thread.start();
-    log.info("answering discovery on {} (room {})", Addresses.format(address()), room);
+    log.info(
+        "answering discovery on {} (room {}) from {}", Addresses.format(address()), room, serves);
     return this;
+  }
+
+  /** Requests ignored because they came from a network the chat socket is not bound to. */
+  long ignoredFromElsewhere() {
+    return elsewhere.sum();
   }
 
   /** Where the responder listens, with the port the kernel picked when 0 was asked. */
@@ -109,6 +136,10 @@ public final class DiscoveryResponder implements AutoCloseable {
   }
 
   private void answer(InetSocketAddress from, ByteBuffer datagram) {
+    if (!serves.test(from.getAddress())) {
+      elsewhere.increment(); // from a network the chat socket is not bound to: not ours to answer
+      return;
+    }
     int length = datagram.remaining();
     ByteBuffer request;
     try {
