@@ -67,7 +67,17 @@ public final class ChatServer implements AutoCloseable {
   private final DatagramSeal seal;
   private final long epoch;
 
+  /** A server whose timers and stamps read one clock (tests that set the time). */
   public ChatServer(ServerConfig config, Clock clock) throws IOException {
+    this(config, clock, clock);
+  }
+
+  /**
+   * @param clock what timers decide by (expiry, heartbeats, retransmission, rate limits): a
+   *     monotonic clock ({@code MonotonicClock}) in production, which a clock step cannot move
+   * @param wall what events are stamped with ({@code at}, shown to members): the wall clock
+   */
+  public ChatServer(ServerConfig config, Clock clock, Clock wall) throws IOException {
     this.config = config;
     Codec codec = new Codec();
     this.channel = DatagramChannel.open();
@@ -110,7 +120,8 @@ public final class ChatServer implements AutoCloseable {
             epoch,
             config.maxMembers(),
             config.maxPerAddress(),
-            MembershipNotices.HOLD_MS);
+            MembershipNotices.HOLD_MS,
+            new WallStamps(clock, wall));
     this.floodGate = new FloodGate(config.rateLimit(), config.burst());
     this.receiver = new Receiver(channel, codec, seal, room, floodGate, drops, faults, clock);
     // Every sweep the silent are expired: a member goes between timeout and timeout + sweep

@@ -26,6 +26,7 @@ import udpchat.net.FaultOptions;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Names;
 import udpchat.time.Durations;
+import udpchat.time.MonotonicClock;
 
 /** The {@code chat-server} command line: parses the options and runs a {@link ChatServer}. */
 @Command(
@@ -244,7 +245,8 @@ public final class ChatServerCommand implements Callable<Integer> {
     // still exit 0 on Ctrl-C or SIGTERM.
     Signal.handle(new Signal("INT"), signal -> stop.countDown());
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-    try (ChatServer server = new ChatServer(config, Clock.systemUTC()).start();
+    try (ChatServer server =
+            new ChatServer(config, MonotonicClock.INSTANCE, Clock.systemUTC()).start();
         DiscoveryResponder discovery = noDiscovery ? null : startDiscovery(server)) {
       stop.await();
     } catch (BindException e) {

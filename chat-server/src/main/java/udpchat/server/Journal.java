@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import udpchat.crypto.RoomKey;
 import udpchat.files.PrivateFiles;
 import udpchat.protocol.Codec;
+import udpchat.time.MonotonicClock;
 import udpchat.time.Periodic;
 
 /**
@@ -59,7 +59,7 @@ final class Journal implements AutoCloseable {
       new Periodic(
           "udpchat-journal",
           Duration.ofMillis(SYNC_INTERVAL_MS),
-          Clock.systemUTC(),
+          MonotonicClock.INSTANCE, // the time is not read: only the interval counts
           nowMs -> sync());
 
   /** What {@link #load} found: the last events, and the highest number ever given. */

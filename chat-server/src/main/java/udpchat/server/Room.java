@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.protocol.Ack;
@@ -82,6 +83,7 @@ final class Room {
   private final PresenceBoard presence;
   private final Admission admission;
   private final MembershipNotices membership;
+  private final LongUnaryOperator stampOf;
   private final JournalFailures journalFailures = new JournalFailures();
 
   /**
@@ -90,6 +92,8 @@ final class Room {
    * @param epoch this server process's id, told to every client in its welcome
    * @param maxMembers how many members the room holds; a join beyond is refused ({@code room-full})
    * @param maxPerAddress how many of them one IP address may have; a join beyond is refused too
+   * @param stampOf the wall time (ms since the epoch, shown to members as {@code at}) of a {@code
+   *     nowMs} of the timers' clock; the identity where both are one clock (tests)
    * @param noticeHoldMs how long after a membership notice the next waits for company; 0 tells each
    *     change alone, at once (tests that count events one per change)
    */
@@ -104,7 +108,9 @@ final class Room {
       long epoch,
       int maxMembers,
       int maxPerAddress,
-      long noticeHoldMs) {
+      long noticeHoldMs,
+      LongUnaryOperator stampOf) {
+    this.stampOf = stampOf;
     this.admission = new Admission(outbox, codec, drops, maxMembers, maxPerAddress);
     this.outbox = outbox;
     this.codec = codec;
@@ -426,7 +432,9 @@ final class Room {
     try {
       event =
           events.append(
-              seq -> Chat.posted(seq, nowMs, member.name(), text.get(), say.action()),
+              seq ->
+                  Chat.posted(
+                      seq, stampOf.applyAsLong(nowMs), member.name(), text.get(), say.action()),
               RoomEvent.Audience.EVERYONE,
               member.client(),
               say.n());
@@ -455,7 +463,14 @@ final class Room {
     try {
       event =
           events.append(
-              seq -> new Private(seq, null, nowMs, member.name(), target.name(), text.get()),
+              seq ->
+                  new Private(
+                      seq,
+                      null,
+                      stampOf.applyAsLong(nowMs),
+                      member.name(),
+                      target.name(),
+                      text.get()),
               RoomEvent.Audience.pair(member.client(), target.client()),
               member.client(),
               tell.n());
@@ -526,7 +541,7 @@ final class Room {
                       byAddress.size(),
                       seq,
                       null,
-                      nowMs,
+                      stampOf.applyAsLong(nowMs),
                       null,
                       null),
               RoomEvent.Audience.EVERYONE,
@@ -603,7 +618,7 @@ final class Room {
               seq ->
                   Notice.posted(
                       seq,
-                      announcement.atMs(), // when the last of them happened
+                      stampOf.applyAsLong(announcement.atMs()), // when the last of them happened
                       announcement.event(),
                       announcement.names(),
                       announcement.online()),

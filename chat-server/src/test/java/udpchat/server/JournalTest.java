@@ -236,7 +236,9 @@ class JournalTest {
         42,
         ServerConfig.DEFAULT_MAX_MEMBERS,
         ServerConfig.DEFAULT_MAX_PER_ADDRESS,
-        0); // each membership change its own notice, as the tests count events
+        0,
+        java.util.function.LongUnaryOperator
+            .identity()); // each membership change its own notice, as the tests count events
   }
 
   static int indexOf(byte[] bytes, byte wanted, int from) {

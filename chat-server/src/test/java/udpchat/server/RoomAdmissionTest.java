@@ -52,7 +52,8 @@ class RoomAdmissionTest {
         1,
         maxMembers,
         maxPerAddress,
-        MembershipNotices.HOLD_MS);
+        MembershipNotices.HOLD_MS,
+        java.util.function.LongUnaryOperator.identity());
   }
 
   final Room room = room(ServerConfig.DEFAULT_MAX_MEMBERS);

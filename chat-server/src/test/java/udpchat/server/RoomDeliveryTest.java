@@ -72,7 +72,9 @@ class RoomDeliveryTest {
           42,
           ServerConfig.DEFAULT_MAX_MEMBERS,
           ServerConfig.DEFAULT_MAX_PER_ADDRESS,
-          0); // each membership change its own notice, as the tests count events
+          0,
+          java.util.function.LongUnaryOperator
+              .identity()); // each membership change its own notice, as the tests count events
 
   /** Each member's session, by address. */
   final Map<InetSocketAddress, String> sessions = new HashMap<>();

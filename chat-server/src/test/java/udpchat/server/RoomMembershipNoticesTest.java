@@ -45,7 +45,8 @@ class RoomMembershipNoticesTest {
           1,
           ServerConfig.DEFAULT_MAX_MEMBERS,
           ServerConfig.DEFAULT_MAX_PER_ADDRESS,
-          MembershipNotices.HOLD_MS);
+          MembershipNotices.HOLD_MS,
+          java.util.function.LongUnaryOperator.identity());
 
   static InetSocketAddress address(int i) {
     return new InetSocketAddress("127.0.0.1", 41000 + i);

@@ -42,7 +42,8 @@ class RoomPresenceTest {
           1,
           ServerConfig.DEFAULT_MAX_MEMBERS,
           ServerConfig.DEFAULT_MAX_PER_ADDRESS,
-          MembershipNotices.HOLD_MS);
+          MembershipNotices.HOLD_MS,
+          java.util.function.LongUnaryOperator.identity());
 
   String alice;
   String bob;

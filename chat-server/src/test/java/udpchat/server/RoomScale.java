@@ -54,7 +54,8 @@ public final class RoomScale {
             1,
             Integer.MAX_VALUE,
             Integer.MAX_VALUE,
-            MembershipNotices.HOLD_MS);
+            MembershipNotices.HOLD_MS,
+            java.util.function.LongUnaryOperator.identity());
     // The room's own state at 0 members (its history fills up with the joins' notices first).
     for (int i = 0; i < ServerConfig.DEFAULT_HISTORY; i++) {
       join(room, cookies, -1 - i, 2L * i);

@@ -57,7 +57,9 @@ class RoomTest {
           EPOCH,
           ServerConfig.DEFAULT_MAX_MEMBERS,
           ServerConfig.DEFAULT_MAX_PER_ADDRESS,
-          0); // each membership change its own notice, as the tests count events
+          0,
+          java.util.function.LongUnaryOperator
+              .identity()); // each membership change its own notice, as the tests count events
 
   String alice;
   String bob;
