@@ -101,7 +101,8 @@ final class ServerFinder {
     byte[] contents = DiscoveryProtocol.request(nonce);
     ByteBuffer sealed = seal.seal(Flow.DISCOVERY_REQUEST, contents, contents.length);
     byte[] request = Arrays.copyOfRange(sealed.array(), sealed.position(), sealed.limit());
-    Map<InetSocketAddress, Found> found = new LinkedHashMap<>();
+    // By the server's instance where it says one: a server heard through two interfaces is one.
+    Map<Object, Found> found = new LinkedHashMap<>();
     try (DatagramSocket socket = new DatagramSocket(0)) {
       socket.setBroadcast(true);
       long startMs = clock.millis();
@@ -135,7 +136,8 @@ final class ServerFinder {
             DiscoveryProtocol.readReply(opened.array(), opened.limit());
         if (reply.isPresent() && reply.get().nonce() == nonce) {
           InetSocketAddress chat = new InetSocketAddress(packet.getAddress(), reply.get().port());
-          found.putIfAbsent(chat, new Found(chat, reply.get().room()));
+          Object server = reply.get().instance() != 0 ? reply.get().instance() : chat;
+          found.putIfAbsent(server, new Found(chat, reply.get().room()));
         }
       }
     }

@@ -190,6 +190,11 @@ public final class ChatServer implements AutoCloseable {
     return this;
   }
 
+  /** This process's random id, told in every welcome and discovery reply. */
+  public long epoch() {
+    return epoch;
+  }
+
   /** What the simulated faults did so far (all zero when none are simulated). */
   public FaultCounts faultCounts() {
     return faults.snapshot();

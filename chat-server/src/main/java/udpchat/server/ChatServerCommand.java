@@ -276,7 +276,8 @@ public final class ChatServerCommand implements Callable<Integer> {
               room,
               server.seal(),
               Clock.systemUTC(),
-              ServedNetwork.of(bind))
+              ServedNetwork.of(bind),
+              server.epoch())
           .start();
     } catch (IOException e) {
       LoggerFactory.getLogger(ChatServerCommand.class)

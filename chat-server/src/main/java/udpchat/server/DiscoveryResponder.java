@@ -42,6 +42,7 @@ public final class DiscoveryResponder implements AutoCloseable {
   private final ReplyLimiter limiter = new ReplyLimiter();
   private final Thread thread;
   private final Predicate<InetAddress> serves;
+  private final long instance;
   private final LongAdder elsewhere = new LongAdder();
 
   /**
@@ -52,7 +53,7 @@ public final class DiscoveryResponder implements AutoCloseable {
    */
   public DiscoveryResponder(InetSocketAddress bind, int chatPort, String room, Clock clock)
       throws IOException {
-    this(bind, chatPort, room, DatagramSeal.NONE, clock, source -> true);
+    this(bind, chatPort, room, DatagramSeal.NONE, clock, source -> true, 0);
   }
 
   /**
@@ -62,12 +63,13 @@ public final class DiscoveryResponder implements AutoCloseable {
   public DiscoveryResponder(
       InetSocketAddress bind, int chatPort, String room, DatagramSeal seal, Clock clock)
       throws IOException {
-    this(bind, chatPort, room, seal, clock, source -> true);
+    this(bind, chatPort, room, seal, clock, source -> true, 0);
   }
 
   /**
    * @param serves whose requests are answered: the network the chat socket is bound to ({@link
    *     ServedNetwork}); the others are ignored and counted
+   * @param instance the server's identity in replies (its epoch), the same through every interface
    */
   DiscoveryResponder(
       InetSocketAddress bind,
@@ -75,9 +77,11 @@ public final class DiscoveryResponder implements AutoCloseable {
       String room,
       DatagramSeal seal,
       Clock clock,
-      Predicate<InetAddress> serves)
+      Predicate<InetAddress> serves,
+      long instance)
       throws IOException {
     this.serves = serves;
+    this.instance = instance;
     new DiscoveryProtocol.Reply(0, chatPort, room); // checks both before anything is opened
     this.chatPort = chatPort;
     this.room = room;
@@ -99,6 +103,13 @@ public final class DiscoveryResponder implements AutoCloseable {
     log.info(
         "answering discovery on {} (room {}) from {}", Addresses.format(address()), room, serves);
     return this;
+  }
+
+  /** An open room's responder that says {@code instance}, answering everyone (tests elsewhere). */
+  public static DiscoveryResponder forTest(
+      InetSocketAddress bind, int chatPort, String room, long instance) throws IOException {
+    return new DiscoveryResponder(
+        bind, chatPort, room, DatagramSeal.NONE, Clock.systemUTC(), source -> true, instance);
   }
 
   /** Requests ignored because they came from a network the chat socket is not bound to. */
@@ -152,7 +163,9 @@ public final class DiscoveryResponder implements AutoCloseable {
       return; // nothing back: the responder is no reflector
     }
     byte[] contents =
-        DiscoveryProtocol.reply(new DiscoveryProtocol.Reply(nonce.get(), chatPort, room));
+        DiscoveryProtocol.reply(
+            new DiscoveryProtocol.Reply(nonce.get(), chatPort, room, instance),
+            DiscoveryProtocol.version(request.array()));
     ByteBuffer reply = seal.seal(Flow.DISCOVERY_REPLY, contents, contents.length);
     if (reply.remaining() > length) {
       throw new IllegalStateException("a discovery reply must be smaller than its request");

@@ -61,7 +61,8 @@ class DiscoveryBindTest {
                 "kitchen",
                 DatagramSeal.NONE,
                 Clock.systemUTC(),
-                ServedNetwork.of(loopback))
+                ServedNetwork.of(loopback),
+                7)
             .start()) {
       int port = responder.address().getPort();
 

@@ -17,17 +17,19 @@ import udpchat.protocol.Names;
  * <pre>
  * request, exactly 512 bytes (REQUEST_BYTES):
  *   0  16  magic "UDPCHAT-DISCOVER" (ASCII)
- *  16   1  version, 1
+ *  16   1  version, 2 (1 from clients before server identities; answered in kind)
  *  17   8  nonce, chosen at random by the client, echoed in the reply
  *  25 487  zero bytes (padding: a reply is never larger than the request)
  *
- * reply, 29 to 156 bytes (at most REPLY_MAX_BYTES, always less than the request):
+ * reply, 29 to 164 bytes (at most REPLY_MAX_BYTES, always less than the request):
  *   0  16  magic "UDPCHAT-HERE\0\0\0\0" (ASCII, zero-filled)
- *  16   1  version, 1
+ *  16   1  version: the request's
  *  17   8  the request's nonce
  *  25   2  the chat port, big-endian, 1..65535
  *  27   1  n, the length of the room name in bytes, 1..128
  *  28   n  the room name, UTF-8, a valid name (see Names: 1 to 32 letters, digits, _ - .)
+ *  28+n 8  version 2 only: the server's instance (its epoch), the same through every interface,
+ *          so a client that hears one server twice lists it once
  * </pre>
  *
  * Anything else is not a request or not a reply: wrong length, magic, version, padding that is not
@@ -39,17 +41,30 @@ public final class DiscoveryProtocol {
   public static final int DEFAULT_PORT = 9998;
 
   public static final int REQUEST_BYTES = 512;
-  public static final int REPLY_MAX_BYTES = 28 + 128;
+  public static final int REPLY_MAX_BYTES = 28 + 128 + 8;
 
-  static final byte VERSION = 1;
+  /** The version clients send: replies carry the server's instance. */
+  static final byte VERSION = 2;
+
+  /** The first version, still answered: its replies carry no instance. */
+  static final byte VERSION_1 = 1;
+
   private static final byte[] REQUEST_MAGIC = ascii("UDPCHAT-DISCOVER");
   private static final byte[] REPLY_MAGIC = Arrays.copyOf(ascii("UDPCHAT-HERE"), 16);
   private static final int HEADER = 16 + 1 + 8;
 
   private DiscoveryProtocol() {}
 
-  /** A server's answer: its chat port and room name (the address is where the reply came from). */
-  public record Reply(long nonce, int port, String room) {
+  /**
+   * A server's answer: its chat port and room name (the address is where the reply came from), and
+   * its instance (0 from a server of version 1, which says none).
+   */
+  public record Reply(long nonce, int port, String room, long instance) {
+
+    public Reply(long nonce, int port, String room) {
+      this(nonce, port, room, 0);
+    }
+
     public Reply {
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("port must be 1..65535");
@@ -73,7 +88,8 @@ public final class DiscoveryProtocol {
     }
     ByteBuffer buffer = ByteBuffer.wrap(datagram, 0, length);
     buffer.position(REQUEST_MAGIC.length);
-    if (buffer.get() != VERSION) {
+    byte version = buffer.get();
+    if (version != VERSION && version != VERSION_1) {
       return Optional.empty();
     }
     long nonce = buffer.getLong();
@@ -85,11 +101,26 @@ public final class DiscoveryProtocol {
     return Optional.of(nonce);
   }
 
+  /** The version of a well-formed request (see {@link #readRequest}): its reply's. */
+  public static int version(byte[] request) {
+    return request[REQUEST_MAGIC.length];
+  }
+
+  /** The reply of the current version, with the server's instance. */
   public static byte[] reply(Reply reply) {
+    return reply(reply, VERSION);
+  }
+
+  /** The reply in {@code version}: 1 (no instance) for a request of version 1. */
+  public static byte[] reply(Reply reply, int version) {
     byte[] room = reply.room().getBytes(StandardCharsets.UTF_8);
-    ByteBuffer buffer = ByteBuffer.allocate(HEADER + 3 + room.length);
-    buffer.put(REPLY_MAGIC).put(VERSION).putLong(reply.nonce());
+    boolean withInstance = version != VERSION_1;
+    ByteBuffer buffer = ByteBuffer.allocate(HEADER + 3 + room.length + (withInstance ? 8 : 0));
+    buffer.put(REPLY_MAGIC).put((byte) (withInstance ? VERSION : VERSION_1)).putLong(reply.nonce());
     buffer.putShort((short) reply.port()).put((byte) room.length).put(room);
+    if (withInstance) {
+      buffer.putLong(reply.instance());
+    }
     return buffer.array();
   }
 
@@ -100,24 +131,28 @@ public final class DiscoveryProtocol {
     }
     ByteBuffer buffer = ByteBuffer.wrap(datagram, 0, length);
     buffer.position(REPLY_MAGIC.length);
-    if (buffer.get() != VERSION) {
+    byte version = buffer.get();
+    if (version != VERSION && version != VERSION_1) {
       return Optional.empty();
     }
     long nonce = buffer.getLong();
     int port = Short.toUnsignedInt(buffer.getShort());
     int roomBytes = Byte.toUnsignedInt(buffer.get());
-    if (roomBytes != buffer.remaining()) {
+    int instanceBytes = version == VERSION ? 8 : 0;
+    if (roomBytes + instanceBytes != buffer.remaining()) {
       return Optional.empty();
     }
     try {
+      ByteBuffer roomField = buffer.slice(buffer.position(), roomBytes);
       String room =
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(buffer)
+              .decode(roomField)
               .toString();
-      return Optional.of(new Reply(nonce, port, room));
+      long instance = instanceBytes == 0 ? 0 : buffer.getLong(buffer.position() + roomBytes);
+      return Optional.of(new Reply(nonce, port, room, instance));
     } catch (CharacterCodingException | IllegalArgumentException e) {
       return Optional.empty();
     }

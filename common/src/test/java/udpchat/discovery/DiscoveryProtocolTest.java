@@ -31,7 +31,7 @@ class DiscoveryProtocolTest {
     magic[0] = 'u';
     assertThat(DiscoveryProtocol.readRequest(magic, magic.length)).isEmpty();
     byte[] version = request.clone();
-    version[16] = 2;
+    version[16] = 3; // versions 1 and 2 are known
     assertThat(DiscoveryProtocol.readRequest(version, version.length)).isEmpty();
     byte[] random = new byte[DiscoveryProtocol.REQUEST_BYTES];
     new Random(1).nextBytes(random);
@@ -70,5 +70,21 @@ class DiscoveryProtocolTest {
     byte[] request = DiscoveryProtocol.request(1);
     assertThat(DiscoveryProtocol.readReply(request, request.length)).isEmpty();
     assertThat(new String(reply, 0, 12, StandardCharsets.US_ASCII)).isEqualTo("UDPCHAT-HERE");
+  }
+
+  @Test
+  void aReplyCarriesTheServersInstanceAndAVersionOneRequestGetsAVersionOneReply() {
+    Reply reply = new Reply(3, 9999, "kitchen", 0x1234_5678_9abcL);
+    byte[] current = DiscoveryProtocol.reply(reply);
+    assertThat(DiscoveryProtocol.readReply(current, current.length)).contains(reply);
+
+    byte[] oldRequest = DiscoveryProtocol.request(3);
+    oldRequest[16] = 1; // a client from before server identities
+    assertThat(DiscoveryProtocol.readRequest(oldRequest, oldRequest.length)).contains(3L);
+    byte[] old = DiscoveryProtocol.reply(reply, DiscoveryProtocol.version(oldRequest));
+    assertThat(old).hasSize(current.length - 8); // what such a client reads: no trailing bytes
+    assertThat(old[16]).isEqualTo((byte) 1);
+    assertThat(DiscoveryProtocol.readReply(old, old.length))
+        .contains(new Reply(3, 9999, "kitchen"));
   }
 }
