@@ -184,6 +184,47 @@ class TerminalPseudoTerminalTest {
   }
 
   @Test
+  void ctrlZGivesTheTerminalBackAndFgDrawsTheStatusLineAgainAtTheNewSize() throws Exception {
+    startAlice();
+    awaitPane("alice's status", pane -> assertThat(statusLine(pane)).contains("1 online"));
+    tmux.typeLiteral(SESSION, "half typed");
+    awaitPane("the half-typed line", pane -> assertThat(promptLine(pane)).endsWith("half typed"));
+    ProcessHandle client =
+        paneProcesses
+            .get(0)
+            .descendants()
+            .filter(p -> p.info().command().orElse("").endsWith("java"))
+            .findFirst()
+            .orElseThrow();
+    tmux.pressKeys(SESSION, "C-z");
+    await("the client stopped")
+        .atMost(WAIT)
+        .pollInterval(POLL)
+        .until(() -> processState(client.pid()).equals("T"));
+    String stopped = tmux.capturePane(SESSION);
+    assertThat(lines(stopped)).noneMatch(line -> line.contains(" online | "));
+    // The cursor on a fresh line below the prompt, where the shell writes.
+    int row = Integer.parseInt(tmux.display(SESSION, "#{cursor_y}"));
+    assertThat(lines(stopped).get(row - 1)).startsWith(PROMPT + "half typed");
+    assertThat(lines(stopped).get(row)).isEmpty();
+
+    tmux.resize(SESSION, 100, 20); // while stopped: the size it wakes to is new
+    new ProcessBuilder("kill", "-CONT", String.valueOf(client.pid())).start().waitFor();
+    awaitPane(
+        "the status line on the new bottom row and the prompt with its line",
+        pane -> {
+          assertThat(statusLine(pane, 20)).contains("1 online");
+          assertThat(promptLine(pane)).isEqualTo(PROMPT + "half typed");
+        });
+  }
+
+  /** The state letter of a process (R, S, T for stopped...), from /proc. */
+  private static String processState(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  }
+
+  @Test
   void escapeSequencesFromOthersAreShownEscapedAndInert() throws Exception {
     startAlice();
     awaitPane(

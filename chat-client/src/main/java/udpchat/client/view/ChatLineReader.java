@@ -18,6 +18,7 @@ import org.jline.terminal.Terminal.Signal;
 final class ChatLineReader extends LineReaderImpl {
 
   private Runnable onResize = () -> {};
+  private Runnable onContinue = () -> {};
 
   ChatLineReader(Terminal terminal, Path historyFile) {
     // A map of our own: the reader keeps it and setVariable writes into it.
@@ -28,6 +29,11 @@ final class ChatLineReader extends LineReaderImpl {
   /** Called after the reader has handled a resize, with its lock held. */
   void onResize(Runnable task) {
     this.onResize = task;
+  }
+
+  /** Called after the reader has taken the terminal back on SIGCONT ({@code fg}), lock held. */
+  void onContinue(Runnable task) {
+    this.onContinue = task;
   }
 
   /**
@@ -41,8 +47,9 @@ final class ChatLineReader extends LineReaderImpl {
     lock.lock();
     try {
       super.handleSignal(signal);
-      if (signal == Signal.WINCH) {
-        onResize.run();
+      if (signal == Signal.WINCH || signal == Signal.CONT) {
+        // After fg the size may have changed while stopped, and the status line was taken away.
+        (signal == Signal.WINCH ? onResize : onContinue).run();
         if (isReading()) {
           redisplay();
         }

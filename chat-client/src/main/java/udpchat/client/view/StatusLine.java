@@ -118,6 +118,24 @@ public final class StatusLine {
     }
   }
 
+  /**
+   * Takes the line away for a while (Ctrl-Z): the scroll region goes, the screen is the shell's.
+   */
+  void suspend() {
+    if (status != null) {
+      status.update(List.of()); // what is shown is kept here, for restore
+    }
+  }
+
+  /** Draws the line again after {@link #suspend}, on the terminal's bottom row as it is now. */
+  void restore() {
+    if (status != null) {
+      status.resize();
+      reserve();
+      update();
+    }
+  }
+
   /** Removes the line and gives the terminal its whole height back. */
   void close() {
     if (status != null) {

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
@@ -73,6 +74,7 @@ public final class TerminalView implements View, StatusSink {
             clock, palette, () -> roster.members().stream().map(RosterView.Entry::name).toList());
     this.plain = new EventFormat(clock);
     this.dayChange = new DayChange(clock);
+    Attributes original = terminal.getAttributes(); // before the reader makes it raw
     this.reader = new ChatLineReader(terminal, historyFile);
     reader.setCompleter(new ChatCompleter(commands, roster));
     // "/msg B" and Tab finds bob: names are unique ignoring case anyway.
@@ -87,6 +89,7 @@ public final class TerminalView implements View, StatusSink {
     // Taken now, before anything is printed: growing it later would scroll a line away.
     statusLine.reserve();
     reader.onResize(statusLine::redraw);
+    new Suspension(terminal, reader, statusLine, original).install();
   }
 
   @Override
