@@ -13,7 +13,7 @@ public final class UdpchatHome {
    */
   public static Path folder() {
     String configured = System.getProperty("udpchat.home");
-    if (configured != null) {
+    if (configured != null && !configured.isBlank()) { // an empty one would mean the current folder
       return Path.of(configured);
     }
     String home = System.getenv("HOME");
