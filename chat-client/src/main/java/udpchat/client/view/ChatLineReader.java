@@ -51,6 +51,11 @@ final class ChatLineReader extends LineReaderImpl {
         // After fg the size may have changed while stopped, and the status line was taken away.
         (signal == Signal.WINCH ? onResize : onContinue).run();
         if (isReading()) {
+          if (signal == Signal.CONT) {
+            // What the screen showed while stopped is not what the display remembers (the shell
+            // wrote there, the size changed): draw the prompt and its line afresh, not a diff.
+            callWidget(LineReader.REDRAW_LINE);
+          }
           redisplay();
         }
       }
