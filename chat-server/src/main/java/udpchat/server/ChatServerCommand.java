@@ -286,7 +286,7 @@ public final class ChatServerCommand implements Callable<Integer> {
               server.address().getPort(),
               room,
               server.seal(),
-              Clock.systemUTC(),
+              MonotonicClock.INSTANCE, // the reply limit is a timer: no wall-clock step moves it
               ServedNetwork.of(bind),
               server.epoch())
           .start();
