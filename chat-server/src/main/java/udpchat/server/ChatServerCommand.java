@@ -24,6 +24,7 @@ import udpchat.cli.Ranges;
 import udpchat.cli.Version;
 import udpchat.crypto.RoomKeyOptions;
 import udpchat.discovery.DiscoveryProtocol;
+import udpchat.log.StopOnFatalError;
 import udpchat.net.FaultOptions;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Names;
@@ -301,6 +302,7 @@ public final class ChatServerCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    StopOnFatalError.install("the server"); // a thread that dies of an Error stops it, exit 70
     System.exit(CommandLines.of(new ChatServerCommand()).execute(args));
   }
 }
