@@ -35,6 +35,7 @@ import udpchat.net.FaultOptions;
 import udpchat.net.Faults;
 import udpchat.protocol.Names;
 import udpchat.time.Durations;
+import udpchat.time.MonotonicClock;
 
 /** The {@code chat-client} command line: parses the options, picks the view, runs the client. */
 @Command(
@@ -222,7 +223,9 @@ public final class ChatClientCommand implements Callable<Integer> {
         discoverTo == null
             ? ServerFinder.broadcastTargets(discoveryPort)
             : discoverTo.stream().map(a -> new InetSocketAddress(a, discoveryPort)).toList();
-    return new ServerFinder(targets, DISCOVERY_WAIT, DatagramSeal.of(roomKey), Clock.systemUTC());
+    // The wait is a timer: on the wall clock, a step back of an hour would make it an hour long.
+    return new ServerFinder(
+        targets, DISCOVERY_WAIT, DatagramSeal.of(roomKey), MonotonicClock.INSTANCE);
   }
 
   private String noAnswer() {
