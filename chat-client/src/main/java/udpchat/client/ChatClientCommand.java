@@ -3,6 +3,7 @@ package udpchat.client;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -186,7 +187,22 @@ public final class ChatClientCommand implements Callable<Integer> {
     if (server.isUnresolved()) {
       throw new ParameterException(spec.commandLine(), "cannot resolve --host " + host);
     }
-    Path home = home();
+    Path home;
+    try {
+      home = home();
+    } catch (FileSystemException e) {
+      // A folder that cannot be made (a file in its place, no permission): one line.
+      spec.commandLine()
+          .getErr()
+          .println(
+              "chat-client: cannot use "
+                  + e.getFile()
+                  + " ("
+                  + e.getClass().getSimpleName()
+                  + (e.getReason() == null ? "" : ": " + e.getReason())
+                  + "; -Dudpchat.home=DIR chooses the folder)");
+      return 1;
+    }
     EventFormat format = new EventFormat(ZoneId.systemDefault());
     boolean interactive = !plain && System.console() != null;
     Roster roster = new Roster();
