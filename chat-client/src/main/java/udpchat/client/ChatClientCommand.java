@@ -75,7 +75,7 @@ public final class ChatClientCommand implements Callable<Integer> {
       names = "--port",
       paramLabel = "PORT",
       defaultValue = "9999",
-      description = "The server's UDP port, with --host (default: ${DEFAULT-VALUE}).")
+      description = "The server's UDP port, with --host, 1 to 65535 (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
@@ -87,7 +87,8 @@ public final class ChatClientCommand implements Callable<Integer> {
       names = "--discovery-port",
       paramLabel = "PORT",
       defaultValue = "" + DiscoveryProtocol.DEFAULT_PORT,
-      description = "The UDP port servers answer discovery on (default: ${DEFAULT-VALUE}).")
+      description =
+          "The UDP port servers answer discovery on, 1 to 65535 (default: ${DEFAULT-VALUE}).")
   int discoveryPort;
 
   @Option(

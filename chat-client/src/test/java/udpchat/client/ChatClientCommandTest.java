@@ -43,6 +43,13 @@ class ChatClientCommandTest {
   }
 
   @Test
+  void theRangesAreInTheHelp() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .contains("--host, 1 to 65535", "discovery on, 1 to 65535", "100ms to 20m");
+  }
+
+  @Test
   void anInvalidNameIsRefusedBeforeAnythingStarts() {
     assertThat(run("--name", "two words")).isEqualTo(2);
     assertThat(err.toString()).contains("--name: a name has only letters, digits and _ - .");

@@ -187,8 +187,8 @@ public final class ChatServerCommand implements Callable<Integer> {
       paramLabel = "PORT",
       defaultValue = "" + DiscoveryProtocol.DEFAULT_PORT,
       description =
-          "UDP port to answer discovery requests on, from clients started without --host"
-              + " (default: ${DEFAULT-VALUE}).")
+          "UDP port to answer discovery requests on, from clients started without --host, 0 to"
+              + " 65535 (default: ${DEFAULT-VALUE}).")
   int discoveryPort;
 
   @Option(

@@ -193,6 +193,7 @@ class ChatServerCommandTest {
     assertThat(out.toString().replaceAll("\\s+", " "))
         .contains(
             "0 to 65535",
+            "without --host, 0 to 65535",
             "300ms to 1h",
             "10ms up to --timeout",
             "1 to 100000 (default: 1000)",
