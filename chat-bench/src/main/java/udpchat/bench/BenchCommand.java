@@ -86,8 +86,8 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "MSG/S",
       description =
           "Messages per second offered by the senders together, above 0 and up to 1000000,"
-              + " instead of the closed loop"
-              + " (fanout, reliable) or the scenario's rate (latency: 1000).")
+              + " instead of the closed loop (fanout, reliable) or the scenario's rate (latency:"
+              + " 1000).")
   Double rate;
 
   @Option(
@@ -95,8 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "The closed loop: messages on their way per sender, 1 to 4096; the next is sent when"
-              + " one of the"
-              + " sender's own comes back to it (default: 4096 datagrams' worth, 4096 / (members"
+              + " one of the sender's own comes back to it (default: 4096 datagrams' worth, 4096 / (members"
               + " x senders), between 2 and 32). With --rate, the most a sender has unconfirmed"
               + " (default 32,"
               + " as the client sends only its first 32 unanswered); what is due beyond it is"
@@ -109,8 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = "100",
       description =
           "Bytes of each message's text, 32 to 700 (default: ${DEFAULT-VALUE}); the datagram the"
-              + " members get"
-              + " is the whole chat message around it, about 100 bytes more.")
+              + " members get is the whole chat message around it, about 100 bytes more.")
   int size;
 
   @Option(

@@ -197,11 +197,8 @@ public final class ChatClientCommand implements Callable<Integer> {
           .getErr()
           .println(
               "chat-client: cannot use "
-                  + e.getFile()
-                  + " ("
-                  + e.getClass().getSimpleName()
-                  + (e.getReason() == null ? "" : ": " + e.getReason())
-                  + "; -Dudpchat.home=DIR chooses the folder)");
+                  + CommandLines.describe(e)
+                  + "; -Dudpchat.home=DIR chooses the folder");
       return 1;
     }
     EventFormat format = new EventFormat(ZoneId.systemDefault());

@@ -99,6 +99,6 @@ class ChatClientCommandTest {
         .containsExactly(
             "chat-client: cannot use "
                 + file
-                + " (FileAlreadyExistsException; -Dudpchat.home=DIR chooses the folder)");
+                + " (FileAlreadyExistsException); -Dudpchat.home=DIR chooses the folder");
   }
 }

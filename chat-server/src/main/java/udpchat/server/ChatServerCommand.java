@@ -105,9 +105,8 @@ public final class ChatServerCommand implements Callable<Integer> {
       defaultValue = "" + ServerConfig.DEFAULT_HISTORY,
       description =
           "Room events kept in memory, 1 to 100000 (default: ${DEFAULT-VALUE}): what is sent again"
-              + " to members"
-              + " that missed it, and what /history shows. A member further behind is told how"
-              + " many it missed.")
+              + " to members that missed it, and what /history shows. A member further behind is"
+              + " told how many it missed.")
   int history;
 
   @Option(
@@ -135,8 +134,7 @@ public final class ChatServerCommand implements Callable<Integer> {
       defaultValue = "" + ServerConfig.DEFAULT_MAX_MEMBERS,
       description =
           "Members the room holds, 1 to 100000 (default: ${DEFAULT-VALUE}); a join beyond is"
-              + " refused with"
-              + " room-full, and the client says so and keeps trying.")
+              + " refused with room-full, and the client says so and keeps trying.")
   int maxMembers;
 
   @Option(
@@ -145,9 +143,8 @@ public final class ChatServerCommand implements Callable<Integer> {
       defaultValue = "" + ServerConfig.DEFAULT_MAX_PER_ADDRESS,
       description =
           "Members one IP address may have in the room, 1 to 100000 (default: ${DEFAULT-VALUE}),"
-              + " so one host"
-              + " with many sockets cannot take every place; a join beyond is refused with"
-              + " room-full.")
+              + " so one host with many sockets cannot take every place; a join beyond is refused"
+              + " with room-full.")
   int maxPerAddress;
 
   @Option(
@@ -269,11 +266,8 @@ public final class ChatServerCommand implements Callable<Integer> {
           .getErr()
           .println(
               "chat-server: cannot use "
-                  + e.getFile()
-                  + " ("
-                  + e.getClass().getSimpleName()
-                  + (e.getReason() == null ? "" : ": " + e.getReason())
-                  + "; --data chooses the folder)");
+                  + CommandLines.describe(e)
+                  + "; --data chooses the folder");
       return 1;
     }
     return 0;

@@ -213,7 +213,7 @@ class ChatServerCommandTest {
         .containsExactly(
             "chat-server: cannot use "
                 + file
-                + " (FileAlreadyExistsException; --data chooses the folder)");
+                + " (FileAlreadyExistsException); --data chooses the folder");
   }
 
   /** The real program, as run.sh starts it: main() says a usage error the same way. */
