@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import udpchat.cli.CommandLines;
+import udpchat.cli.Ranges;
 import udpchat.cli.Version;
 import udpchat.time.Durations;
 
@@ -45,6 +46,15 @@ public final class BenchCommand implements Callable<Integer> {
   static final List<String> SUITE =
       List.of("fanout", "latency", "reliable", "overload", "presence");
 
+  /** One process holds at most about 19,000 sockets here (its open-file limit). */
+  static final int MAX_MEMBERS = 19_000;
+
+  /** A window beyond 4096 messages only queues: the closed loop's default is at most 32. */
+  static final int MAX_WINDOW = 4096;
+
+  /** Far beyond what the server delivers (about a million datagrams a second at best). */
+  static final double MAX_RATE = 1_000_000;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -60,31 +70,32 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--members",
       paramLabel = "N",
       description =
-          "Members in every scenario instead of its own (fanout: 10, 100, 1000; latency, reliable,"
-              + " overload: 100; presence: 10000).")
+          "Members in every scenario instead of its own, 1 to 19000 (fanout: 10, 100, 1000;"
+              + " latency, reliable, overload: 100; presence: 10000).")
   Integer members;
 
   @Option(
       names = "--senders",
       paramLabel = "N",
       defaultValue = "1",
-      description = "How many of the members send (default: ${DEFAULT-VALUE}).")
+      description = "How many of the members send, 1 to 19000 (default: ${DEFAULT-VALUE}).")
   int senders;
 
   @Option(
       names = "--rate",
       paramLabel = "MSG/S",
       description =
-          "Messages per second offered by the senders together, instead of the closed loop"
-              + " (fanout, reliable) or the scenario's rate (latency: 1000).")
+          "Messages per second offered by the senders together, above 0 and up to 1000000,"
+              + " instead of the closed loop (fanout, reliable) or the scenario's rate (latency:"
+              + " 1000).")
   Double rate;
 
   @Option(
       names = "--window",
       paramLabel = "N",
       description =
-          "The closed loop: messages on their way per sender; the next is sent when one of the"
-              + " sender's own comes back to it (default: 4096 datagrams' worth, 4096 / (members"
+          "The closed loop: messages on their way per sender, 1 to 4096; the next is sent when"
+              + " one of the sender's own comes back to it (default: 4096 datagrams' worth, 4096 / (members"
               + " x senders), between 2 and 32). With --rate, the most a sender has unconfirmed"
               + " (default 32,"
               + " as the client sends only its first 32 unanswered); what is due beyond it is"
@@ -96,8 +107,8 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "BYTES",
       defaultValue = "100",
       description =
-          "Bytes of each message's text (default: ${DEFAULT-VALUE}); the datagram the members get"
-              + " is the whole chat message around it, about 100 bytes more.")
+          "Bytes of each message's text, 32 to 700 (default: ${DEFAULT-VALUE}); the datagram the"
+              + " members get is the whole chat message around it, about 100 bytes more.")
   int size;
 
   @Option(
@@ -147,25 +158,22 @@ public final class BenchCommand implements Callable<Integer> {
             "unknown scenario " + name + "; one of " + String.join(", ", SUITE));
       }
     }
-    if (senders < 1
-        || (window != null && window < 1)
-        || size < 32
-        || size > 700
-        || (members != null && members < 1)) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--senders, --window and --members must be at least 1, --size between 32 and 700");
+    Ranges.check(spec, "--senders", senders, 1, MAX_MEMBERS);
+    if (members != null) {
+      Ranges.check(spec, "--members", members, 1, MAX_MEMBERS);
     }
-    if ((duration != null
-            && (duration.compareTo(Duration.ofMillis(100)) < 0
-                || duration.compareTo(Duration.ofHours(1)) > 0))
-        || (warmup != null && warmup.compareTo(Duration.ofMinutes(10)) > 0)) {
-      throw new ParameterException(
-          spec.commandLine(), "--duration must be between 100ms and 1h, --warmup at most 10m");
+    if (window != null) {
+      Ranges.check(spec, "--window", window, 1, MAX_WINDOW);
     }
-    if (members != null && members > 19_000) {
-      throw new ParameterException(
-          spec.commandLine(), "--members: one process holds at most 19000 sockets here");
+    Ranges.check(spec, "--size", size, 32, 700);
+    if (rate != null) {
+      Ranges.checkAbove(spec, "--rate", rate, 0, MAX_RATE);
+    }
+    if (duration != null) {
+      Ranges.check(spec, "--duration", duration, Duration.ofMillis(100), Duration.ofHours(1));
+    }
+    if (warmup != null) {
+      Ranges.check(spec, "--warmup", warmup, Duration.ZERO, Duration.ofMinutes(10));
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progress = spec.commandLine().getErr();

@@ -3,6 +3,7 @@ package udpchat.client;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,7 @@ import udpchat.net.FaultOptions;
 import udpchat.net.Faults;
 import udpchat.protocol.Names;
 import udpchat.time.Durations;
+import udpchat.time.MonotonicClock;
 
 /** The {@code chat-client} command line: parses the options, picks the view, runs the client. */
 @Command(
@@ -73,7 +75,7 @@ public final class ChatClientCommand implements Callable<Integer> {
       names = "--port",
       paramLabel = "PORT",
       defaultValue = "9999",
-      description = "The server's UDP port, with --host (default: ${DEFAULT-VALUE}).")
+      description = "The server's UDP port, with --host, 1 to 65535 (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
@@ -85,7 +87,8 @@ public final class ChatClientCommand implements Callable<Integer> {
       names = "--discovery-port",
       paramLabel = "PORT",
       defaultValue = "" + DiscoveryProtocol.DEFAULT_PORT,
-      description = "The UDP port servers answer discovery on (default: ${DEFAULT-VALUE}).")
+      description =
+          "The UDP port servers answer discovery on, 1 to 65535 (default: ${DEFAULT-VALUE}).")
   int discoveryPort;
 
   @Option(
@@ -185,7 +188,19 @@ public final class ChatClientCommand implements Callable<Integer> {
     if (server.isUnresolved()) {
       throw new ParameterException(spec.commandLine(), "cannot resolve --host " + host);
     }
-    Path home = home();
+    Path home;
+    try {
+      home = home();
+    } catch (FileSystemException e) {
+      // A folder that cannot be made (a file in its place, no permission): one line.
+      spec.commandLine()
+          .getErr()
+          .println(
+              "chat-client: cannot use "
+                  + CommandLines.describe(e)
+                  + "; -Dudpchat.home=DIR chooses the folder");
+      return 1;
+    }
     EventFormat format = new EventFormat(ZoneId.systemDefault());
     boolean interactive = !plain && System.console() != null;
     Roster roster = new Roster();
@@ -222,7 +237,9 @@ public final class ChatClientCommand implements Callable<Integer> {
         discoverTo == null
             ? ServerFinder.broadcastTargets(discoveryPort)
             : discoverTo.stream().map(a -> new InetSocketAddress(a, discoveryPort)).toList();
-    return new ServerFinder(targets, DISCOVERY_WAIT, DatagramSeal.of(roomKey), Clock.systemUTC());
+    // The wait is a timer: on the wall clock, a step back of an hour would make it an hour long.
+    return new ServerFinder(
+        targets, DISCOVERY_WAIT, DatagramSeal.of(roomKey), MonotonicClock.INSTANCE);
   }
 
   private String noAnswer() {

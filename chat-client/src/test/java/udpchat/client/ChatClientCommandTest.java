@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import udpchat.cli.CommandLines;
 
 class ChatClientCommandTest {
@@ -40,6 +43,13 @@ class ChatClientCommandTest {
   }
 
   @Test
+  void theRangesAreInTheHelp() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .contains("--host, 1 to 65535", "discovery on, 1 to 65535", "100ms to 20m");
+  }
+
+  @Test
   void anInvalidNameIsRefusedBeforeAnythingStarts() {
     assertThat(run("--name", "two words")).isEqualTo(2);
     assertThat(err.toString()).contains("--name: a name has only letters, digits and _ - .");
@@ -67,5 +77,28 @@ class ChatClientCommandTest {
     assertThat(run("-V")).isZero();
     assertThat(out.toString().strip()).isEqualTo("chat-client " + udpchat.cli.Version.number());
     assertThat(udpchat.cli.Version.number()).doesNotContain("$").contains(".");
+  }
+
+  /** Before: a stack trace of FileAlreadyExistsException. */
+  @Test
+  void aHomeThatCannotBeAFolderIsSaidInOneLine(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+    String before = System.getProperty("udpchat.home");
+    System.setProperty("udpchat.home", file.toString());
+    try {
+      assertThat(run("--host", "127.0.0.1", "--port", "9", "--name", "bob", "--plain"))
+          .isEqualTo(1);
+    } finally {
+      if (before == null) {
+        System.clearProperty("udpchat.home");
+      } else {
+        System.setProperty("udpchat.home", before);
+      }
+    }
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "chat-client: cannot use "
+                + file
+                + " (FileAlreadyExistsException); -Dudpchat.home=DIR chooses the folder");
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +20,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 import udpchat.cli.CommandLines;
+import udpchat.cli.Ranges;
 import udpchat.cli.Version;
 import udpchat.crypto.RoomKeyOptions;
 import udpchat.discovery.DiscoveryProtocol;
+import udpchat.log.StopOnFatalError;
 import udpchat.net.FaultOptions;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Names;
@@ -71,7 +74,8 @@ public final class ChatServerCommand implements Callable<Integer> {
       names = "--port",
       paramLabel = "PORT",
       defaultValue = "9999",
-      description = "UDP port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+      description =
+          "UDP port to listen on, 0 to 65535, 0 for any free port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
@@ -100,16 +104,18 @@ public final class ChatServerCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "" + ServerConfig.DEFAULT_HISTORY,
       description =
-          "Room events kept in memory (default: ${DEFAULT-VALUE}): what is sent again to members"
-              + " that missed it, and what /history shows. A member further behind is told how"
-              + " many it missed.")
+          "Room events kept in memory, 1 to 100000 (default: ${DEFAULT-VALUE}): what is sent again"
+              + " to members that missed it, and what /history shows. A member further behind is"
+              + " told how many it missed.")
   int history;
 
   @Option(
       names = "--backlog",
       paramLabel = "N",
       defaultValue = "" + ServerConfig.DEFAULT_BACKLOG,
-      description = "Recent messages shown to a member that joins (default: ${DEFAULT-VALUE}).")
+      description =
+          "Recent messages shown to a member that joins, 0 up to --history (default:"
+              + " ${DEFAULT-VALUE}).")
   int backlog;
 
   @Option(
@@ -127,8 +133,8 @@ public final class ChatServerCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "" + ServerConfig.DEFAULT_MAX_MEMBERS,
       description =
-          "Members the room holds (default: ${DEFAULT-VALUE}); a join beyond is refused with"
-              + " room-full, and the client says so and keeps trying.")
+          "Members the room holds, 1 to 100000 (default: ${DEFAULT-VALUE}); a join beyond is"
+              + " refused with room-full, and the client says so and keeps trying.")
   int maxMembers;
 
   @Option(
@@ -136,9 +142,9 @@ public final class ChatServerCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "" + ServerConfig.DEFAULT_MAX_PER_ADDRESS,
       description =
-          "Members one IP address may have in the room (default: ${DEFAULT-VALUE}), so one host"
-              + " with many sockets cannot take every place; a join beyond is refused with"
-              + " room-full.")
+          "Members one IP address may have in the room, 1 to 100000 (default: ${DEFAULT-VALUE}),"
+              + " so one host with many sockets cannot take every place; a join beyond is refused"
+              + " with room-full.")
   int maxPerAddress;
 
   @Option(
@@ -146,7 +152,7 @@ public final class ChatServerCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "" + ServerConfig.DEFAULT_RATE_LIMIT,
       description =
-          "Datagrams a second each source IP address may send, 0 for no limit (default:"
+          "Datagrams a second each source IP address may send, 0 (no limit) to 1000000 (default:"
               + " ${DEFAULT-VALUE}, far more than a client sends). The excess is dropped before it"
               + " is decoded, and counted as rate-limited.")
   int rateLimit;
@@ -156,8 +162,8 @@ public final class ChatServerCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "" + ServerConfig.DEFAULT_BURST,
       description =
-          "Datagrams a source IP address may send at once above --rate-limit (default:"
-              + " ${DEFAULT-VALUE}).")
+          "Datagrams a source IP address may send at once above --rate-limit, 1 to 1000000"
+              + " (default: ${DEFAULT-VALUE}).")
   int burst;
 
   @Mixin RoomKeyOptions roomKey;
@@ -178,8 +184,8 @@ public final class ChatServerCommand implements Callable<Integer> {
       paramLabel = "PORT",
       defaultValue = "" + DiscoveryProtocol.DEFAULT_PORT,
       description =
-          "UDP port to answer discovery requests on, from clients started without --host"
-              + " (default: ${DEFAULT-VALUE}).")
+          "UDP port to answer discovery requests on, from clients started without --host, 0 to"
+              + " 65535 (default: ${DEFAULT-VALUE}).")
   int discoveryPort;
 
   @Option(
@@ -189,9 +195,7 @@ public final class ChatServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port < 0 || port > 65535) {
-      throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535");
-    }
+    Ranges.check(spec, "--port", port, 0, 65535);
     if (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
       throw new ParameterException(
           spec.commandLine(),
@@ -208,24 +212,17 @@ public final class ChatServerCommand implements Callable<Integer> {
               + Durations.format(timeout)
               + ")");
     }
-    if (discoveryPort < 0 || discoveryPort > 65535) {
-      throw new ParameterException(
-          spec.commandLine(), "--discovery-port must be between 0 and 65535");
-    }
+    Ranges.check(spec, "--discovery-port", discoveryPort, 0, 65535);
     Optional<String> roomProblem = Names.problem(room);
     if (roomProblem.isPresent()) {
       throw new ParameterException(spec.commandLine(), "--room: " + roomProblem.get());
     }
-    if (history < 1 || backlog < 0) {
-      throw new ParameterException(
-          spec.commandLine(), "--history must be at least 1 and --backlog at least 0");
-    }
-    if (maxMembers < 1 || maxPerAddress < 1 || rateLimit < 0 || burst < 1) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--max-members, --max-per-address and --burst must be at least 1, and --rate-limit at"
-              + " least 0");
-    }
+    Ranges.check(spec, "--history", history, 1, ServerConfig.MAX_HISTORY);
+    Ranges.check(spec, "--backlog", backlog, 0, history);
+    Ranges.check(spec, "--max-members", maxMembers, 1, ServerConfig.MAX_MEMBERS);
+    Ranges.check(spec, "--max-per-address", maxPerAddress, 1, ServerConfig.MAX_MEMBERS);
+    Ranges.check(spec, "--rate-limit", rateLimit, 0, ServerConfig.MAX_RATE);
+    Ranges.check(spec, "--burst", burst, 1, ServerConfig.MAX_RATE);
     ServerConfig config =
         new ServerConfig(
             new InetSocketAddress(bind, port),
@@ -263,6 +260,15 @@ public final class ChatServerCommand implements Callable<Integer> {
     } catch (StartRefused e) {
       spec.commandLine().getErr().println("chat-server: " + e.getMessage());
       return 1;
+    } catch (FileSystemException e) {
+      // Most often --data naming a file, or a folder this user may not write: one line.
+      spec.commandLine()
+          .getErr()
+          .println(
+              "chat-server: cannot use "
+                  + CommandLines.describe(e)
+                  + "; --data chooses the folder");
+      return 1;
     }
     return 0;
   }
@@ -275,7 +281,7 @@ public final class ChatServerCommand implements Callable<Integer> {
               server.address().getPort(),
               room,
               server.seal(),
-              Clock.systemUTC(),
+              MonotonicClock.INSTANCE, // the reply limit is a timer: no wall-clock step moves it
               ServedNetwork.of(bind),
               server.epoch())
           .start();
@@ -290,6 +296,7 @@ public final class ChatServerCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    StopOnFatalError.install("the server"); // a thread that dies of an Error stops it, exit 70
     System.exit(CommandLines.of(new ChatServerCommand()).execute(args));
   }
 }

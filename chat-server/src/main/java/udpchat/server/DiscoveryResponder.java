@@ -17,7 +17,9 @@ import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.Flow;
 import udpchat.crypto.SealException;
 import udpchat.discovery.DiscoveryProtocol;
+import udpchat.log.RepeatedFault;
 import udpchat.protocol.Addresses;
+import udpchat.time.MonotonicClock;
 
 /**
  * Answers discovery requests ({@link DiscoveryProtocol}) with the chat port and the room's name, so
@@ -44,6 +46,10 @@ public final class DiscoveryResponder implements AutoCloseable {
   private final Predicate<InetAddress> serves;
   private final long instance;
   private final LongAdder elsewhere = new LongAdder();
+  private final RepeatedFault receiveFailures =
+      new RepeatedFault(log, "receiving a discovery request (udpchat-discovery)", System::nanoTime);
+  private final RepeatedFault answerFailures =
+      new RepeatedFault(log, "answering a discovery request (udpchat-discovery)", System::nanoTime);
 
   /**
    * @param bind where to listen: the wildcard address, so broadcasts arrive (several servers on one
@@ -67,6 +73,9 @@ public final class DiscoveryResponder implements AutoCloseable {
   }
 
   /**
+   * @param clock what the reply limit decides by: a monotonic clock ({@link MonotonicClock})
+   *     outside tests, as a wall clock set back an hour would refuse every known source for that
+   *     hour
    * @param serves whose requests are answered: the network the chat socket is bound to ({@link
    *     ServedNetwork}); the others are ignored and counted
    * @param instance the server's identity in replies (its epoch), the same through every interface
@@ -109,12 +118,17 @@ public final class DiscoveryResponder implements AutoCloseable {
   public static DiscoveryResponder forTest(
       InetSocketAddress bind, int chatPort, String room, long instance) throws IOException {
     return new DiscoveryResponder(
-        bind, chatPort, room, DatagramSeal.NONE, Clock.systemUTC(), source -> true, instance);
+        bind, chatPort, room, DatagramSeal.NONE, MonotonicClock.INSTANCE, source -> true, instance);
   }
 
   /** Requests ignored because they came from a network the chat socket is not bound to. */
   long ignoredFromElsewhere() {
     return elsewhere.sum();
+  }
+
+  /** Requests whose receiving or answering failed unexpectedly (the thread went on). */
+  long failures() {
+    return receiveFailures.total() + answerFailures.total();
   }
 
   /** Where the responder listens, with the port the kernel picked when 0 was asked. */
@@ -134,14 +148,15 @@ public final class DiscoveryResponder implements AutoCloseable {
       } catch (ClosedChannelException e) {
         return; // close() closed the socket
       } catch (IOException e) {
-        log.warn("discovery receive failed: {}", e.toString());
+        receiveFailures.occurred(e);
         continue;
       }
       try {
         buffer.flip();
         answer(from, buffer);
       } catch (RuntimeException e) {
-        log.error("unexpected failure answering discovery from {}", from, e);
+        // A bug hit by one request is likely hit by every one like it: logged once, then counted.
+        answerFailures.occurred(e);
       }
     }
   }

@@ -56,7 +56,7 @@ final class Sender implements Outbox, AutoCloseable {
   private final BlockingQueue<Outgoing> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final Packer packer = new Packer();
   private final RepeatedFault failures =
-      new RepeatedFault(log, "sending a batch (udpchat-sender)", System::nanoTime);
+      new RepeatedFault(log, "sending a batch (udpchat-outbox)", System::nanoTime);
   private final FaultInjector.Transmit transmit;
   private volatile boolean sending;
   private final LongAdder datagrams = new LongAdder();

@@ -68,6 +68,18 @@ public record ServerConfig(
   /** Two seconds at the default rate: a paste of a hundred lines, or a burst of acks, fits. */
   public static final int DEFAULT_BURST = 2000;
 
+  /**
+   * The most --history holds: an event is up to a datagram (1200 bytes), so 100,000 are at most
+   * about 120 MB of heap; a larger ring is allocated at start and would end the JVM.
+   */
+  public static final int MAX_HISTORY = 100_000;
+
+  /** The most --max-members (and --max-per-address): about 60 MB of members, ten times 10,000. */
+  public static final int MAX_MEMBERS = 100_000;
+
+  /** The most --rate-limit and --burst: far above what one process can receive. */
+  public static final int MAX_RATE = 1_000_000;
+
   public ServerConfig {
     if (timeout.isNegative() || timeout.isZero() || sweep.isNegative() || sweep.isZero()) {
       throw new IllegalArgumentException("timeout and sweep must be positive");

@@ -6,8 +6,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +42,7 @@ class ChatServerCommandTest {
             "--max-per-address",
             "64",
             "--rate-limit",
-            "0 for no limit",
+            "0 (no limit)",
             "--burst",
             "2000");
     assertThat(out.toString().replaceAll("\\s+", " "))
@@ -152,7 +154,7 @@ class ChatServerCommandTest {
   @Test
   void outOfRangeValuesAreRefusedWithStatusTwo() {
     assertThat(run("--port", "70000")).isEqualTo(2);
-    assertThat(err.toString()).contains("--port must be between 0 and 65535");
+    assertThat(err.toString()).contains("--port 70000 is out of range: between 0 and 65535");
     assertThat(run("--sweep", "0s")).isEqualTo(2);
     assertThat(run("--bind", "not an address!")).isEqualTo(2);
     assertThat(run("--room", "two words")).isEqualTo(2);
@@ -163,7 +165,78 @@ class ChatServerCommandTest {
     assertThat(run("--burst", "0")).isEqualTo(2);
     assertThat(err.toString())
         .contains(
-            "--max-members, --max-per-address and --burst must be at least 1, and --rate-limit at"
-                + " least 0");
+            "--max-members 0 is out of range: between 1 and 100000",
+            "--max-per-address 0 is out of range: between 1 and 100000",
+            "--rate-limit -1 is out of range: between 0 and 1000000",
+            "--burst 0 is out of range: between 1 and 1000000");
+  }
+
+  /** Before: a ring of two billion events was allocated, and the JVM died of OutOfMemoryError. */
+  @Test
+  void everyCountHasAnUpperBoundSaidInOneLine() {
+    assertThat(run("--history", "2000000000")).isEqualTo(2);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "chat-server: --history 2000000000 is out of range: between 1 and 100000",
+            "try --help for the options");
+    assertThat(run("--history", "50", "--backlog", "51")).isEqualTo(2);
+    assertThat(err.toString()).contains("--backlog 51 is out of range: between 0 and 50");
+    assertThat(run("--max-members", "2000000000")).isEqualTo(2);
+    assertThat(run("--rate-limit", "2000000000")).isEqualTo(2);
+    assertThat(run("--burst", "2000000000")).isEqualTo(2);
+    assertThat(err.toString()).doesNotContain("\tat ", "Exception");
+  }
+
+  @Test
+  void theRangesAreInTheHelp() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .contains(
+            "0 to 65535",
+            "without --host, 0 to 65535",
+            "300ms to 1h",
+            "10ms up to --timeout",
+            "1 to 100000 (default: 1000)",
+            "0 up to --history",
+            "0 (no limit) to 1000000",
+            "1 to 1000000");
+  }
+
+  /** Before: a stack trace of FileAlreadyExistsException, 20 lines long. */
+  @Test
+  @Timeout(30)
+  void aDataFolderThatIsAFileIsSaidInOneLine(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+    assertThat(run("--bind", "127.0.0.1", "--port", "0", "--no-discovery", "--data", file + ""))
+        .isEqualTo(1);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "chat-server: cannot use "
+                + file
+                + " (FileAlreadyExistsException); --data chooses the folder");
+  }
+
+  /** The real program, as run.sh starts it: main() says a usage error the same way. */
+  @Test
+  @Timeout(60)
+  void aRealProcessSaysAUsageErrorInOneLineWithStatusTwo() throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process server =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ChatServerCommand.class.getName(),
+                "--history",
+                "2000000000")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String stderr = new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(server.waitFor(50, TimeUnit.SECONDS)).isTrue();
+    assertThat(server.exitValue()).isEqualTo(2);
+    assertThat(stderr.lines())
+        .containsExactly(
+            "chat-server: --history 2000000000 is out of range: between 1 and 100000",
+            "try --help for the options");
   }
 }

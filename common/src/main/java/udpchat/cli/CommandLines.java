@@ -1,6 +1,7 @@
 package udpchat.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -21,6 +22,15 @@ public final class CommandLines {
     CommandLine line = new CommandLine(command);
     line.setParameterExceptionHandler(CommandLines::usageError);
     return line;
+  }
+
+  /** A file problem in a few words: {@code /etc/passwd (FileAlreadyExistsException)}. */
+  public static String describe(FileSystemException problem) {
+    return problem.getFile()
+        + " ("
+        + problem.getClass().getSimpleName()
+        + (problem.getReason() == null ? "" : ": " + problem.getReason())
+        + ")";
   }
 
   private static int usageError(ParameterException error, String[] args) {

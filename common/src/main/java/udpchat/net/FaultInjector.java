@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import udpchat.log.RepeatedFault;
 
 /**
  * A testing aid that simulates a lossy LAN: it drops, duplicates, reorders and delays the datagrams
@@ -211,6 +212,9 @@ public final class FaultInjector implements AutoCloseable {
     final LongAdder reordered = new LongAdder();
     final LongAdder delayed = new LongAdder();
     final LongAdder failed = new LongAdder();
+    // A bug downstream is likely hit by every datagram: logged once with its cause, then counted.
+    final RepeatedFault unexpected =
+        new RepeatedFault(log, "handing on a held datagram (fault injector)", System::nanoTime);
     final Map<SocketAddress, Pending> held = new HashMap<>(); // guarded by lock
 
     FaultCounts.Path counts() {
@@ -251,7 +255,8 @@ public final class FaultInjector implements AutoCloseable {
           way.failed.increment(); // UDP promises nothing: the datagram is lost
         } catch (RuntimeException e) {
           // A scheduled task's exception would vanish into its Future: say it here.
-          log.error("handing on a datagram for {} failed", peer, e);
+          way.failed.increment();
+          way.unexpected.occurred(e);
         }
       }
     }

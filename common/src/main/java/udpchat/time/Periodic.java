@@ -14,9 +14,9 @@ import udpchat.log.RepeatedFault;
 /**
  * A task run every interval on a thread of its own, named for its role: it reads the clock and
  * hands the time to the task, which decides what is due, so the deciding is tested without this
- * class. The scheduled work keeps its future and is cancelled on close. A task that throws is
- * logged and runs again at the next tick (a scheduled task that throws is otherwise never run
- * again).
+ * class. The scheduled work keeps its future and is cancelled on close. A task that throws a
+ * RuntimeException is logged and runs again at the next tick (a scheduled task that throws is
+ * otherwise never run again); an Error goes to the thread's uncaught-exception handler.
  */
 public final class Periodic implements AutoCloseable {
 
@@ -67,6 +67,12 @@ public final class Periodic implements AutoCloseable {
       task.accept(clock.millis());
     } catch (RuntimeException e) {
       failures.occurred(e); // it runs again at the next tick
+    } catch (Error e) {
+      // The executor would keep it in the future, unseen, and never run the task again: a thread
+      // alive but doing nothing. The thread's handler hears of it instead (the server's stops it).
+      Thread thread = Thread.currentThread();
+      thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
+      throw e;
     }
   }
 

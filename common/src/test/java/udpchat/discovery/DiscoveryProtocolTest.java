@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import udpchat.crypto.DatagramSeal;
+import udpchat.crypto.Flow;
+import udpchat.crypto.RoomKey;
 import udpchat.discovery.DiscoveryProtocol.Reply;
 
 class DiscoveryProtocolTest {
@@ -49,6 +52,19 @@ class DiscoveryProtocolTest {
           .isLessThan(DiscoveryProtocol.REQUEST_BYTES);
       assertThat(DiscoveryProtocol.readReply(datagram, datagram.length)).contains(reply);
     }
+  }
+
+  /** The sizes DISCOVERY.md and PROTOCOL.md section 13 give, the instance's 8 bytes included. */
+  @Test
+  void theLargestReplyIs164BytesAnd193Sealed() {
+    String longest = new String(Character.toChars(0x20000)).repeat(32); // 128 bytes
+    byte[] reply = DiscoveryProtocol.reply(new Reply(-1L, 65535, longest, Long.MAX_VALUE));
+    assertThat(reply).hasSize(164);
+    DatagramSeal seal = DatagramSeal.of(RoomKey.derive("attic"));
+    assertThat(seal.seal(Flow.DISCOVERY_REPLY, reply, reply.length).remaining()).isEqualTo(193);
+    byte[] request = DiscoveryProtocol.request(1);
+    assertThat(seal.seal(Flow.DISCOVERY_REQUEST, request, request.length).remaining())
+        .isEqualTo(541);
   }
 
   @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -19,6 +22,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
 
 @Timeout(30)
 class FaultInjectorTest {
@@ -228,6 +232,33 @@ class FaultInjectorTest {
     }
 
     await().atMost(WAIT).until(() -> injector.snapshot().outgoing().failed() == 3);
+  }
+
+  /** Before: a stack trace for every datagram, from a thread that only simulates a network. */
+  @Test
+  void aLaterSendThatThrowsUnexpectedlyIsLoggedOnceAndCounted() throws Exception {
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    Logger logger = (Logger) LoggerFactory.getLogger(FaultInjector.class);
+    logger.addAppender(log);
+    try {
+      FaultInjector injector = injector(new Faults(0, 0, 0, 1, Duration.ofMillis(1), 7));
+      for (int i = 0; i < 50; i++) {
+        injector.send(
+            datagram(i),
+            PEER,
+            (d, to) -> {
+              throw new IllegalStateException("a bug downstream");
+            });
+      }
+      await().atMost(WAIT).until(() -> injector.snapshot().outgoing().failed() == 50);
+    } finally {
+      logger.detachAppender(log);
+    }
+    assertThat(log.list.stream().filter(e -> e.getThrowableProxy() != null))
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.getThrowableProxy().getMessage()).isEqualTo("a bug downstream"));
   }
 
   @Test

@@ -56,6 +56,40 @@ class PeriodicTest {
     }
   }
 
+  /**
+   * Before: the executor kept the Error in the task's future and never ran the task again, and
+   * nobody heard of it: a sweeper alive but sweeping nothing.
+   */
+  @Test
+  void anErrorGoesToTheThreadsHandlerAndTheTaskStops() throws Exception {
+    Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+    List<String> heard = new CopyOnWriteArrayList<>();
+    AtomicInteger calls = new AtomicInteger();
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, fault) -> heard.add(thread.getName() + ": " + fault));
+    try (Periodic periodic =
+        new Periodic(
+            "udpchat-test-error",
+            Duration.ofMillis(5),
+            FIXED,
+            nowMs -> {
+              calls.incrementAndGet();
+              throw new StackOverflowError("expected by the test");
+            })) {
+      periodic.start();
+      Awaitility.await() // not Awaitility's own handler: the one under test hears it
+          .dontCatchUncaughtExceptions()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !heard.isEmpty());
+      Thread.sleep(50); // ten intervals: a task that went on would have run again
+    } finally {
+      Thread.setDefaultUncaughtExceptionHandler(before);
+    }
+    assertThat(heard)
+        .containsExactly("udpchat-test-error: java.lang.StackOverflowError: expected by the test");
+    assertThat(calls).hasValue(1);
+  }
+
   @Test
   void closeStopsTheThread() throws Exception {
     Periodic periodic = new Periodic("udpchat-test-close", Duration.ofMillis(5), FIXED, t -> {});

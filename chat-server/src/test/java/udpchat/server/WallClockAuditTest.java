@@ -1,0 +1,100 @@
+package udpchat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where the programs read the wall clock, and why: only to stamp or show a time. A timer (expiry,
+ * heartbeats, retransmission, the sweep, the journal's sync, rate limits, the discovery wait) reads
+ * the monotonic clock ({@code MonotonicClock}), which NTP or a user setting the date cannot move.
+ * Every statement of the server's, common's and the client's discovery code that reads the wall
+ * clock is listed here with its reason; a new one fails this test until it is looked at.
+ */
+class WallClockAuditTest {
+
+  static final Pattern WALL_CLOCK =
+      Pattern.compile(
+          "Clock\\.system(UTC|DefaultZone)?\\(|System\\.currentTimeMillis\\(|Instant\\.now\\("
+              + "|(LocalDateTime|ZonedDateTime|OffsetDateTime|LocalTime)\\.now\\(|new Date\\(");
+
+  record Allowed(String file, String statement, String why) {}
+
+  static final List<Allowed> ALLOWED =
+      List.of(
+          new Allowed(
+              "ChatServerCommand.java",
+              "new ChatServer(config, MonotonicClock.INSTANCE, Clock.systemUTC())",
+              "the second clock only stamps events (at), through WallStamps"),
+          new Allowed(
+              "ChatClientCommand.java",
+              "Event.notice(Instant.now(),",
+              "the time shown beside a notice before the client runs"),
+          new Allowed(
+              "ChatClientCommand.java",
+              "Event.error(Instant.now(),",
+              "the time shown beside an error before the client runs"),
+          new Allowed(
+              "ChatClientCommand.java",
+              "new ChatClient(config, view, Clock.systemDefaultZone(), roster, statusLine)",
+              "what the client shows; ChatClient's own timers are its owner's to audit"));
+
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  @Test
+  void onlyStampsAndShownTimesReadTheWallClock() {
+    List<String> unexplained = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    files.addAll(javaFiles(ROOT.resolve("chat-server/src/main/java")));
+    files.addAll(javaFiles(ROOT.resolve("common/src/main/java")));
+    files.add(ROOT.resolve("chat-client/src/main/java/udpchat/client/ChatClientCommand.java"));
+    files.add(ROOT.resolve("chat-client/src/main/java/udpchat/client/ServerFinder.java"));
+    for (Path file : files) {
+      for (String statement : statements(file)) {
+        if (WALL_CLOCK.matcher(statement).find() && !allowed(file, statement)) {
+          unexplained.add(ROOT.relativize(file) + ": " + statement);
+        }
+      }
+    }
+    assertThat(unexplained).as("timers on the wall clock, or a new wall-clock read").isEmpty();
+    assertThat(files).hasSizeGreaterThan(50); // the scan found the sources
+  }
+
+  private static boolean allowed(Path file, String statement) {
+    return ALLOWED.stream()
+        .anyMatch(
+            a ->
+                file.getFileName().toString().equals(a.file())
+                    && statement.contains(a.statement()));
+  }
+
+  /** The file's statements, comments removed and each on one line with single spaces. */
+  private static List<String> statements(Path file) {
+    try {
+      String code =
+          Files.readString(file)
+              .replaceAll("(?s)/\\*.*?\\*/", " ")
+              .replaceAll("(?m)^\\s*//.*$", " ")
+              .replaceAll("\\s+", " ");
+      return List.of(code.split("[;{}]"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<Path> javaFiles(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      return paths.filter(p -> p.toString().endsWith(".java")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
