@@ -62,9 +62,9 @@ final class ChildProcess implements AutoCloseable {
 
   /** Waits for a line matching {@code pattern}; its match. */
   Matcher await(Pattern pattern, long timeoutMs) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + timeoutMs;
+    long deadline = System.nanoTime() + timeoutMs * 1_000_000; // a wait: no clock step moves it
     int seen = 0;
-    while (System.currentTimeMillis() < deadline) {
+    while (System.nanoTime() - deadline < 0) {
       for (; seen < output.size(); seen++) {
         Matcher match = pattern.matcher(output.get(seen));
         if (match.find()) {

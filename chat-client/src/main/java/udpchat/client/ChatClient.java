@@ -17,6 +17,7 @@ import udpchat.protocol.History;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
 import udpchat.time.Periodic;
+import udpchat.time.WallStamps;
 
 /**
  * A running client: the {@link Session} with its {@link Connection}, the {@link Receiver} thread,
@@ -27,6 +28,7 @@ public final class ChatClient implements AutoCloseable {
 
   private final View view;
   private final Clock clock;
+  private final WallStamps stamps;
   private final Connection connection;
   private final Session session;
   private final Receiver receiver;
@@ -49,52 +51,62 @@ public final class ChatClient implements AutoCloseable {
   /** How long quitting waits for the server to acknowledge messages still on their way. */
   static final long QUIT_GRACE_MS = 3000;
 
+  /** A client whose timers and shown times read one clock (tests that set the time). */
   public ChatClient(ClientConfig config, View view, Clock clock) throws IOException {
-    this(config, view, clock, SessionListener.NONE, null);
+    this(config, view, clock, WallStamps.of(clock), null, null);
+  }
+
+  /** One clock for timers and shown times, as {@link #ChatClient(ClientConfig, View, Clock)}. */
+  ChatClient(ClientConfig config, View view, Clock clock, Roster roster, StatusSink statusLine)
+      throws IOException {
+    this(config, view, clock, clock, roster, statusLine);
   }
 
   /**
    * A client that keeps {@code roster} current (for completion and mentions), shows presence
    * changes, and feeds the status line to {@code statusLine}.
+   *
+   * @param timers what heartbeats, join retries and retransmissions decide by: a monotonic clock
+   *     ({@code MonotonicClock}) outside tests, which a clock step cannot move
+   * @param wall what the lines this client says itself are stamped with (a room event shows the
+   *     server's stamp)
    */
-  ChatClient(ClientConfig config, View view, Clock clock, Roster roster, StatusSink statusLine)
-      throws IOException {
-    this(config, view, clock, new PresenceNotices(view, roster), roster, statusLine);
-  }
-
-  private ChatClient(
+  ChatClient(
       ClientConfig config,
       View view,
-      Clock clock,
-      PresenceNotices presence,
+      Clock timers,
+      Clock wall,
       Roster roster,
       StatusSink statusLine)
       throws IOException {
-    this(
-        config,
-        view,
-        clock,
-        SessionListener.all(
-            presence, // before the roster: it reads the old presence
-            roster,
-            new StatusFeed(Addresses.format(config.server()), roster, statusLine)),
-        presence);
+    this(config, view, timers, new WallStamps(timers, wall), roster, statusLine);
   }
 
+  /** {@code roster} null: a client without one (no presence notices, no status line). */
   private ChatClient(
       ClientConfig config,
       View view,
       Clock clock,
-      SessionListener listener,
-      PresenceNotices presence)
+      WallStamps stamps,
+      Roster roster,
+      StatusSink statusLine)
       throws IOException {
+    PresenceNotices presence = roster == null ? null : new PresenceNotices(view, roster, stamps);
+    SessionListener listener =
+        roster == null
+            ? SessionListener.NONE
+            : SessionListener.all(
+                presence, // before the roster: it reads the old presence
+                roster,
+                new StatusFeed(Addresses.format(config.server()), roster, statusLine));
     this.presence = presence;
     this.view = view;
     this.clock = clock;
+    this.stamps = stamps;
     Codec codec = new Codec();
     this.faults = new FaultInjector(config.faults(), "udpchat-faults");
     DatagramSeal seal = DatagramSeal.of(config.roomKey());
-    this.reachability = new ServerReachability(view, config.server(), seal.sealed(), clock);
+    this.reachability = new ServerReachability(view, config.server(), seal.sealed(), stamps);
     this.connection = new Connection(config.server(), codec, seal, faults, reachability);
     this.session =
         new Session(
@@ -102,7 +114,8 @@ public final class ChatClient implements AutoCloseable {
             view,
             codec,
             config.name(),
-            config.heartbeat());
+            config.heartbeat(),
+            stamps);
     // Whoever watches the room (completion, the status line) starts from the member list.
     session.listen(
         listener == SessionListener.NONE
@@ -269,7 +282,7 @@ public final class ChatClient implements AutoCloseable {
   }
 
   private Instant now() {
-    return clock.instant();
+    return stamps.now();
   }
 
   /** Leaves the room if still in it and stops both threads. The view is the caller's to close. */

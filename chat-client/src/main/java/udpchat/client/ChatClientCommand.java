@@ -226,7 +226,8 @@ public final class ChatClientCommand implements Callable<Integer> {
       ClientConfig config = new ClientConfig(server, chosen, heartbeat, faults, roomKey);
       StatusSink statusLine = view instanceof TerminalView terminal ? terminal : StatusSink.NONE;
       try (ChatClient client =
-          new ChatClient(config, view, Clock.systemDefaultZone(), roster, statusLine)) {
+          new ChatClient(
+              config, view, MonotonicClock.INSTANCE, Clock.systemUTC(), roster, statusLine)) {
         return client.run();
       }
     }

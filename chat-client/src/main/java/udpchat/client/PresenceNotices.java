@@ -1,6 +1,5 @@
 package udpchat.client;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +10,7 @@ import udpchat.protocol.Names;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Presence;
 import udpchat.protocol.ServerMessage;
+import udpchat.time.WallStamps;
 
 /**
  * Shows presence as notices: what people say of themselves ({@code bob is away: lunch}, {@code bob
@@ -45,9 +45,13 @@ final class PresenceNotices implements SessionListener {
   /** ...and whether the member list that came last answers it (not the one each join asks for). */
   private boolean answersAskedWho;
 
-  PresenceNotices(View view, Roster roster) {
+  private final WallStamps stamps;
+
+  /** Shows on {@code view}; {@code stamps}: the wall time of a time of the timers' clock. */
+  PresenceNotices(View view, Roster roster, WallStamps stamps) {
     this.view = view;
     this.roster = roster;
+    this.stamps = stamps;
   }
 
   @Override
@@ -62,7 +66,7 @@ final class PresenceNotices implements SessionListener {
     } else if (message instanceof Presence presence) {
       String notice = describe(presence, nowMs - whoAnsweredMs <= WHO_ANSWER_MS);
       if (notice != null) {
-        view.show(Event.notice(Instant.ofEpochMilli(nowMs), notice));
+        view.show(Event.notice(stamps.instantAt(nowMs), notice));
       }
     }
   }

@@ -2,14 +2,13 @@ package udpchat.client;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import udpchat.client.view.Event;
 import udpchat.client.view.View;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.ServerMessage;
 import udpchat.time.Durations;
+import udpchat.time.WallStamps;
 
 /**
  * What the user is told about whether the server can be reached at all. The kernel reports an ICMP
@@ -30,7 +29,7 @@ final class ServerReachability implements SessionListener {
   private final View view;
   private final String address;
   private final boolean sealed;
-  private final Clock clock;
+  private final WallStamps stamps;
 
   private Session.State state = Session.State.JOINING;
   private long joiningSinceMs = -1;
@@ -40,10 +39,13 @@ final class ServerReachability implements SessionListener {
   private boolean sendFailureSaid;
   private long sendFailures;
 
-  /** Tells {@code view}, stamping with {@code clock}; {@code sealed}: the client has a room key. */
-  ServerReachability(View view, InetSocketAddress server, boolean sealed, Clock clock) {
+  /**
+   * Tells {@code view}, stamping with {@code stamps} (the wall time of a time of the timers'
+   * clock); {@code sealed}: the client has a room key.
+   */
+  ServerReachability(View view, InetSocketAddress server, boolean sealed, WallStamps stamps) {
     this.view = view;
-    this.clock = clock;
+    this.stamps = stamps;
     this.address = Addresses.format(server);
     this.sealed = sealed;
   }
@@ -63,7 +65,7 @@ final class ServerReachability implements SessionListener {
             : "still trying";
     view.show(
         Event.error(
-            clock.instant(),
+            stamps.now(),
             "nothing is listening at "
                 + address
                 + " (is the server running?); "
@@ -81,7 +83,7 @@ final class ServerReachability implements SessionListener {
       sendFailureSaid = true;
       view.show(
           Event.error(
-              clock.instant(),
+              stamps.now(),
               "cannot send to "
                   + address
                   + ": "
@@ -116,7 +118,7 @@ final class ServerReachability implements SessionListener {
     }
     if (!heard && !noAnswerSaid && nowMs - joiningSinceMs >= NO_ANSWER_MS) {
       noAnswerSaid = true;
-      view.show(Event.notice(Instant.ofEpochMilli(nowMs), noAnswer(nowMs - joiningSinceMs)));
+      view.show(Event.notice(stamps.instantAt(nowMs), noAnswer(nowMs - joiningSinceMs)));
     }
   }
 

@@ -34,6 +34,7 @@ import udpchat.protocol.Tell;
 import udpchat.protocol.Welcome;
 import udpchat.protocol.Who;
 import udpchat.time.Durations;
+import udpchat.time.WallStamps;
 
 /**
  * The client's side of the conversation: joining and rejoining, heartbeats, noticing a silent
@@ -89,6 +90,7 @@ final class Session {
   private final Codec codec;
   private final Duration heartbeatOverride;
   private final String clientId;
+  private final WallStamps stamps;
   private SessionListener listener = SessionListener.NONE;
 
   private State state = State.JOINING;
@@ -133,11 +135,21 @@ final class Session {
   private final PendingMessages pending = new PendingMessages();
   private HistoryRecall recall;
 
-  Session(Transport transport, View view, Codec codec, String name, Duration heartbeatOverride) {
-    this(transport, view, codec, name, heartbeatOverride, newClientId());
+  /**
+   * @param stamps the wall time of a time of the timers' clock, for the lines this client says
+   *     itself (a room event shows the server's stamp)
+   */
+  Session(
+      Transport transport,
+      View view,
+      Codec codec,
+      String name,
+      Duration heartbeatOverride,
+      WallStamps stamps) {
+    this(transport, view, codec, name, heartbeatOverride, newClientId(), stamps);
   }
 
-  /** With a given client id, for tests. */
+  /** With a given client id, for tests: one clock for timers and what is shown. */
   Session(
       Transport transport,
       View view,
@@ -145,6 +157,18 @@ final class Session {
       String name,
       Duration heartbeatOverride,
       String clientId) {
+    this(transport, view, codec, name, heartbeatOverride, clientId, WallStamps.UNCONVERTED);
+  }
+
+  private Session(
+      Transport transport,
+      View view,
+      Codec codec,
+      String name,
+      Duration heartbeatOverride,
+      String clientId,
+      WallStamps stamps) {
+    this.stamps = stamps;
     this.transport = transport;
     this.view = view;
     this.codec = codec;
@@ -440,14 +464,14 @@ final class Session {
 
   private void show(ServerMessage message, boolean old, long nowMs) {
     if (message instanceof Chat chat) {
-      Instant time = at(chat.at()); // when the server took it: the same in every client
+      Instant time = stamped(chat.at()); // when the server took it: the same in every client
       Event event =
           chat.action()
               ? Event.action(time, chat.from(), chat.text(), isMe(chat.from()))
               : Event.message(time, chat.from(), chat.text(), isMe(chat.from()));
       view.show(old ? event.asOld() : event);
     } else if (message instanceof Private pm) {
-      view.show(Event.privately(at(pm.at()), pm.from(), pm.to(), pm.text(), isMe(pm.from())));
+      view.show(Event.privately(stamped(pm.at()), pm.from(), pm.to(), pm.text(), isMe(pm.from())));
     } else if (message instanceof Notice notice) {
       onNotice(notice, old, nowMs);
     } else if (message instanceof Lost lost) {
@@ -540,7 +564,7 @@ final class Session {
   private void onNotice(Notice notice, boolean old, long nowMs) {
     // History says what happened then, to whoever had the name then: never acted upon.
     boolean aboutMe = !old && isMe(notice.name());
-    Instant time = at(notice.at() != null ? notice.at() : nowMs);
+    Instant time = notice.at() != null ? stamped(notice.at()) : at(nowMs);
     String text;
     switch (notice.event()) {
       case Notice.JOINED:
@@ -768,8 +792,14 @@ final class Session {
     return someone != null && Names.key(someone).equals(Names.key(name));
   }
 
-  private static Instant at(long epochMs) {
+  /** When the server took an event ({@code at}): the same in every client. */
+  private static Instant stamped(long epochMs) {
     return Instant.ofEpochMilli(epochMs);
+  }
+
+  /** The wall time of {@code nowMs}, a time of the timers' clock, for a line this client says. */
+  private Instant at(long nowMs) {
+    return stamps.instantAt(nowMs);
   }
 
   private static String online(Notice notice) {

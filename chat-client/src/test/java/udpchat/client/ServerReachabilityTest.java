@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import udpchat.client.view.Event;
 import udpchat.protocol.Pong;
+import udpchat.time.WallStamps;
 
 /** What the user is told about a server that cannot be reached, decided at exact instants. */
 class ServerReachabilityTest {
@@ -18,7 +19,7 @@ class ServerReachabilityTest {
   static final InetSocketAddress SERVER = new InetSocketAddress("127.0.0.1", 42001);
   final ScriptedView view = new ScriptedView();
   final Clock clock = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
-  final ServerReachability open = new ServerReachability(view, SERVER, false, clock);
+  final ServerReachability open = new ServerReachability(view, SERVER, false, WallStamps.of(clock));
 
   long said(String text) {
     return view.events.stream().filter(e -> e.text() != null && e.text().contains(text)).count();
@@ -41,7 +42,7 @@ class ServerReachabilityTest {
 
   @Test
   void withARoomKeyTheSilenceMayBeTheWrongKey() {
-    ServerReachability sealed = new ServerReachability(view, SERVER, true, clock);
+    ServerReachability sealed = new ServerReachability(view, SERVER, true, WallStamps.of(clock));
     tick(sealed, Session.State.JOINING, 0, ServerReachability.NO_ANSWER_MS);
     assertThat(said("wrong room key? (a private room answers only clients with its key")).isOne();
   }

@@ -2,10 +2,6 @@ package udpchat.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,13 +12,15 @@ import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
+import udpchat.time.SettableClock;
+import udpchat.time.WallStamps;
 
 /** The session's hooks: what a listener hears, and when, at exact instants. */
 class SessionListenerTest {
 
   final List<String> heard = new ArrayList<>();
   final SessionTest.RecordingTransport transport = new SessionTest.RecordingTransport();
-  final MutableClock clock = new MutableClock();
+  final SettableClock clock = new SettableClock(0); // what the watched transport reads
 
   final SessionListener listener =
       new SessionListener() {
@@ -43,26 +41,6 @@ class SessionListenerTest {
         }
       };
 
-  /** The clock the watched transport reads, set by the test. */
-  static final class MutableClock extends Clock {
-    long nowMs;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(nowMs);
-    }
-  }
-
   @Test
   void aListenerHearsWhatIsSentWhatArrivesAndTheStateAtEachTick() {
     Session session =
@@ -71,13 +49,14 @@ class SessionListenerTest {
             new ScriptedView(),
             new Codec(),
             "alice",
-            null);
+            null,
+            WallStamps.UNCONVERTED);
     session.listen(listener);
     session.start(0);
     session.onTick(50);
     session.onMessage(SessionTest.welcome(SessionTest.TOKEN, 1), 60);
     session.onTick(100);
-    clock.nowMs = 5060;
+    clock.set(5060);
     session.onTick(5060); // the first ping is due
     session.onMessage(new Pong(((Ping) transport.sent.get(transport.sent.size() - 1)).id()), 5070);
 

@@ -16,6 +16,7 @@ import udpchat.protocol.Notice;
 import udpchat.protocol.Presence;
 import udpchat.protocol.Welcome;
 import udpchat.server.ChatServer;
+import udpchat.time.WallStamps;
 
 /**
  * The smaller things a newcomer hits in the first hour: /nick to one's own name, /history beyond
@@ -78,14 +79,15 @@ class SmallThingsTest {
   void anAwayRepeatedBehindEachMemberListIsSaidOnce() {
     ScriptedView view = new ScriptedView();
     Roster roster = new Roster();
-    SessionListener listeners = SessionListener.all(new PresenceNotices(view, roster), roster);
+    SessionListener listeners =
+        SessionListener.all(new PresenceNotices(view, roster, WallStamps.UNCONVERTED), roster);
     listeners.onMessage(new Welcome(TOKEN, "alice", 5000, 15000, 2, 1, 0, 0), 0);
     for (long t = 0; t < 3000; t += 1000) { // the join's list, the rejoin's, a /who
       listeners.onMessage(new Members(2, List.of("alice", "bob")), t);
       listeners.onMessage(new Presence("bob", Presence.AWAY, "lunch", null), t + 1);
     }
     assertThat(view.events).filteredOn(notice("bob is away: lunch")).hasSize(1);
-    PresenceNotices asked = new PresenceNotices(view, roster);
+    PresenceNotices asked = new PresenceNotices(view, roster, WallStamps.UNCONVERTED);
     asked.onMessage(new Presence("bob", Presence.AWAY, "lunch", null), 3500);
     asked.onWhoAsked(); // but the user's own /who is answered in full
     asked.onMessage(new Members(2, List.of("alice", "bob")), 3600);

@@ -35,6 +35,21 @@ final class TestUser implements AutoCloseable {
     this.input = new Thread(() -> exitCode = client.run(), "input-" + name);
   }
 
+  /** As the command line makes it: timers on {@code timers}, shown times from {@code wall}. */
+  private TestUser(ClientConfig config, Clock timers, Clock wall) throws IOException {
+    this.name = config.name();
+    this.client = new ChatClient(config, view, timers, wall, roster, StatusSink.NONE);
+    this.input = new Thread(() -> exitCode = client.run(), "input-" + name);
+  }
+
+  /** A client whose timers and shown times read two clocks, in the room. */
+  static TestUser joined(ClientConfig config, Clock timers, Clock wall) throws IOException {
+    TestUser user = new TestUser(config, timers, wall);
+    user.input.start();
+    user.await(notice("joined "));
+    return user;
+  }
+
   /** Starts a client and waits until it is in the room. */
   static TestUser joined(InetSocketAddress server, String name) throws IOException {
     return joined(server, name, null);

@@ -18,6 +18,7 @@ import udpchat.net.FaultInjector;
 import udpchat.net.Faults;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Ping;
+import udpchat.time.WallStamps;
 
 /**
  * A client aimed at a real loopback port where nothing listens: the kernel's port-unreachable says
@@ -64,7 +65,7 @@ class UnreachableServerTest {
     ScriptedView view = new ScriptedView();
     InetSocketAddress nowhere = closedPort();
     ServerReachability reachability =
-        new ServerReachability(view, nowhere, false, Clock.systemUTC());
+        new ServerReachability(view, nowhere, false, WallStamps.of(Clock.systemUTC()));
     try (FaultInjector faults = new FaultInjector(Faults.NONE, "faults")) {
       Connection connection =
           new Connection(nowhere, new Codec(), DatagramSeal.of(null), faults, reachability);
