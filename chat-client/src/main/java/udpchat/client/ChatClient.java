@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import udpchat.client.view.Event;
+import udpchat.client.view.QueuedView;
 import udpchat.client.view.StatusSink;
 import udpchat.client.view.View;
 import udpchat.crypto.DatagramSeal;
@@ -16,23 +17,24 @@ import udpchat.protocol.Drops;
 import udpchat.protocol.History;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
-import udpchat.time.Periodic;
 import udpchat.time.WallStamps;
 
 /**
- * A running client: the {@link Session} with its {@link Connection}, the {@link Receiver} thread,
- * the timer thread that lets the session send what is due (heartbeats, join retries, acks,
- * retransmissions), and the input loop on the caller's thread ({@link #run}).
+ * A running client, as threads that each own their part: the session's ({@link SessionAgent}: the
+ * {@link Session}, its timers, what listens to it), the {@link Receiver}'s (the socket's reads,
+ * decoding), the view's ({@link QueuedView}: drawing), and the input loop on the caller's thread
+ * ({@link #run}), which reads lines and queues them for the session. ChatClient starts them and
+ * stops them in reverse.
  */
 public final class ChatClient implements AutoCloseable {
 
-  private final View view;
+  private final QueuedView view;
   private final Clock clock;
   private final WallStamps stamps;
   private final Connection connection;
   private final Session session;
   private final Receiver receiver;
-  private final Periodic timers;
+  private final SessionAgent agent;
   private final FaultInjector faults;
   private final ServerReachability reachability;
 
@@ -47,6 +49,9 @@ public final class ChatClient implements AutoCloseable {
    * interval a user would choose. A tick with nothing due costs a few comparisons.
    */
   static final Duration TICK = Duration.ofMillis(10);
+
+  /** How long leaving waits for the session's thread to have sent the leave. */
+  static final Duration LEAVE_PATIENCE = Duration.ofSeconds(1);
 
   /** How long quitting waits for the server to acknowledge messages still on their way. */
   static final long QUIT_GRACE_MS = 3000;
@@ -85,12 +90,13 @@ public final class ChatClient implements AutoCloseable {
   /** {@code roster} null: a client without one (no presence notices, no status line). */
   private ChatClient(
       ClientConfig config,
-      View view,
+      View terminal,
       Clock clock,
       WallStamps stamps,
       Roster roster,
       StatusSink statusLine)
       throws IOException {
+    QueuedView view = new QueuedView(terminal, statusLine == null ? StatusSink.NONE : statusLine);
     PresenceNotices presence = roster == null ? null : new PresenceNotices(view, roster, stamps);
     SessionListener listener =
         roster == null
@@ -98,7 +104,7 @@ public final class ChatClient implements AutoCloseable {
             : SessionListener.all(
                 presence, // before the roster: it reads the old presence
                 roster,
-                new StatusFeed(Addresses.format(config.server()), roster, statusLine));
+                new StatusFeed(Addresses.format(config.server()), roster, view));
     this.presence = presence;
     this.view = view;
     this.clock = clock;
@@ -122,10 +128,10 @@ public final class ChatClient implements AutoCloseable {
             ? SessionListener.all(reachability, promptFollowsName())
             : SessionListener.all(
                 listener, reachability, promptFollowsName(), askForMembersOnWelcome()));
-    this.receiver = new Receiver(connection, codec, seal, session, reachability, faults, clock);
-    this.timers = new Periodic("udpchat-heartbeat", TICK, clock, session::onTick);
+    this.agent = new SessionAgent(session, reachability, this::perform, clock);
+    this.receiver = new Receiver(connection, codec, seal, agent, faults, clock);
     // Killed by a signal instead of quitting: still tell the server, so the room knows at once.
-    this.leaveOnExit = new Thread(session::leave, "udpchat-leave-on-exit");
+    this.leaveOnExit = new Thread(() -> agent.leave(LEAVE_PATIENCE), "udpchat-leave-on-exit");
   }
 
   /**
@@ -134,27 +140,32 @@ public final class ChatClient implements AutoCloseable {
    */
   public int run() {
     Runtime.getRuntime().addShutdownHook(leaveOnExit);
+    agent.join(); // first in its queue: nothing the receiver hands in comes before
+    agent.start();
     receiver.start();
-    session.start(clock.millis());
-    timers.start();
     for (String line = view.readLine(prompt()); line != null; line = view.readLine(prompt())) {
       Command command = Commands.parse(line);
       if (command instanceof Command.Quit) {
         break;
       }
-      perform(command);
+      if (!agent.typed(command)) {
+        view.show(
+            Event.error(now(), "not sent: the client is busy with the server; type it again"));
+      }
     }
     awaitSettled();
-    boolean wasIn = session.leave();
+    boolean wasIn = agent.leave(LEAVE_PATIENCE);
     view.show(
         Event.notice(
             now(),
             wasIn
                 ? "left the room"
                 : "gave up joining " + Addresses.format(connection.server()) + " (never joined)"));
+    flushView();
     return 0;
   }
 
+  /** A typed line, performed on the session's thread (the agent's), which owns the session. */
   private void perform(Command command) {
     long nowMs = clock.millis();
     if (command instanceof Command.Say say) {
@@ -202,10 +213,10 @@ public final class ChatClient implements AutoCloseable {
    */
   private void awaitSettled() {
     long deadlineMs = clock.millis() + QUIT_GRACE_MS;
-    if (session.unsettled() > 0) {
+    if (agent.snapshot().unsettled() > 0) {
       view.show(Event.notice(now(), "waiting for the server to acknowledge your messages..."));
     }
-    while (session.unsettled() > 0 && clock.millis() < deadlineMs) {
+    while (agent.snapshot().unsettled() > 0 && clock.millis() < deadlineMs) {
       try {
         Thread.sleep(TICK.toMillis());
       } catch (InterruptedException e) {
@@ -213,7 +224,7 @@ public final class ChatClient implements AutoCloseable {
         break;
       }
     }
-    int unsettled = session.unsettled();
+    int unsettled = agent.snapshot().unsettled();
     if (unsettled > 0) {
       view.show(Event.error(now(), unsettled + " message(s) may not have been delivered"));
     }
@@ -234,16 +245,30 @@ public final class ChatClient implements AutoCloseable {
     return reachability.sendFailures();
   }
 
-  /** The session, for its counters. */
-  Session session() {
-    return session;
+  /** The session as its thread last published it: its counters. */
+  SessionSnapshot session() {
+    return agent.snapshot();
+  }
+
+  /** The lines the view dropped because the terminal fell too far behind. */
+  long linesNotShown() {
+    return view.dropped();
+  }
+
+  /** Lets the view draw the last lines before the client ends (a second at most). */
+  private void flushView() {
+    try {
+      view.flush(Duration.ofSeconds(1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
    * Asks for the member list on every welcome, the first and each rejoin (after a server restart
-   * the room may have changed while we were away). Called on the receive thread with the session's
-   * lock held, before the session takes the welcome: {@code who} then only marks the list as wanted
-   * once joined, so this re-entrant call sends nothing itself.
+   * the room may have changed while we were away). Called on the session's thread before the
+   * session takes the welcome: {@code who} then only marks the list as wanted once joined, so this
+   * call from inside the session sends nothing itself.
    */
   private SessionListener askForMembersOnWelcome() {
     return new SessionListener() {
@@ -258,8 +283,8 @@ public final class ChatClient implements AutoCloseable {
 
   /**
    * Shows the new prompt when the name changed (a rename the server took, or a new name to join
-   * under): the input thread is blocked reading with the old one. Checked on every tick, with the
-   * session's lock held, so the name read is the session's own.
+   * under): the input thread is blocked reading with the old one. Checked on every tick, on the
+   * session's thread, so the name read is the session's own.
    */
   private SessionListener promptFollowsName() {
     return new SessionListener() {
@@ -270,15 +295,16 @@ public final class ChatClient implements AutoCloseable {
           Session.State state, boolean everJoined, boolean serverSilent, long nowMs) {
         String name = session.name();
         if (shown != null && !shown.equals(name)) {
-          view.prompt(prompt());
+          view.prompt(name + "> "); // the session's own name: the snapshot is of the last cycle
         }
         shown = name;
       }
     };
   }
 
+  /** Read on the input loop's thread: the name as the session's thread last published it. */
   private String prompt() {
-    return session.name() + "> ";
+    return agent.snapshot().name() + "> ";
   }
 
   private Instant now() {
@@ -288,11 +314,12 @@ public final class ChatClient implements AutoCloseable {
   /** Leaves the room if still in it and stops both threads. The view is the caller's to close. */
   @Override
   public void close() throws IOException, InterruptedException {
-    session.leave();
-    timers.close();
+    agent.leave(LEAVE_PATIENCE);
+    agent.close();
     connection.close(); // wakes the receiver
     receiver.close();
     faults.close();
+    view.close(); // draws what is queued; the view underneath is the caller's to close
     try {
       Runtime.getRuntime().removeShutdownHook(leaveOnExit);
     } catch (IllegalStateException | IllegalArgumentException e) {

@@ -11,7 +11,7 @@ import udpchat.protocol.ServerMessage;
  * (same id) every {@link #RETRY_MS} until then, {@link #TRIES} times at most; after that what came
  * is shown, with a word on what did not.
  *
- * <p>Time is an argument; the {@link Session} holds the lock.
+ * <p>Time is an argument; the session's thread owns it ({@link SessionAgent}).
  */
 final class HistoryRecall {
 

@@ -55,7 +55,7 @@ final class PresenceNotices implements SessionListener {
   }
 
   @Override
-  public synchronized void onMessage(ServerMessage message, long nowMs) {
+  public void onMessage(ServerMessage message, long nowMs) {
     if (message instanceof Members) {
       whoAnsweredMs = nowMs;
       answersAskedWho = whoAsked;
@@ -72,7 +72,7 @@ final class PresenceNotices implements SessionListener {
   }
 
   /** The user typed /who: the away members are said again in its answer. */
-  synchronized void onWhoAsked() {
+  void onWhoAsked() {
     whoAsked = true;
   }
 

@@ -19,11 +19,12 @@ import udpchat.protocol.ProtocolException;
 import udpchat.protocol.ServerMessage;
 
 /**
- * The thread that reads the server's datagrams and hands them to the session, the events of a
- * {@link Batch} one by one. A datagram that is not valid protocol is dropped and counted (and
- * logged at most once a second, since anyone can forge the server's address); it never ends the
- * loop. In a private room each datagram is opened with the room key first, and one that does not
- * open is dropped unread ({@code bad-seal}).
+ * The thread that reads the server's datagrams, decodes them, and hands them to the session's
+ * thread ({@link SessionAgent}), the events of a {@link Batch} one by one; it never waits for it. A
+ * datagram that is not valid protocol is dropped and counted (and logged at most once a second,
+ * since anyone can forge the server's address); it never ends the loop. In a private room each
+ * datagram is opened with the room key first, and one that does not open is dropped unread ({@code
+ * bad-seal}).
  */
 final class Receiver implements AutoCloseable {
 
@@ -32,22 +33,19 @@ final class Receiver implements AutoCloseable {
   private final Connection connection;
   private final Codec codec;
   private final DatagramSeal seal;
-  private final Session session;
+  private final SessionAgent session;
   private final Clock clock;
   private final Thread thread;
   private final Drops drops;
   private final FaultInjector faults;
-  private final ServerReachability reachability;
 
   Receiver(
       Connection connection,
       Codec codec,
       DatagramSeal seal,
-      Session session,
-      ServerReachability reachability,
+      SessionAgent session,
       FaultInjector faults,
       Clock clock) {
-    this.reachability = reachability;
     this.connection = connection;
     this.codec = codec;
     this.seal = seal;
@@ -78,7 +76,7 @@ final class Receiver implements AutoCloseable {
       } catch (ClosedChannelException e) {
         return; // close() closed the socket
       } catch (PortUnreachableException e) {
-        reachability.onPortUnreachable(); // said at once; the session keeps trying
+        session.unreachable(); // said at once; the session keeps trying
         continue;
       } catch (IOException e) {
         log.warn("receive failed: {}", e.toString());
@@ -98,9 +96,9 @@ final class Receiver implements AutoCloseable {
       long nowMs = clock.millis();
       if (message instanceof Batch batch) {
         // Each event as if it had come alone: the session neither knows nor cares.
-        batch.items().forEach(item -> session.onMessage(item, nowMs));
+        batch.items().forEach(item -> handOver(item, nowMs));
       } else {
-        session.onMessage(message, nowMs);
+        handOver(message, nowMs);
       }
     } catch (SealException e) {
       drops.count(
@@ -109,6 +107,13 @@ final class Receiver implements AutoCloseable {
       drops.count(e.reason().code(), connection.server(), e.getMessage());
     } catch (RuntimeException e) {
       log.error("unexpected failure handling a datagram", e);
+    }
+  }
+
+  /** To the session's thread; dropped and counted when it has that much waiting already. */
+  private void handOver(ServerMessage message, long nowMs) {
+    if (!session.arrived(message, nowMs)) {
+      drops.count(Drops.INBOX_FULL, connection.server(), "the session's queue is full");
     }
   }
 

@@ -7,7 +7,7 @@ import java.util.Map;
  * The round-trip time of heartbeats: the time from a ping to the pong with its id. Only the last
  * {@link #OUTSTANDING} pings are remembered, so pongs that never come cost nothing; a pong for a
  * ping not (or no longer) remembered is ignored. Time is an argument. Not thread-safe: the {@link
- * StatusFeed} calls it under the session's lock.
+ * StatusFeed} calls it on the session's thread.
  */
 final class RoundTrip {
 

@@ -18,8 +18,8 @@ import udpchat.time.WallStamps;
  * server answers only its key). Each is said once until the server is heard from again. A failure
  * to send is counted, and said once.
  *
- * <p>Called on the session's timer (as a {@link SessionListener}, under the session's lock) and on
- * the receive thread (the ICMP report); its own lock comes after the session's, before the view's.
+ * <p>Owned by the session's thread ({@link SessionAgent}): it hears the session as a {@link
+ * SessionListener}, and the receiver's ICMP report reaches it through the agent's queue.
  */
 final class ServerReachability implements SessionListener {
 
@@ -37,7 +37,7 @@ final class ServerReachability implements SessionListener {
   private boolean unreachableSaid;
   private boolean noAnswerSaid;
   private boolean sendFailureSaid;
-  private long sendFailures;
+  private volatile long sendFailures; // read by tests
 
   /**
    * Tells {@code view}, stamping with {@code stamps} (the wall time of a time of the timers'
@@ -51,7 +51,7 @@ final class ServerReachability implements SessionListener {
   }
 
   /** The kernel says nothing listens at the server's port (an ICMP port-unreachable). */
-  synchronized void onPortUnreachable() {
+  void onPortUnreachable() {
     if (unreachableSaid || state == Session.State.LEFT) {
       return;
     }
@@ -77,8 +77,8 @@ final class ServerReachability implements SessionListener {
    * A datagram could not be sent: counted; the first failure to {@code tell} is said, with its
    * cause (a port-unreachable is said by {@link #onPortUnreachable} instead).
    */
-  synchronized void onSendFailed(IOException cause, boolean tell) {
-    sendFailures++;
+  void onSendFailed(IOException cause, boolean tell) {
+    sendFailures++; // on the session's thread only
     if (tell && !sendFailureSaid) {
       sendFailureSaid = true;
       view.show(
@@ -93,20 +93,19 @@ final class ServerReachability implements SessionListener {
   }
 
   /** How many datagrams could not be sent. */
-  synchronized long sendFailures() {
+  long sendFailures() {
     return sendFailures;
   }
 
   @Override
-  public synchronized void onMessage(ServerMessage message, long nowMs) {
+  public void onMessage(ServerMessage message, long nowMs) {
     heard = true;
     unreachableSaid = false; // said again if the server goes away again
     noAnswerSaid = false;
   }
 
   @Override
-  public synchronized void onTick(
-      Session.State state, boolean everJoined, boolean serverSilent, long nowMs) {
+  public void onTick(Session.State state, boolean everJoined, boolean serverSilent, long nowMs) {
     this.state = state;
     if (state != Session.State.JOINING) {
       joiningSinceMs = -1;

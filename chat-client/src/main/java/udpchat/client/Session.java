@@ -41,9 +41,10 @@ import udpchat.time.WallStamps;
  * server, and turning what the user does and what the server says into datagrams and {@link
  * Event}s.
  *
- * <p>Three threads call in (input, receive, heartbeat), so every method is synchronized; each takes
- * the time as {@code nowMs}, so tests drive it exactly. It sends through a {@link Transport} (the
- * {@link Connection}) and shows through the {@link View}, neither of which blocks for long.
+ * <p>Not thread-safe: one thread owns it, the {@link SessionAgent}'s, to which the receiver and the
+ * input loop hand what they have. Each method takes the time as {@code nowMs}, so tests drive it
+ * exactly. It sends through a {@link Transport} (the {@link Connection}) and shows through the
+ * {@link View}, neither of which blocks for long.
  *
  * <p>Joining: a join is sent at once and again after 1, 2, 4 and then every 5 seconds until the
  * server answers. The server first answers with a {@link Retry}, whose cookie proves in the next
@@ -185,40 +186,45 @@ final class Session {
   }
 
   /** Who watches this session (the member list, the status line); see {@link SessionListener}. */
-  synchronized void listen(SessionListener listener) {
+  void listen(SessionListener listener) {
     this.listener = listener;
   }
 
-  synchronized State state() {
+  State state() {
     return state;
   }
 
-  synchronized String name() {
+  String name() {
     return name;
   }
 
+  /** Whether the session has been in the room (a join now is a rejoin). */
+  boolean everJoined() {
+    return everJoined;
+  }
+
   /** How many of the user's messages the server has not acknowledged yet. */
-  synchronized int unsettled() {
+  int unsettled() {
     return pending.size();
   }
 
   /** The last room event shown in order. */
-  synchronized long lastShown() {
+  long lastShown() {
     return inbox.shown();
   }
 
   /** Room events that arrived twice and were shown once. */
-  synchronized long duplicatesDropped() {
+  long duplicatesDropped() {
     return inbox.duplicates();
   }
 
   /** How many of the user's messages were sent again. */
-  synchronized long retransmissions() {
+  long retransmissions() {
     return pending.retransmissions();
   }
 
   /** Starts joining. */
-  synchronized void start(long nowMs) {
+  void start(long nowMs) {
     view.show(
         Event.notice(at(nowMs), "joining " + Addresses.format(transport.server()) + " as " + name));
     beginJoin(nowMs);
@@ -226,11 +232,11 @@ final class Session {
 
   // ---- What the user does ----
 
-  synchronized void say(String text, boolean action, long nowMs) {
+  void say(String text, boolean action, long nowMs) {
     send(null, text, action, nowMs);
   }
 
-  synchronized void tell(String to, String text, long nowMs) {
+  void tell(String to, String text, long nowMs) {
     if (!Names.isWellFormed(to)) {
       view.show(Event.error(at(nowMs), "there can be no member named " + to));
       return;
@@ -238,7 +244,7 @@ final class Session {
     send(to, text, false, nowMs);
   }
 
-  synchronized void who(long nowMs) {
+  void who(long nowMs) {
     if (state == State.JOINED) {
       transport.send(new Who(session, nextId++));
     } else if (state != State.LEFT) {
@@ -247,7 +253,7 @@ final class Session {
   }
 
   /** Asks for the last {@code count} room events; shown together once they have all come. */
-  synchronized void history(int count, long nowMs) {
+  void history(int count, long nowMs) {
     if (state != State.JOINED) {
       view.show(Event.error(at(nowMs), "not in the room: no history to ask for yet"));
       return;
@@ -256,7 +262,7 @@ final class Session {
     transport.send(new History(session, recall.id(), recall.count()));
   }
 
-  synchronized void nick(String newName, long nowMs) {
+  void nick(String newName, long nowMs) {
     Optional<String> problem = Names.problem(newName);
     if (problem.isPresent()) {
       view.show(Event.error(at(nowMs), "cannot use that name: " + problem.get()));
@@ -270,7 +276,7 @@ final class Session {
     }
   }
 
-  synchronized void heartbeats(boolean on, long nowMs) {
+  void heartbeats(boolean on, long nowMs) {
     heartbeatsOn = on;
     if (!on) {
       String after =
@@ -293,7 +299,7 @@ final class Session {
   }
 
   /** {@code /away REASON} or back; the server tells the room (see {@link Away}). */
-  synchronized void away(boolean away, String reason, long nowMs) {
+  void away(boolean away, String reason, long nowMs) {
     if (reason != null && codec.textBytes(reason) > Away.MAX_REASON_BYTES) {
       view.show(Event.error(at(nowMs), "reason too long: the limit is " + Away.MAX_REASON_BYTES));
     } else if (state == State.JOINED) {
@@ -305,7 +311,7 @@ final class Session {
   }
 
   /** Leaves the room: the server is told, and nothing more is sent. Whether it was ever in. */
-  synchronized boolean leave() {
+  boolean leave() {
     if (state == State.JOINED) {
       transport.send(new Leave(session));
     }
@@ -316,7 +322,7 @@ final class Session {
   // ---- Timers ----
 
   /** Called often (every few tens of milliseconds): sends what is due at {@code nowMs}. */
-  synchronized void onTick(long nowMs) {
+  void onTick(long nowMs) {
     if (state == State.JOINING && nowMs - joinSentMs >= joinRetryMs) {
       sendJoin(nowMs);
       joinRetryMs = Math.min(joinRetryMs * 2, MAX_JOIN_RETRY_MS); // ServerReachability says why
@@ -369,7 +375,7 @@ final class Session {
 
   // ---- What the server says ----
 
-  synchronized void onMessage(ServerMessage message, long nowMs) {
+  void onMessage(ServerMessage message, long nowMs) {
     if (state == State.LEFT) {
       return;
     }

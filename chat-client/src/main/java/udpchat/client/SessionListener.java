@@ -5,10 +5,9 @@ import udpchat.protocol.ServerMessage;
 
 /**
  * Watches a {@link Session} without taking part in it: the member list, the status line and the
- * round-trip time are kept current from here. Every call is made with the session's lock held, so a
- * listener must be quick and must not block; it may call the session only on the same thread (the
- * lock is re-entrant), and only to ask for something later, as {@link ChatClient} asks for the
- * member list on a welcome.
+ * round-trip time are kept current from here. Every call is made on the session's thread ({@link
+ * SessionAgent}), so a listener must be quick and must not block; it may call the session, and only
+ * to ask for something later, as {@link ChatClient} asks for the member list on a welcome.
  */
 interface SessionListener {
 

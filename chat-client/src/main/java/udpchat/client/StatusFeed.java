@@ -10,8 +10,8 @@ import udpchat.protocol.ServerMessage;
 /**
  * Keeps the status line current: the online count from the {@link Roster}, the connection state
  * from the session's ticks, and the round-trip time of heartbeats. A new line is sent to the sink
- * only when something on it changed. Called under the session's lock (a {@link SessionListener}),
- * after the roster has taken the same message.
+ * only when something on it changed. Called on the session's thread (a {@link SessionListener}),
+ * after the roster has taken the same message; the sink queues (the view's thread draws).
  */
 final class StatusFeed implements SessionListener {
 

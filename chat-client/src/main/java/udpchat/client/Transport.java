@@ -3,7 +3,10 @@ package udpchat.client;
 import java.net.InetSocketAddress;
 import udpchat.protocol.ClientMessage;
 
-/** How the session reaches the server; it must not block, since the session holds its lock. */
+/**
+ * How the session reaches the server; it must not block, since the session's thread also keeps its
+ * timers.
+ */
 interface Transport {
 
   /** Sends one message; UDP promises nothing, so a failure is not an error for the caller. */

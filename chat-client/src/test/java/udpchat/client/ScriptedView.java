@@ -1,5 +1,6 @@
 package udpchat.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +15,18 @@ final class ScriptedView implements View {
 
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   final List<Event> events = new CopyOnWriteArrayList<>();
+
+  /** How long each line takes to draw: a slow terminal (zero: at once). */
+  private final long drawMs;
+
+  ScriptedView() {
+    this(Duration.ZERO);
+  }
+
+  /** A terminal that takes {@code drawTime} to draw each line (a slow link, a paused pane). */
+  ScriptedView(Duration drawTime) {
+    this.drawMs = drawTime.toMillis();
+  }
 
   void type(String line) {
     lines.add(line);
@@ -37,6 +50,13 @@ final class ScriptedView implements View {
 
   @Override
   public void show(Event event) {
+    if (drawMs > 0) {
+      try {
+        Thread.sleep(drawMs);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     events.add(event);
   }
 

@@ -18,7 +18,7 @@ final class TestUser implements AutoCloseable {
   static final Duration PATIENCE = Duration.ofSeconds(20);
 
   final String name;
-  final ScriptedView view = new ScriptedView();
+  final ScriptedView view;
   private final ChatClient client;
   private final Thread input;
   private volatile int exitCode = -1;
@@ -27,7 +27,12 @@ final class TestUser implements AutoCloseable {
   final Roster roster = new Roster();
 
   private TestUser(ClientConfig config, boolean withRoster) throws IOException {
+    this(config, withRoster, new ScriptedView());
+  }
+
+  private TestUser(ClientConfig config, boolean withRoster, ScriptedView view) throws IOException {
     this.name = config.name();
+    this.view = view;
     this.client =
         withRoster
             ? new ChatClient(config, view, Clock.systemUTC(), roster, StatusSink.NONE)
@@ -38,6 +43,7 @@ final class TestUser implements AutoCloseable {
   /** As the command line makes it: timers on {@code timers}, shown times from {@code wall}. */
   private TestUser(ClientConfig config, Clock timers, Clock wall) throws IOException {
     this.name = config.name();
+    this.view = new ScriptedView();
     this.client = new ChatClient(config, view, timers, wall, roster, StatusSink.NONE);
     this.input = new Thread(() -> exitCode = client.run(), "input-" + name);
   }
@@ -48,6 +54,19 @@ final class TestUser implements AutoCloseable {
     user.input.start();
     user.await(notice("joined "));
     return user;
+  }
+
+  /** A client whose terminal takes {@code drawTime} to draw each line, in the room. */
+  static TestUser joinedWithSlowView(ClientConfig config, Duration drawTime) throws IOException {
+    TestUser user = new TestUser(config, false, new ScriptedView(drawTime));
+    user.input.start();
+    user.await(notice("joined "));
+    return user;
+  }
+
+  /** The lines its view dropped because the terminal fell too far behind. */
+  long linesNotShown() {
+    return client.linesNotShown();
   }
 
   /** Starts a client and waits until it is in the room. */
@@ -114,7 +133,7 @@ final class TestUser implements AutoCloseable {
   }
 
   /** The client's session, for its counters. */
-  Session session() {
+  SessionSnapshot session() {
     return client.session();
   }
 

@@ -59,6 +59,10 @@ class WallClockAuditTest {
               "Event.notice(Instant.now(),",
               "the time shown beside the hint on how to leave"),
           new Allowed(
+              "QueuedView.java",
+              "Instant.now(), lost + \" line(s) not shown",
+              "the time shown beside the note of lines the terminal was too slow for"),
+          new Allowed(
               "EventFormat.java", "this(Clock.system(zone))", "which lines are today's, to show"),
           new Allowed(
               "StyledFormat.java",

@@ -55,6 +55,12 @@ public final class Drops {
   public static final String OUTBOX_FULL = "outbox-full";
 
   /**
+   * The thread that owns the session or room had this many arrivals waiting already: the receive
+   * loop drops rather than wait for it (the sender sends again what was not acknowledged).
+   */
+  public static final String INBOX_FULL = "inbox-full";
+
+  /**
    * In a private room, a datagram that does not open under the room key (not sealed, another key,
    * altered): dropped before any JSON is read, and never answered.
    */
