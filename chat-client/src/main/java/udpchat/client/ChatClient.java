@@ -4,6 +4,19 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import udpchat.client.command.Command;
+import udpchat.client.command.Commands;
+import udpchat.client.net.Connection;
+import udpchat.client.net.Receiver;
+import udpchat.client.room.PresenceNotices;
+import udpchat.client.room.Roster;
+import udpchat.client.room.StatusFeed;
+import udpchat.client.session.ServerReachability;
+import udpchat.client.session.Session;
+import udpchat.client.session.SessionAgent;
+import udpchat.client.session.SessionListener;
+import udpchat.client.session.SessionSnapshot;
+import udpchat.client.session.WatchedTransport;
 import udpchat.client.view.Event;
 import udpchat.client.view.QueuedView;
 import udpchat.client.view.StatusSink;
@@ -42,13 +55,6 @@ public final class ChatClient implements AutoCloseable {
   private final PresenceNotices presence;
 
   private final Thread leaveOnExit;
-
-  /**
-   * How often the session's timers are checked: finer than the shortest retransmission timeout (30
-   * ms, {@link PendingMessages}), which would otherwise be rounded up to the tick, and fine for any
-   * interval a user would choose. A tick with nothing due costs a few comparisons.
-   */
-  static final Duration TICK = Duration.ofMillis(10);
 
   /** How long leaving waits for the session's thread to have sent the leave. */
   static final Duration LEAVE_PATIENCE = Duration.ofSeconds(1);
@@ -218,7 +224,7 @@ public final class ChatClient implements AutoCloseable {
     }
     while (agent.snapshot().unsettled() > 0 && clock.millis() < deadlineMs) {
       try {
-        Thread.sleep(TICK.toMillis());
+        Thread.sleep(SessionAgent.TICK.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;

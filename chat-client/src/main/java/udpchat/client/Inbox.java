@@ -3,6 +3,7 @@ package udpchat.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import udpchat.client.session.Session;
 import udpchat.protocol.ServerMessage;
 
 /**
@@ -18,10 +19,10 @@ import udpchat.protocol.ServerMessage;
  *
  * <p>Time is an argument; the {@link Session} holds the lock.
  */
-final class Inbox {
+public final class Inbox {
 
-  static final long ACK_DELAY_MS = 50;
-  static final long GAP_ACK_INTERVAL_MS = 200;
+  public static final long ACK_DELAY_MS = 50;
+  public static final long GAP_ACK_INTERVAL_MS = 200;
 
   /** Events held while an earlier one is missing; beyond this they are dropped and sent again. */
   static final int MAX_HELD = 4096;
@@ -29,7 +30,7 @@ final class Inbox {
   private static final long NEVER = Long.MAX_VALUE;
 
   /** An event of the stream: its number, its predecessor's, and what it says. */
-  record Arrival(long seq, long prev, ServerMessage message) {}
+  public record Arrival(long seq, long prev, ServerMessage message) {}
 
   private long shown;
   private final TreeMap<Long, Arrival> heldByPrev = new TreeMap<>();
@@ -40,19 +41,19 @@ final class Inbox {
   private long early;
 
   /** The stream starts after {@code start} (from the welcome): nothing held is of use any more. */
-  void reset(long start) {
+  public void reset(long start) {
     shown = start;
     heldByPrev.clear();
     ackDueMs = NEVER;
   }
 
   /** The last event shown in order: what the client acknowledges. */
-  long shown() {
+  public long shown() {
     return shown;
   }
 
   /** The events that can be shown now, in order, because {@code arrival} came. */
-  List<Arrival> offer(Arrival arrival, long nowMs) {
+  public List<Arrival> offer(Arrival arrival, long nowMs) {
     if (arrival.seq() <= shown) {
       duplicates++;
       // Sent again because our ack was lost, most likely: say again what we have.
@@ -100,7 +101,7 @@ final class Inbox {
   /**
    * Whether an ack is due at {@code nowMs}; if so, {@link #shown} and {@link #missingTo} say it.
    */
-  boolean ackDue(long nowMs) {
+  public boolean ackDue(long nowMs) {
     boolean gapOpen =
         !heldByPrev.isEmpty() && nowMs - Math.max(lastAckMs, gapSinceMs) >= GAP_ACK_INTERVAL_MS;
     if (nowMs < ackDueMs && !gapOpen) {
@@ -115,12 +116,12 @@ final class Inbox {
    * The last event missing before the first one held (its predecessor), or {@code null} when
    * nothing is held: the server sends again what lies between {@link #shown} and it.
    */
-  Long missingTo() {
+  public Long missingTo() {
     return heldByPrev.isEmpty() ? null : heldByPrev.firstKey();
   }
 
   /** How many events arrived that had been shown already. */
-  long duplicates() {
+  public long duplicates() {
     return duplicates;
   }
 

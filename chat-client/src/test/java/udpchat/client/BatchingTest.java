@@ -19,7 +19,7 @@ import udpchat.server.SendCounts;
  * still shows every message once, in the room's order.
  */
 @Timeout(120)
-class BatchingTest {
+public class BatchingTest {
 
   static final int MEMBERS = 12;
   static final int SENDERS = 4;

@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * address as the member's, so {@link #sendAsClient} forges a datagram from the member's own source
  * address, as an attacker on the LAN could. Owns its two threads, stopped on close.
  */
-final class CapturingRelay implements AutoCloseable {
+public final class CapturingRelay implements AutoCloseable {
 
   /** One datagram seen, and which way it went. */
   record Captured(boolean toServer, byte[] bytes) {}

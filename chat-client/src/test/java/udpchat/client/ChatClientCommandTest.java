@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import udpchat.cli.CommandLines;
 
-class ChatClientCommandTest {
+public class ChatClientCommandTest {
 
   final StringWriter out = new StringWriter();
   final StringWriter err = new StringWriter();

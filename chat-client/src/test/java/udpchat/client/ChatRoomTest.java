@@ -22,7 +22,7 @@ import udpchat.server.ServerConfig;
 
 /** A real server and three real clients on loopback: the room as its users see it. */
 @Timeout(60)
-class ChatRoomTest {
+public class ChatRoomTest {
 
   ChatServer server;
   InetSocketAddress address;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The client's data folder and files are private to the user from the moment they exist. */
 @Timeout(60)
-class ClientHomeTest {
+public class ClientHomeTest {
 
   @TempDir Path temp;
 

@@ -19,7 +19,7 @@ import udpchat.time.MonotonicClock;
  * Thread-N} or {@code pool-N}, and no thread left once the client is closed.
  */
 @Timeout(60)
-class ClientThreadsTest {
+public class ClientThreadsTest {
 
   @Test
   void everyThreadIsNamedForItsRoleAndStopsWithTheClient() throws Exception {

@@ -23,7 +23,7 @@ import udpchat.time.SettableClock;
  * within a second.
  */
 @Timeout(60)
-class ClientWallClockStepTest {
+public class ClientWallClockStepTest {
 
   static final Duration HEARTBEAT = Duration.ofMillis(200);
   static final Duration SERVER_TIMEOUT = Duration.ofSeconds(1);

@@ -17,7 +17,7 @@ import udpchat.server.ChatServerCommand;
  * server at a time, and two rooms run side by side.
  */
 @Timeout(90)
-class DataFolderProcessTest {
+public class DataFolderProcessTest {
 
   static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 

@@ -28,7 +28,7 @@ import udpchat.server.ChatServerCommand;
  * 127.0.0.1 answers nobody on the LAN.
  */
 @Timeout(90)
-class DiscoveryProgramsTest {
+public class DiscoveryProgramsTest {
 
   @TempDir Path home;
 

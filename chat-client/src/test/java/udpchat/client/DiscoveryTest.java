@@ -28,7 +28,7 @@ import udpchat.server.DiscoveryResponder;
  * discovery port of the test's own, which every responder of the test shares.
  */
 @Timeout(90)
-class DiscoveryTest {
+public class DiscoveryTest {
 
   static final String LOOPBACK_BROADCAST = "127.255.255.255";
 

@@ -17,7 +17,7 @@ import udpchat.server.ChatServer;
  * exact boundaries (timeout - 1, timeout, timeout + 1) are RoomTest's, with an injected time.
  */
 @Timeout(60)
-class ExpiryTest {
+public class ExpiryTest {
 
   /** Short, so the tests take seconds, yet a heartbeat thread stalled for a second is no expiry. */
   static final Duration TIMEOUT = Duration.ofMillis(1500);

@@ -28,7 +28,7 @@ import udpchat.server.ServerConfig;
  * delay and the flood's counts; asserts no figure of time.
  */
 @Timeout(180)
-class FloodTest {
+public class FloodTest {
 
   static final int MESSAGES_EACH = 40;
   static final int QUIET_EACH = 10;

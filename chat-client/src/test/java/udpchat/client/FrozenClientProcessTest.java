@@ -20,7 +20,7 @@ import udpchat.server.ChatServer;
  * (SIGSTOP), it is expired; thawed (SIGCONT, as fg does), it rejoins by itself; quit exits 0.
  */
 @Timeout(90)
-class FrozenClientProcessTest {
+public class FrozenClientProcessTest {
 
   static final Duration TIMEOUT = Duration.ofMillis(1500);
 

@@ -11,6 +11,12 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import udpchat.client.net.Connection;
+import udpchat.client.net.Receiver;
+import udpchat.client.session.ServerReachability;
+import udpchat.client.session.Session;
+import udpchat.client.session.SessionAgent;
+import udpchat.client.session.SessionTest;
 import udpchat.crypto.DatagramSeal;
 import udpchat.net.FaultInjector;
 import udpchat.net.Faults;
@@ -26,7 +32,7 @@ import udpchat.time.WallStamps;
  * and let the kernel's buffer drop datagrams unseen.
  */
 @Timeout(30)
-class FullSessionQueueTest {
+public class FullSessionQueueTest {
 
   @Test
   void aFullSessionQueueDropsAndCountsAndTheReceiverGoesOn() throws Exception {

@@ -25,7 +25,7 @@ import udpchat.server.ChatServer;
 
 /** Garbage and forgeries sent at a real server: dropped, counted, and the room goes on. */
 @Timeout(60)
-class HostileInputTest {
+public class HostileInputTest {
 
   ChatServer server;
   InetSocketAddress address;

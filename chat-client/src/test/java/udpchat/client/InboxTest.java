@@ -11,7 +11,7 @@ import udpchat.protocol.Chat;
 import udpchat.protocol.Lost;
 
 /** The client's ordering of its stream of room events, and when it acks, at exact instants. */
-class InboxTest {
+public class InboxTest {
 
   final Inbox inbox = new Inbox();
 

@@ -22,7 +22,7 @@ import org.awaitility.Awaitility;
  * One of our programs in a JVM of its own, as a user runs it, on this test JVM's class path: its
  * output (standard output and error) is kept line by line, and it can be typed to and signalled.
  */
-final class JavaProcess implements AutoCloseable {
+public final class JavaProcess implements AutoCloseable {
 
   static final Duration PATIENCE = Duration.ofSeconds(30);
 

@@ -19,7 +19,7 @@ import udpchat.server.ChatServer;
  * the room as a few folded lines ("m0, m1 and 10 others joined"), and it still learns every name.
  */
 @Timeout(60)
-class JoinBurstTest {
+public class JoinBurstTest {
 
   static final int JOINERS = 12;
 

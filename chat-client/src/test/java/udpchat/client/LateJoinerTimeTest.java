@@ -21,7 +21,7 @@ import udpchat.server.ServerConfig;
  * was said (yesterday, so dated), not when it arrived.
  */
 @Timeout(60)
-class LateJoinerTimeTest {
+public class LateJoinerTimeTest {
 
   static final Duration BEHIND = Duration.ofDays(1).plusMinutes(1);
 

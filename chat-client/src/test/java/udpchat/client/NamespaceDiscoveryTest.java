@@ -26,7 +26,7 @@ import udpchat.server.ChatServerCommand;
  * there. Runs only as root with {@code ip netns}; skipped otherwise.
  */
 @Timeout(90)
-class NamespaceDiscoveryTest {
+public class NamespaceDiscoveryTest {
 
   @TempDir Path folder;
 

@@ -13,11 +13,12 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import udpchat.client.discovery.ServerFinder;
 import udpchat.server.DiscoveryResponder;
 
 /** One server heard through two interfaces is listed once: its reply carries its instance. */
 @Timeout(30)
-class OneServerTwoInterfacesTest {
+public class OneServerTwoInterfacesTest {
 
   @Test
   void aServerThatAnswersOnTwoAddressesIsFoundOnce() throws Exception {

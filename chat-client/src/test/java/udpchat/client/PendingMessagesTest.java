@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import udpchat.client.PendingMessages.Message;
 
 /** When the user's unacknowledged messages are sent (again), at exact instants. */
-class PendingMessagesTest {
+public class PendingMessagesTest {
 
   /** The timeout until a round trip is measured, as the client always had. */
   static final long FIRST_RETRY_MS = 250;

@@ -17,7 +17,7 @@ import udpchat.server.ChatServer;
 
 /** Away and suspect end to end, on loopback: what the others see, in /who and in completion. */
 @Timeout(60)
-class PresenceTest {
+public class PresenceTest {
 
   ChatServer server;
   TestUser alice;

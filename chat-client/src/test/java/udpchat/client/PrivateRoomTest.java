@@ -44,7 +44,7 @@ import udpchat.server.ServerConfig;
  * altered does not open (dropped and counted), and a replay is dropped and counted.
  */
 @Timeout(90)
-class PrivateRoomTest {
+public class PrivateRoomTest {
 
   // Derived once for the class: a derivation costs a fraction of a second, by design.
   static final RoomKey KEY = RoomKey.derive("the kitchen table at noon");

@@ -28,7 +28,7 @@ import udpchat.server.ServerConfig;
  * prove the faults happened; the delivery times are printed for docs/RELIABILITY.md.
  */
 @Timeout(180)
-class ReliabilityTest {
+public class ReliabilityTest {
 
   static final int CLIENTS = 3;
   static final int MESSAGES_EACH = 100;

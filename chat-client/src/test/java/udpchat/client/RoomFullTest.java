@@ -15,7 +15,7 @@ import udpchat.server.ServerConfig;
 
 /** --max-members end to end: a client refused by a full room says so and gets in once it can. */
 @Timeout(60)
-class RoomFullTest {
+public class RoomFullTest {
 
   @Test
   void aFullRoomIsShownToTheClientWhichJoinsOnceAPlaceFreesUp() throws Exception {

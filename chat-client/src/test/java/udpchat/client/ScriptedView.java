@@ -9,22 +9,22 @@ import udpchat.client.view.Event;
 import udpchat.client.view.View;
 
 /** A view for tests: input lines come from {@link #type}, shown events are kept in order. */
-final class ScriptedView implements View {
+public final class ScriptedView implements View {
 
   private static final String END = new String("end of input"); // compared by identity
 
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-  final List<Event> events = new CopyOnWriteArrayList<>();
+  public final List<Event> events = new CopyOnWriteArrayList<>();
 
   /** How long each line takes to draw: a slow terminal (zero: at once). */
   private final long drawMs;
 
-  ScriptedView() {
+  public ScriptedView() {
     this(Duration.ZERO);
   }
 
   /** A terminal that takes {@code drawTime} to draw each line (a slow link, a paused pane). */
-  ScriptedView(Duration drawTime) {
+  public ScriptedView(Duration drawTime) {
     this.drawMs = drawTime.toMillis();
   }
 

@@ -27,7 +27,7 @@ import udpchat.server.ChatServerCommand;
  * lost, none is shown twice, and the order is the same for everyone.
  */
 @Timeout(120)
-class ServerCrashTest {
+public class ServerCrashTest {
 
   static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
   static final Pattern LAST_EVENT = Pattern.compile("last event (\\d+)");

@@ -20,7 +20,7 @@ import udpchat.server.ChatServerCommand;
 
 /** The server as an operator runs it: Ctrl-C or SIGTERM says goodbye to the room and exits 0. */
 @Timeout(60)
-class ServerProcessSignalTest {
+public class ServerProcessSignalTest {
 
   static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 

@@ -12,7 +12,7 @@ import udpchat.server.ChatServer;
 
 /** A server that goes away and comes back on the same port: clients rejoin by themselves. */
 @Timeout(60)
-class ServerRestartTest {
+public class ServerRestartTest {
 
   static final Duration TIMEOUT = Duration.ofMillis(1500);
   static final Duration SWEEP = Duration.ofMillis(100);

@@ -20,7 +20,7 @@ import udpchat.time.MonotonicClock;
  * heartbeats waited behind the terminal and the server expired the member within the burst.
  */
 @Timeout(90)
-class SlowTerminalTest {
+public class SlowTerminalTest {
 
   static final Duration DRAW_TIME = Duration.ofMillis(300);
   static final int LINES = 20;

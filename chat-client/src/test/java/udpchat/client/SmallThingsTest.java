@@ -9,6 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import udpchat.client.room.PresenceNotices;
+import udpchat.client.room.Roster;
+import udpchat.client.session.HistoryRecall;
+import udpchat.client.session.Session;
+import udpchat.client.session.SessionListener;
 import udpchat.client.view.Event;
 import udpchat.protocol.Chat;
 import udpchat.protocol.Members;
@@ -24,7 +29,7 @@ import udpchat.time.WallStamps;
  * internal numbers in what the user reads.
  */
 @Timeout(60)
-class SmallThingsTest {
+public class SmallThingsTest {
 
   static final String TOKEN = "AAAAAAAAAAAAAAAAAAAAAA";
   private ChatServer server;

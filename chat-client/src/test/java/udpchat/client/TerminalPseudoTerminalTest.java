@@ -40,7 +40,7 @@ import udpchat.server.ChatServer;
  * <p>Skipped when tmux is not on PATH.
  */
 @Timeout(60)
-class TerminalPseudoTerminalTest {
+public class TerminalPseudoTerminalTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofMillis(200);

@@ -9,7 +9,7 @@ import udpchat.server.ChatServer;
 import udpchat.server.ServerConfig;
 
 /** Real servers on loopback for the end-to-end tests. */
-final class TestServers {
+public final class TestServers {
 
   private TestServers() {}
 

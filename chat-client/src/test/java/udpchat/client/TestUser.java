@@ -7,13 +7,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
+import udpchat.client.room.Roster;
+import udpchat.client.session.SessionSnapshot;
 import udpchat.client.view.Event;
 import udpchat.client.view.StatusSink;
 import udpchat.net.FaultCounts;
 import udpchat.protocol.Drops;
 
 /** A real client on a real socket, driven by typed lines, with what it showed kept for asserts. */
-final class TestUser implements AutoCloseable {
+public final class TestUser implements AutoCloseable {
 
   static final Duration PATIENCE = Duration.ofSeconds(20);
 

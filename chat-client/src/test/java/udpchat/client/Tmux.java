@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Every call goes to a private tmux server ({@code tmux -L SOCKET}, started without any
  * configuration file), so a user's own tmux sessions are never touched.
  */
-final class Tmux {
+public final class Tmux {
 
   /** How long one tmux command may take before the test fails. */
   static final long COMMAND_TIMEOUT_SECONDS = 10;

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import udpchat.client.net.Connection;
+import udpchat.client.session.ServerReachability;
 import udpchat.client.view.Event;
 import udpchat.crypto.DatagramSeal;
 import udpchat.net.FaultInjector;
@@ -26,7 +28,7 @@ import udpchat.time.WallStamps;
  * leave a room it never joined.
  */
 @Timeout(60)
-class UnreachableServerTest {
+public class UnreachableServerTest {
 
   /** A loopback port that was free a moment ago, and is closed now. */
   static InetSocketAddress closedPort() throws Exception {

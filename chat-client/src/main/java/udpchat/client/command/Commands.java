@@ -1,0 +1,113 @@
+package udpchat.client.command;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import udpchat.protocol.History;
+
+/** Reads a typed line as a {@link Command}. Lines that start with {@code /} are commands. */
+public final class Commands {
+
+  /** One line per command, for {@code /help}. */
+  public static final List<String> HELP =
+      List.of(
+          "TEXT             say TEXT to the room (start it with // to say something beginning"
+              + " with /)",
+          "/me ACTION       show an action, like: * alice waves",
+          "/msg NAME TEXT   send TEXT to NAME only",
+          "/who             list the members of the room",
+          "/nick NEW        change your name",
+          "/history [N]     show the last N events of the room (default 20; more than 200: 200)",
+          "/hb off | on     stop or restart your heartbeats (watch yourself expire)",
+          "/away [REASON]   tell the room you are away (/away alone: you are back)",
+          "/back            tell the room you are back",
+          "/help            this list",
+          "quit, /quit      leave the room (Ctrl-D too)");
+
+  /** Each command with what it does, for completion (in the order of {@link #HELP}). */
+  public static final Map<String, String> COMPLETIONS = completions();
+
+  /** How many events {@code /history} shows when not told. */
+  static final int DEFAULT_HISTORY = 20;
+
+  private Commands() {}
+
+  private static Map<String, String> completions() {
+    Map<String, String> commands = new LinkedHashMap<>();
+    commands.put("/me", "show an action");
+    commands.put("/msg", "a private message");
+    commands.put("/who", "list the members");
+    commands.put("/nick", "change your name");
+    commands.put("/history", "the last events of the room");
+    commands.put("/hb", "heartbeats off or on");
+    commands.put("/away", "away, with a reason");
+    commands.put("/back", "back from away");
+    commands.put("/help", "the list of commands");
+    commands.put("/quit", "leave the room");
+    return Collections.unmodifiableMap(commands);
+  }
+
+  public static Command parse(String line) {
+    if (line.isBlank()) {
+      return new Command.Nothing();
+    }
+    String trimmed = line.strip();
+    if (trimmed.equals("quit")) {
+      return new Command.Quit();
+    }
+    if (!trimmed.startsWith("/")) {
+      return new Command.Say(line);
+    }
+    if (trimmed.startsWith("//")) {
+      return new Command.Say(trimmed.substring(1));
+    }
+    String[] words = trimmed.split("\\s+", 2);
+    String rest = words.length > 1 ? words[1] : "";
+    switch (words[0].toLowerCase(Locale.ROOT)) { // /NICK as well as /nick
+      case "/quit":
+        return new Command.Quit();
+      case "/who":
+        return new Command.Who();
+      case "/help":
+        return new Command.Help();
+      case "/me":
+        return rest.isEmpty() ? new Command.Invalid("usage: /me ACTION") : new Command.Act(rest);
+      case "/nick":
+        return rest.isEmpty() || rest.contains(" ")
+            ? new Command.Invalid("usage: /nick NEW (a name has no spaces)")
+            : new Command.Nick(rest);
+      case "/msg":
+        String[] target = rest.split("\\s+", 2);
+        return target.length < 2 || target[0].isEmpty()
+            ? new Command.Invalid("usage: /msg NAME TEXT")
+            : new Command.Tell(target[0], target[1]);
+      case "/history":
+        if (rest.isEmpty()) {
+          return new Command.History(DEFAULT_HISTORY);
+        }
+        if (rest.matches("[0-9]{1,18}") && Long.parseLong(rest) >= 1) {
+          // Beyond what the server keeps: capped, and the client says so (not refused).
+          return new Command.History((int) Math.min(Long.parseLong(rest), Integer.MAX_VALUE));
+        }
+        return new Command.Invalid(
+            "usage: /history [N], N a number from 1 (at most " + History.MAX_COUNT + " shown)");
+      case "/away":
+        return rest.isEmpty() ? new Command.Away(false, null) : new Command.Away(true, rest);
+      case "/back":
+        return new Command.Away(false, null);
+      case "/hb":
+        if (rest.equals("on") || rest.equals("off")) {
+          return new Command.Heartbeats(rest.equals("on"));
+        }
+        return new Command.Invalid("usage: /hb off | /hb on");
+      default:
+        return new Command.Invalid(
+            "unknown command "
+                + words[0]
+                + " (/help lists the commands; // sends a line that"
+                + " starts with /)");
+    }
+  }
+}

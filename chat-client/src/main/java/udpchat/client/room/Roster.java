@@ -1,0 +1,200 @@
+package udpchat.client.room;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import udpchat.client.session.Session;
+import udpchat.client.session.SessionListener;
+import udpchat.client.view.RosterView;
+import udpchat.protocol.Chat;
+import udpchat.protocol.Members;
+import udpchat.protocol.Names;
+import udpchat.protocol.Notice;
+import udpchat.protocol.Presence;
+import udpchat.protocol.Private;
+import udpchat.protocol.ServerMessage;
+import udpchat.protocol.Welcome;
+
+/**
+ * The client's idea of who is in the room, kept current from what the server says: the welcome,
+ * join, leave, expiry and rename notices, member lists and messages. Completion offers its names;
+ * mentions are looked for with {@link #me()}.
+ *
+ * <p>Thread-safe: the session's threads update it and the input thread reads it; it never calls
+ * out, so it cannot take part in a deadlock.
+ */
+public final class Roster implements SessionListener, RosterView {
+
+  private final Map<String, String> byKey = new LinkedHashMap<>();
+
+  /** The last {@link Presence} of each member that is not simply active, by name key. */
+  private final Map<String, Presence> presences = new HashMap<>();
+
+  private String me;
+  private int online;
+
+  /**
+   * The others known before the server restarted and not heard of since: still counted online until
+   * they rejoin or the server's timeout has passed, so the count does not flap 2, 1, 2 while
+   * everyone rejoins one by one.
+   */
+  private final Set<String> rejoining = new HashSet<>();
+
+  private long rejoiningUntilMs;
+  private Long epoch;
+
+  /** This user's name as the room knows it, or {@code null} before the first welcome. */
+  @Override
+  public synchronized String me() {
+    return me;
+  }
+
+  /** How many members the server last said were online (0 before the welcome). */
+  public synchronized int online() {
+    return online + rejoining.size();
+  }
+
+  /** The members' names, in the order {@code /who} lists them. */
+  public synchronized List<String> names() {
+    List<String> names = new ArrayList<>(byKey.values());
+    names.sort(Comparator.comparing(Names::key).thenComparing(Comparator.naturalOrder()));
+    return names;
+  }
+
+  @Override
+  public synchronized List<Entry> members() {
+    return names().stream().map(name -> new Entry(name, remark(name))).toList();
+  }
+
+  /** The presence of {@code name} (away or suspect), or {@code null} when simply active. */
+  public synchronized Presence presenceOf(String name) {
+    return name == null ? null : presences.get(Names.key(name));
+  }
+
+  /**
+   * What to show beside {@code name}: {@code away}, {@code away: REASON}, {@code suspect (silent
+   * 8s)}, or {@code null}. From the network: sanitise before showing.
+   */
+  public synchronized String remark(String name) {
+    Presence presence = presenceOf(name);
+    if (presence == null) {
+      return null;
+    }
+    if (presence.state().equals(Presence.AWAY)) {
+      return presence.reason() == null ? "away" : "away: " + presence.reason();
+    }
+    if (presence.state().equals(Presence.SUSPECT) && presence.silentMs() != null) {
+      return "suspect (silent " + presence.silentMs() / 1000 + "s)";
+    }
+    return presence.state();
+  }
+
+  @Override
+  public synchronized void onMessage(ServerMessage message, long nowMs) {
+    if (nowMs >= rejoiningUntilMs) {
+      rejoining.clear();
+    }
+    if (message instanceof Welcome welcome) {
+      if (epoch != null && epoch != welcome.epoch()) {
+        byKey.keySet().stream().filter(key -> !sameName(key, me)).forEach(rejoining::add);
+        rejoiningUntilMs = nowMs + welcome.timeoutMs();
+      }
+      epoch = welcome.epoch();
+      me = welcome.name();
+      online = welcome.online();
+      add(welcome.name());
+    } else if (message instanceof Notice notice) {
+      onNotice(notice);
+    } else if (message instanceof Members members) {
+      onMembers(members);
+    } else if (message instanceof Chat chat) {
+      add(chat.from()); // someone who speaks is in the room, even if their join notice was lost
+    } else if (message instanceof Private whisper) {
+      add(whisper.from());
+    } else if (message instanceof Presence presence) {
+      add(presence.name());
+      if (presence.state().equals(Presence.ACTIVE)) {
+        presences.remove(Names.key(presence.name()));
+      } else {
+        presences.put(Names.key(presence.name()), presence);
+      }
+    }
+  }
+
+  @Override
+  public synchronized void onTick(
+      Session.State state, boolean everJoined, boolean serverSilent, long nowMs) {
+    if (nowMs >= rejoiningUntilMs) {
+      rejoining.clear();
+    }
+  }
+
+  private void onNotice(Notice notice) {
+    switch (notice.event()) {
+      case Notice.JOINED:
+        notice.members().forEach(this::add);
+        break;
+      case Notice.LEFT:
+      case Notice.EXPIRED:
+        for (String gone : notice.members()) {
+          if (!sameName(gone, me)) {
+            byKey.remove(Names.key(gone));
+          }
+          presences.remove(Names.key(gone)); // a member that comes back starts afresh
+          rejoining.remove(Names.key(gone));
+        }
+        break;
+      case Notice.RENAMED:
+        if (notice.name() != null && notice.newName() != null) {
+          byKey.remove(Names.key(notice.name()));
+          Presence presence = presences.remove(Names.key(notice.name()));
+          if (presence != null) {
+            presences.put(
+                Names.key(notice.newName()),
+                new Presence(
+                    notice.newName(), presence.state(), presence.reason(), presence.silentMs()));
+          }
+          add(notice.newName());
+          if (sameName(notice.name(), me)) {
+            me = notice.newName();
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    online = notice.online();
+  }
+
+  /**
+   * A member list. One that came whole (every name in one datagram) replaces what was known; the
+   * parts of a split one are added. Strings that are not valid names are never offered.
+   */
+  private void onMembers(Members members) {
+    if (members.names().size() == members.total()) {
+      byKey.clear();
+      presences.clear(); // the server follows a list with the presence of those not active
+      if (me != null) {
+        add(me);
+      }
+    }
+    members.names().forEach(this::add);
+    online = members.total();
+  }
+
+  private void add(String name) {
+    if (name != null && Names.isWellFormed(name)) {
+      byKey.put(Names.key(name), name);
+      rejoining.remove(Names.key(name));
+    }
+  }
+
+  private static boolean sameName(String a, String b) {
+    return a != null && b != null && Names.key(a).equals(Names.key(b));
+  }
+}

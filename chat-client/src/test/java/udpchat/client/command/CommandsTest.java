@@ -1,0 +1,106 @@
+package udpchat.client.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandsTest {
+
+  @Test
+  void plainTextIsSaidAsTyped() {
+    assertThat(Commands.parse("  hello, world!  ")).isEqualTo(new Command.Say("  hello, world!  "));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"quit", "  quit ", "/quit"})
+  void quitAloneOnALineLeaves(String line) {
+    assertThat(Commands.parse(line)).isEqualTo(new Command.Quit());
+  }
+
+  @Test
+  void quitInsideASentenceIsJustText() {
+    assertThat(Commands.parse("I quit")).isEqualTo(new Command.Say("I quit"));
+    assertThat(Commands.parse("quit now")).isEqualTo(new Command.Say("quit now"));
+  }
+
+  @Test
+  void eachCommandIsRead() {
+    assertThat(Commands.parse("/who")).isEqualTo(new Command.Who());
+    assertThat(Commands.parse("/help")).isEqualTo(new Command.Help());
+    assertThat(Commands.parse("/me waves at  you")).isEqualTo(new Command.Act("waves at  you"));
+    assertThat(Commands.parse("/msg bob  see you at 5"))
+        .isEqualTo(new Command.Tell("bob", "see you at 5"));
+    assertThat(Commands.parse("/nick Alicia")).isEqualTo(new Command.Nick("Alicia"));
+    assertThat(Commands.parse("/hb off")).isEqualTo(new Command.Heartbeats(false));
+    assertThat(Commands.parse("/hb on")).isEqualTo(new Command.Heartbeats(true));
+    assertThat(Commands.parse("/away gone to lunch"))
+        .isEqualTo(new Command.Away(true, "gone to lunch"));
+    assertThat(Commands.parse("/away")).isEqualTo(new Command.Away(false, null));
+    assertThat(Commands.parse("/back")).isEqualTo(new Command.Away(false, null));
+  }
+
+  @Test
+  void aDoubleSlashSendsALineThatStartsWithASlash() {
+    assertThat(Commands.parse("//etc/hosts is a file"))
+        .isEqualTo(new Command.Say("/etc/hosts is a file"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/msg|usage: /msg NAME TEXT",
+        "/msg bob|usage: /msg NAME TEXT",
+        "/me|usage: /me ACTION",
+        "/nick|usage: /nick NEW",
+        "/nick two words|usage: /nick NEW",
+        "/hb maybe|usage: /hb off | /hb on",
+        "/dance|unknown command /dance"
+      })
+  void aBadCommandSaysWhatIsExpected(String line, String problem) {
+    assertThat(Commands.parse(line))
+        .isInstanceOfSatisfying(
+            Command.Invalid.class, invalid -> assertThat(invalid.problem()).startsWith(problem));
+  }
+
+  @Test
+  void aBlankLineDoesNothing() {
+    assertThat(Commands.parse("   ")).isEqualTo(new Command.Nothing());
+  }
+
+  @Test
+  void helpHasALineForEveryCommand() {
+    assertThat(String.join("\n", Commands.HELP))
+        .contains("/me", "/msg", "/who", "/nick", "/hb", "/help", "quit", "/quit");
+  }
+
+  @Test
+  void helpListsEveryCommandOfTheCommandTable() {
+    for (String command : Commands.COMPLETIONS.keySet()) {
+      assertThat(Commands.HELP)
+          .as("a /help line that starts with, or names, " + command)
+          .anyMatch(line -> (" " + line).contains(" " + command + " "));
+    }
+  }
+
+  @Test
+  void commandsIgnoreCase() {
+    assertThat(Commands.parse("/NICK bob")).isEqualTo(new Command.Nick("bob"));
+    assertThat(Commands.parse("/Who")).isEqualTo(new Command.Who());
+    assertThat(Commands.parse("/QUIT")).isEqualTo(new Command.Quit());
+    assertThat(Commands.parse("/ME waves")).isEqualTo(new Command.Act("waves"));
+  }
+
+  @Test
+  void historyBeyondTheCapIsTakenNotRefused() {
+    assertThat(Commands.parse("/history 500")).isEqualTo(new Command.History(500));
+    assertThat(Commands.parse("/history 99999999999"))
+        .isEqualTo(new Command.History(Integer.MAX_VALUE));
+    assertThat(Commands.parse("/history 0")).isInstanceOf(Command.Invalid.class);
+    assertThat(Commands.parse("/history -3")).isInstanceOf(Command.Invalid.class);
+    assertThat(Commands.parse("/history ten")).isInstanceOf(Command.Invalid.class);
+  }
+}
