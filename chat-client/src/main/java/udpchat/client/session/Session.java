@@ -10,6 +10,7 @@ import udpchat.client.Inbox;
 import udpchat.client.PendingMessages;
 import udpchat.client.net.Connection;
 import udpchat.client.view.Event;
+import udpchat.client.view.Narrator;
 import udpchat.client.view.View;
 import udpchat.protocol.Ack;
 import udpchat.protocol.Addresses;
@@ -36,7 +37,6 @@ import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Tell;
 import udpchat.protocol.Welcome;
 import udpchat.protocol.Who;
-import udpchat.time.Durations;
 import udpchat.time.WallStamps;
 
 /**
@@ -90,11 +90,13 @@ public final class Session {
   static final int SILENT_UNANSWERED_PINGS = 2;
 
   private final Transport transport;
-  private final View view;
+
+  /** What the user is told: every sentence is the {@link Narrator}'s. */
+  private final Narrator say;
+
   private final Codec codec;
   private final Duration heartbeatOverride;
   private final String clientId;
-  private final WallStamps stamps;
   private SessionListener listener = SessionListener.NONE;
 
   private State state = State.JOINING;
@@ -172,9 +174,8 @@ public final class Session {
       Duration heartbeatOverride,
       String clientId,
       WallStamps stamps) {
-    this.stamps = stamps;
     this.transport = transport;
-    this.view = view;
+    this.say = new Narrator(view, stamps);
     this.codec = codec;
     this.name = name;
     this.heartbeatOverride = heartbeatOverride;
@@ -228,8 +229,7 @@ public final class Session {
 
   /** Starts joining. */
   void start(long nowMs) {
-    view.show(
-        Event.notice(at(nowMs), "joining " + Addresses.format(transport.server()) + " as " + name));
+    say.joining(nowMs, Addresses.format(transport.server()), name);
     beginJoin(nowMs);
   }
 
@@ -241,7 +241,7 @@ public final class Session {
 
   public void tell(String to, String text, long nowMs) {
     if (!Names.isWellFormed(to)) {
-      view.show(Event.error(at(nowMs), "there can be no member named " + to));
+      say.noSuchMember(nowMs, to);
       return;
     }
     send(to, text, false, nowMs);
@@ -258,7 +258,7 @@ public final class Session {
   /** Asks for the last {@code count} room events; shown together once they have all come. */
   public void history(int count, long nowMs) {
     if (state != State.JOINED) {
-      view.show(Event.error(at(nowMs), "not in the room: no history to ask for yet"));
+      say.historyNotInRoom(nowMs);
       return;
     }
     recall = new HistoryRecall(nextId++, Math.min(count, History.MAX_COUNT), nowMs);
@@ -268,7 +268,7 @@ public final class Session {
   public void nick(String newName, long nowMs) {
     Optional<String> problem = Names.problem(newName);
     if (problem.isPresent()) {
-      view.show(Event.error(at(nowMs), "cannot use that name: " + problem.get()));
+      say.nameUnusable(nowMs, problem.get());
       return;
     }
     if (state == State.JOINED) {
@@ -282,17 +282,10 @@ public final class Session {
   public void heartbeats(boolean on, long nowMs) {
     heartbeatsOn = on;
     if (!on) {
-      String after =
-          timeoutMs == 0 ? "its timeout" : Durations.format(Duration.ofMillis(timeoutMs));
-      view.show(
-          Event.notice(
-              at(nowMs),
-              "heartbeats off: the server will expire you after "
-                  + after
-                  + " of silence (/hb on to resume)"));
+      say.heartbeatsOff(nowMs, timeoutMs);
       return;
     }
-    view.show(Event.notice(at(nowMs), "heartbeats on"));
+    say.heartbeatsOn(nowMs);
     unansweredPings = 0;
     if (state == State.EXPIRED) {
       beginJoin(nowMs);
@@ -304,12 +297,12 @@ public final class Session {
   /** {@code /away REASON} or back; the server tells the room (see {@link Away}). */
   public void away(boolean away, String reason, long nowMs) {
     if (reason != null && codec.textBytes(reason) > Away.MAX_REASON_BYTES) {
-      view.show(Event.error(at(nowMs), "reason too long: the limit is " + Away.MAX_REASON_BYTES));
+      say.awayReasonTooLong(nowMs, Away.MAX_REASON_BYTES);
     } else if (state == State.JOINED) {
       awayReason = away ? (reason == null ? "" : reason) : null;
       transport.send(new Away(session, nextId++, away, reason));
     } else {
-      view.show(Event.error(at(nowMs), "not in the room: /away once joined"));
+      say.awayNotInRoom(nowMs);
     }
   }
 
@@ -334,12 +327,7 @@ public final class Session {
           && nowMs - lastHeardMs >= SILENT_INTERVALS * heartbeatMs
           && !silenceReported) {
         silenceReported = true;
-        view.show(
-            Event.notice(
-                at(nowMs),
-                "no reply from the server for "
-                    + Durations.format(Duration.ofMillis((nowMs - lastHeardMs) / 1000 * 1000))
-                    + "; still trying"));
+        say.serverSilent(nowMs, nowMs - lastHeardMs);
       }
       ping(nowMs);
     }
@@ -354,13 +342,7 @@ public final class Session {
     }
     if (serverGone(nowMs)) {
       for (PendingMessages.Message failed : pending.giveUp(nowMs)) {
-        view.show(
-            Event.failed(
-                at(nowMs),
-                failed.n(),
-                shown(failed),
-                "no answer from the server for "
-                    + Durations.format(Duration.ofMillis(PendingMessages.GIVE_UP_MS))));
+        say.givenUp(nowMs, failed.n(), shown(failed), PendingMessages.GIVE_UP_MS);
       }
     }
     listener.onTick(state, everJoined, silenceReported, nowMs);
@@ -389,7 +371,7 @@ public final class Session {
     unansweredPings = 0;
     if (silenceReported) {
       silenceReported = false;
-      view.show(Event.notice(at(nowMs), "the server is answering again"));
+      say.serverAnswering(nowMs);
     }
     if (message instanceof Welcome welcome) {
       onWelcome(welcome, nowMs);
@@ -398,17 +380,14 @@ public final class Session {
     } else if (message instanceof Posted posted) {
       PendingMessages.Message settled = pending.posted(posted.n(), nowMs);
       if (settled != null) {
-        view.show(Event.delivered(at(nowMs), settled.n(), shown(settled)));
+        say.delivered(nowMs, settled.n(), shown(settled));
       }
       // The server takes messages in order: the earlier ones still waiting got there, and their
       // answers were lost. Asking again now answers them at once.
       pending.hurryBefore(posted.n(), nowMs);
       transmitDue(nowMs);
     } else if (message instanceof Members members) {
-      view.show(
-          Event.notice(
-              at(nowMs),
-              "members (" + members.total() + "): " + String.join(", ", members.names())));
+      say.members(nowMs, members);
     } else if (message instanceof ErrorReply error) {
       onError(error, nowMs);
     } else if (message instanceof Retry retry) {
@@ -478,19 +457,13 @@ public final class Session {
           chat.action()
               ? Event.action(time, chat.from(), chat.text(), isMe(chat.from()))
               : Event.message(time, chat.from(), chat.text(), isMe(chat.from()));
-      view.show(old ? event.asOld() : event);
+      say.show(old ? event.asOld() : event);
     } else if (message instanceof Private pm) {
-      view.show(Event.privately(stamped(pm.at()), pm.from(), pm.to(), pm.text(), isMe(pm.from())));
+      say.show(Event.privately(stamped(pm.at()), pm.from(), pm.to(), pm.text(), isMe(pm.from())));
     } else if (message instanceof Notice notice) {
       onNotice(notice, old, nowMs);
     } else if (message instanceof Lost lost) {
-      view.show(
-          Event.error(
-              at(nowMs),
-              "missed "
-                  + lost.count()
-                  + " room event(s): the server no longer keeps them (it keeps its last"
-                  + " --history events)"));
+      say.missed(nowMs, lost.count());
     }
   }
 
@@ -498,12 +471,10 @@ public final class Session {
     List<ServerMessage> events = recall.events();
     int expected = recall.expected();
     recall = null;
-    view.show(Event.notice(at(nowMs), "history: the last " + events.size() + " event(s)"));
+    say.historyHeader(nowMs, events.size());
     events.forEach(event -> show(event, true, nowMs));
     if (events.size() < expected) {
-      view.show(
-          Event.notice(
-              at(nowMs), (expected - events.size()) + " of them did not arrive; /history again"));
+      say.historyIncomplete(nowMs, expected - events.size());
     }
   }
 
@@ -513,7 +484,7 @@ public final class Session {
     } else if (recall.givenUp(nowMs)) {
       if (recall.expected() < 0) {
         recall = null;
-        view.show(Event.error(at(nowMs), "no answer to /history; try again"));
+        say.historyUnanswered(nowMs);
       } else {
         showRecall(nowMs);
       }
@@ -539,22 +510,16 @@ public final class Session {
     heartbeatMs = heartbeatOverride != null ? heartbeatOverride.toMillis() : welcome.heartbeatMs();
     state = State.JOINED;
     pingSentMs = nowMs; // the join was as good as a heartbeat
-    view.show(
-        Event.notice(
-            at(nowMs),
-            (everJoined
-                    ? "rejoined as "
-                    : "joined " + Addresses.format(transport.server()) + " as ")
-                + name
-                + " ("
-                + welcome.online()
-                + " online; heartbeat "
-                + Durations.format(Duration.ofMillis(heartbeatMs))
-                + ", timeout "
-                + Durations.format(Duration.ofMillis(timeoutMs))
-                + ")"));
+    say.joined(
+        nowMs,
+        everJoined,
+        Addresses.format(transport.server()),
+        name,
+        welcome.online(),
+        heartbeatMs,
+        timeoutMs);
     if (restarted) {
-      view.show(Event.notice(at(nowMs), "the server restarted; catching up on what you missed"));
+      say.serverRestarted(nowMs);
     }
     everJoined = true;
     staleSessionReported = false;
@@ -583,10 +548,10 @@ public final class Session {
         if (others.isEmpty()) {
           return;
         }
-        text = NameSummary.of(others) + " joined" + online(notice);
+        text = Narrator.joinedText(others, notice);
         break;
       case Notice.LEFT:
-        text = NameSummary.of(notice.members()) + " left" + online(notice);
+        text = Narrator.leftText(notice);
         break;
       case Notice.EXPIRED:
         if (aboutMe && !notice.numbered()) {
@@ -595,41 +560,31 @@ public final class Session {
           }
           return;
         }
-        text = NameSummary.of(notice.members()) + " expired (went silent)" + online(notice);
+        text = Narrator.expiredText(notice);
         break;
       case Notice.RENAMED:
         if (aboutMe) {
           name = notice.newName();
-          text = "you are now known as " + name;
-        } else {
-          text = notice.name() + " is now known as " + notice.newName();
         }
+        text = Narrator.renamedText(notice, aboutMe, notice.newName());
         break;
       case Notice.SHUTDOWN:
-        text = "the server is shutting down; will rejoin when it is back";
+        text = Narrator.shutdownText();
         break;
       default:
         text = notice.event() + " " + notice.name();
     }
     Event event = Event.notice(time, text);
-    view.show(old ? event.asOld() : event);
+    say.show(old ? event.asOld() : event);
   }
 
   private void onExpired(long nowMs) {
     session = null;
-    String silence = Durations.format(Duration.ofMillis(timeoutMs));
+    say.expired(nowMs, timeoutMs, heartbeatsOn, name);
     if (heartbeatsOn) {
-      view.show(
-          Event.notice(
-              at(nowMs),
-              "the server expired you (silent for over " + silence + "); rejoining as " + name));
       beginJoin(nowMs);
     } else {
       state = State.EXPIRED;
-      view.show(
-          Event.notice(
-              at(nowMs),
-              "the server expired you (silent for over " + silence + "); /hb on to rejoin"));
     }
   }
 
@@ -637,7 +592,7 @@ public final class Session {
     if (error.n() != null) {
       PendingMessages.Message refused = pending.settle(error.n());
       if (refused != null) {
-        view.show(Event.failed(at(nowMs), refused.n(), shown(refused), error.message()));
+        say.failed(nowMs, refused.n(), shown(refused), error.message());
       }
       return;
     }
@@ -646,7 +601,7 @@ public final class Session {
         // A place frees up when someone leaves or expires: the join timer keeps trying.
         if (state == State.JOINING && !roomFullReported) {
           roomFullReported = true;
-          view.show(Event.error(at(nowMs), error.message() + "; still trying"));
+          say.roomFull(nowMs, error.message());
         }
         break;
       case ErrorReply.NAME_TAKEN:
@@ -662,16 +617,14 @@ public final class Session {
           nameRefused(error, nowMs);
         } else if (!staleSessionReported) {
           staleSessionReported = true;
-          view.show(
-              Event.notice(
-                  at(nowMs), error.message() + "; retrying until the old session expires"));
+          say.oldSessionInTheWay(nowMs, error.message());
         }
         break;
       case ErrorReply.NAME_INVALID:
         nameRefused(error, nowMs);
         break;
       default:
-        view.show(Event.error(at(nowMs), error.message()));
+        say.serverError(nowMs, error.message());
     }
   }
 
@@ -685,12 +638,7 @@ public final class Session {
     cookie = retry.cookie();
     if (state == State.JOINED) {
       session = null;
-      view.show(
-          Event.notice(
-              at(nowMs),
-              "the server does not know this session (it expired us, or restarted);"
-                  + " rejoining as "
-                  + name));
+      say.sessionUnknown(nowMs, name);
       beginJoin(nowMs);
     } else if (state == State.JOINING) {
       if (fresh && !retryAnswered) {
@@ -705,11 +653,9 @@ public final class Session {
   }
 
   private void nameRefused(ErrorReply error, long nowMs) {
+    say.nameRefused(nowMs, error.message(), state == State.JOINING);
     if (state == State.JOINING) {
       state = State.NAME_REFUSED;
-      view.show(Event.error(at(nowMs), error.message() + " (/nick NAME to pick another)"));
-    } else {
-      view.show(Event.error(at(nowMs), error.message()));
     }
   }
 
@@ -721,33 +667,22 @@ public final class Session {
     }
     int bytes = codec.textBytes(text);
     if (bytes > Limits.MAX_TEXT_BYTES) {
-      view.show(
-          Event.error(
-              at(nowMs),
-              "message too long: "
-                  + bytes
-                  + " bytes, the limit is "
-                  + Limits.MAX_TEXT_BYTES
-                  + " (about as many letters of plain text); nothing was sent"));
+      say.tooLong(nowMs, bytes);
       return;
     }
     if (state == State.LEFT) {
       return;
     }
     if (pending.full()) {
-      view.show(
-          Event.error(
-              at(nowMs),
-              PendingMessages.CAPACITY
-                  + " messages are already waiting for the server: this one was not sent"));
+      say.tooManyWaiting(nowMs, PendingMessages.CAPACITY);
       return;
     }
     PendingMessages.Message message = pending.add(to, text, action, nowMs);
-    view.show(Event.sending(at(nowMs), message.n(), shown(message)));
+    say.sending(nowMs, message.n(), shown(message));
     if (state == State.JOINED) {
       transmitDue(nowMs);
     } else {
-      view.show(Event.notice(at(nowMs), "not in the room yet: sending once joined"));
+      say.notInTheRoomYet(nowMs);
     }
   }
 
@@ -808,10 +743,6 @@ public final class Session {
 
   /** The wall time of {@code nowMs}, a time of the timers' clock, for a line this client says. */
   private Instant at(long nowMs) {
-    return stamps.instantAt(nowMs);
-  }
-
-  private static String online(Notice notice) {
-    return " (" + notice.online() + " online)";
+    return say.at(nowMs);
   }
 }

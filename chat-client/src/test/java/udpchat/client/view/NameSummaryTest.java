@@ -1,4 +1,4 @@
-package udpchat.client.session;
+package udpchat.client.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package udpchat.client.session;
+package udpchat.client.view;
 
 import java.util.List;
 
