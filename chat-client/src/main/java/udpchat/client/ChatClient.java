@@ -43,8 +43,8 @@ public final class ChatClient implements AutoCloseable {
 
   /**
    * How often the session's timers are checked: finer than the shortest retransmission timeout (30
-   * ms, {@link PendingMessages}), which would otherwise be rounded up to the tick, and fine for any
-   * interval a user would choose. A tick with nothing due costs a few comparisons.
+   * ms, {@link udpchat.stream.PendingMessages}), which would otherwise be rounded up to the tick,
+   * and fine for any interval a user would choose. A tick with nothing due costs a few comparisons.
    */
   static final Duration TICK = Duration.ofMillis(10);
 

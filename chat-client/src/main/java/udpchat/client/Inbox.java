@@ -2,97 +2,45 @@ package udpchat.client;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import udpchat.protocol.ServerMessage;
+import udpchat.stream.Arrivals;
 
 /**
- * The client's end of its stream of room events: puts them back in the room's order, drops what it
- * has already shown, and decides when to acknowledge.
- *
- * <p>Each event names its predecessor in this member's stream ({@code prev}). One whose predecessor
- * was shown is shown at once, with any held events that follow it; one that comes early is held (up
- * to {@link #MAX_HELD}); one at or below what was shown is a duplicate. Acknowledgements are
- * cumulative: {@link #ACK_DELAY_MS} after new events were shown, so a burst costs one ack, and at
- * once when an event comes early, which tells the server what is missing; repeated every {@link
- * #GAP_ACK_INTERVAL_MS} while the gap stays open; and at once when a filled gap shows the next.
+ * The client's end of its stream of room events: the {@link Arrivals} of common (order, duplicates,
+ * when to ack, what is missing), which the load generator uses too, with the events as decoded
+ * messages and those that can be shown handed back as a list.
  *
  * <p>Time is an argument; the {@link Session} holds the lock.
  */
 final class Inbox {
 
-  static final long ACK_DELAY_MS = 50;
-  static final long GAP_ACK_INTERVAL_MS = 200;
-
-  /** Events held while an earlier one is missing; beyond this they are dropped and sent again. */
-  static final int MAX_HELD = 4096;
-
-  private static final long NEVER = Long.MAX_VALUE;
+  static final long ACK_DELAY_MS = Arrivals.ACK_DELAY_MS;
+  static final long GAP_ACK_INTERVAL_MS = Arrivals.GAP_ACK_INTERVAL_MS;
 
   /** An event of the stream: its number, its predecessor's, and what it says. */
   record Arrival(long seq, long prev, ServerMessage message) {}
 
-  private long shown;
-  private final TreeMap<Long, Arrival> heldByPrev = new TreeMap<>();
-  private long ackDueMs = NEVER;
-  private long lastAckMs = Long.MIN_VALUE / 2;
-  private long gapSinceMs;
-  private long duplicates;
-  private long early;
+  private final Arrivals<Arrival> arrivals = new Arrivals<>();
 
   /** The stream starts after {@code start} (from the welcome): nothing held is of use any more. */
   void reset(long start) {
-    shown = start;
-    heldByPrev.clear();
-    ackDueMs = NEVER;
+    arrivals.reset(start);
   }
 
   /** The last event shown in order: what the client acknowledges. */
   long shown() {
-    return shown;
+    return arrivals.shown();
   }
 
   /** The events that can be shown now, in order, because {@code arrival} came. */
   List<Arrival> offer(Arrival arrival, long nowMs) {
-    if (arrival.seq() <= shown) {
-      duplicates++;
-      // Sent again because our ack was lost, most likely: say again what we have.
-      ackDueMs = Math.min(ackDueMs, nowMs + ACK_DELAY_MS);
+    if (arrivals.offer(arrival.seq(), arrival.prev(), arrival, nowMs) != Arrivals.Verdict.NEXT) {
       return List.of();
     }
-    if (arrival.prev() > shown) {
-      early++;
-      if (heldByPrev.isEmpty()) {
-        gapSinceMs = nowMs;
-      }
-      if (heldByPrev.size() < MAX_HELD || heldByPrev.containsKey(arrival.prev())) {
-        heldByPrev.put(arrival.prev(), arrival);
-      }
-      // Not at once: a reordered event usually follows within milliseconds, and then no ack is
-      // needed for it. What is still missing at the ack is asked for by name (missingTo).
-      ackDueMs = Math.min(ackDueMs, nowMs + ACK_DELAY_MS);
-      return List.of();
-    }
-    if (arrival.prev() < shown) {
-      // It skips an event we showed: the server's view of our stream is not ours. Cannot happen
-      // with one server process; dropped, and the ack tells the server where we are.
-      ackDueMs = Math.min(ackDueMs, nowMs + ACK_DELAY_MS);
-      return List.of();
-    }
-    boolean wasHolding = !heldByPrev.isEmpty();
     List<Arrival> ready = new ArrayList<>();
-    for (Arrival next = arrival; next != null; next = heldByPrev.remove(shown)) {
+    ready.add(arrival);
+    for (Arrival next = arrivals.nextReady(); next != null; next = arrivals.nextReady()) {
       ready.add(next);
-      shown = next.seq();
-    }
-    heldByPrev.headMap(shown).clear(); // copies of events shown meanwhile
-    if (wasHolding && !heldByPrev.isEmpty()) {
-      // A gap was filled and the next one shows: what lies beyond it came a while ago, so it is
-      // missing, not reordered. Asked for at once, so each gap costs a round trip, not an ack
-      // delay: at 5% loss and hundreds of events a second the delay made members fall behind.
-      gapSinceMs = nowMs;
-      ackDueMs = nowMs;
-    } else {
-      ackDueMs = Math.min(ackDueMs, nowMs + ACK_DELAY_MS);
     }
     return ready;
   }
@@ -101,14 +49,7 @@ final class Inbox {
    * Whether an ack is due at {@code nowMs}; if so, {@link #shown} and {@link #missingTo} say it.
    */
   boolean ackDue(long nowMs) {
-    boolean gapOpen =
-        !heldByPrev.isEmpty() && nowMs - Math.max(lastAckMs, gapSinceMs) >= GAP_ACK_INTERVAL_MS;
-    if (nowMs < ackDueMs && !gapOpen) {
-      return false;
-    }
-    ackDueMs = NEVER;
-    lastAckMs = nowMs;
-    return true;
+    return arrivals.ackDue(nowMs);
   }
 
   /**
@@ -116,16 +57,16 @@ final class Inbox {
    * nothing is held: the server sends again what lies between {@link #shown} and it.
    */
   Long missingTo() {
-    return heldByPrev.isEmpty() ? null : heldByPrev.firstKey();
+    return arrivals.missingTo();
   }
 
   /** How many events arrived that had been shown already. */
   long duplicates() {
-    return duplicates;
+    return arrivals.duplicates();
   }
 
   /** How many events arrived before one they follow (reordered, or after a loss). */
   long early() {
-    return early;
+    return arrivals.early();
   }
 }

@@ -33,6 +33,7 @@ import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Tell;
 import udpchat.protocol.Welcome;
 import udpchat.protocol.Who;
+import udpchat.stream.PendingMessages;
 import udpchat.time.Durations;
 import udpchat.time.WallStamps;
 

@@ -26,6 +26,7 @@ import udpchat.protocol.Posted;
 import udpchat.protocol.Retry;
 import udpchat.protocol.Say;
 import udpchat.protocol.Welcome;
+import udpchat.stream.PendingMessages;
 import udpchat.time.Durations;
 
 /**

@@ -1,4 +1,4 @@
-package udpchat.client;
+package udpchat.stream;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -7,8 +7,8 @@ import java.util.TreeMap;
 import udpchat.time.RetransmitTimer;
 
 /**
- * The user's messages that the server has not acknowledged yet, numbered 1, 2, 3... for the life of
- * the client, and when to send each (again).
+ * A member's own messages that the server has not acknowledged yet (the user's, in the client),
+ * numbered 1, 2, 3... for the life of the member, and when to send each (again).
  *
  * <p>A message is sent when it is among the first {@link #WINDOW} unacknowledged ones (the server
  * holds that many that arrive ahead of their turn), then again after the retransmission timeout
@@ -22,22 +22,23 @@ import udpchat.time.RetransmitTimer;
  * message was sent again while it was on its way, since the server posts in order and would have
  * held it until that copy came. A measured round trip starts every message's backoff over.
  *
- * <p>Time is an argument; the {@link Session} holds the lock.
+ * <p>Time is an argument; one thread owns an instance (the client's session, a simulated sender of
+ * the load generator).
  */
-final class PendingMessages {
+public final class PendingMessages {
 
-  static final int WINDOW = 32;
+  public static final int WINDOW = 32;
 
   /** A message sent this recently is not sent again early: its answer may be on the way. */
-  static final long MIN_RESEND_GAP_MS = 50;
+  public static final long MIN_RESEND_GAP_MS = 50;
 
-  static final long GIVE_UP_MS = 60_000;
+  public static final long GIVE_UP_MS = 60_000;
 
   /** At most this many messages wait at once; more are refused at the keyboard. */
-  static final int CAPACITY = 100;
+  public static final int CAPACITY = 100;
 
   /** A message of the user's: to the room, an action, or private when {@code to} is set. */
-  record Message(long n, String to, String text, boolean action, long typedMs) {}
+  public record Message(long n, String to, String text, boolean action, long typedMs) {}
 
   private static final class Pending {
     final Message message;
@@ -65,40 +66,40 @@ final class PendingMessages {
   private long nextN = 1;
   private long retransmissions;
 
-  PendingMessages() {
+  public PendingMessages() {
     this(RetransmitTimer.forMessages());
   }
 
-  PendingMessages(RetransmitTimer timer) {
+  public PendingMessages(RetransmitTimer timer) {
     this.timer = timer;
   }
 
-  boolean full() {
+  public boolean full() {
     return byN.size() >= CAPACITY;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return byN.isEmpty();
   }
 
-  int size() {
+  public int size() {
     return byN.size();
   }
 
   /** Numbers a new message; it is due to be sent at once. */
-  Message add(String to, String text, boolean action, long nowMs) {
+  public Message add(String to, String text, boolean action, long nowMs) {
     Message message = new Message(nextN++, to, text, action, nowMs);
     byN.put(message.n(), new Pending(message, nowMs));
     return message;
   }
 
   /** The lowest number not acknowledged yet: where the server's count of ours must start. */
-  long lowestUnsettled() {
+  public long lowestUnsettled() {
     return byN.isEmpty() ? nextN : byN.firstKey();
   }
 
   /** The messages to send at {@code nowMs}: new ones and retries, within the window. */
-  List<Message> due(long nowMs) {
+  public List<Message> due(long nowMs) {
     List<Message> due = new ArrayList<>();
     int inWindow = 0;
     boolean resentEarlier = false;
@@ -132,7 +133,7 @@ final class PendingMessages {
   }
 
   /** After a (re)join: everything is due at once, with the backoff started over. */
-  void resendAll(long nowMs) {
+  public void resendAll(long nowMs) {
     for (Pending pending : byN.values()) {
       pending.sendAtMs = nowMs;
       pending.timeouts = 0;
@@ -141,7 +142,7 @@ final class PendingMessages {
   }
 
   /** The messages before {@code n} that were sent are due again now (but not twice at once). */
-  void hurryBefore(long n, long nowMs) {
+  public void hurryBefore(long n, long nowMs) {
     for (Pending pending : byN.headMap(n).values()) {
       long hurriedMs = pending.sentMs + MIN_RESEND_GAP_MS;
       if (pending.sends > 0 && hurriedMs < pending.sendAtMs) {
@@ -155,7 +156,7 @@ final class PendingMessages {
    * The server posted message {@code n} at {@code nowMs}: it is settled, and its round trip is
    * measured if it can be; the message, or null if it was not pending.
    */
-  Message posted(long n, long nowMs) {
+  public Message posted(long n, long nowMs) {
     Pending pending = byN.remove(n);
     if (pending == null) {
       return null;
@@ -170,18 +171,18 @@ final class PendingMessages {
   }
 
   /** The server refused message {@code n}: it is settled; the message, or null if it was not. */
-  Message settle(long n) {
+  public Message settle(long n) {
     Pending pending = byN.remove(n);
     return pending == null ? null : pending.message;
   }
 
   /** The retransmission timeout for a message's first wait now, in milliseconds. */
-  long timeoutMs() {
+  public long timeoutMs() {
     return timeoutMs(0);
   }
 
   /** The messages typed more than {@link #GIVE_UP_MS} ago: given up, and no longer pending. */
-  List<Message> giveUp(long nowMs) {
+  public List<Message> giveUp(long nowMs) {
     List<Message> failed = new ArrayList<>();
     for (Iterator<Pending> it = byN.values().iterator(); it.hasNext(); ) {
       Pending pending = it.next();
@@ -194,7 +195,7 @@ final class PendingMessages {
   }
 
   /** How many sends were retries. */
-  long retransmissions() {
+  public long retransmissions() {
     return retransmissions;
   }
 }
