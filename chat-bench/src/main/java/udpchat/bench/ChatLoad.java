@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -23,22 +22,19 @@ import udpchat.protocol.Retry;
 import udpchat.protocol.Say;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
-import udpchat.time.RetransmitTimer;
+import udpchat.stream.Arrivals;
+import udpchat.stream.PendingMessages;
 
 /**
  * The members as real clients of the chat server: each joins with its own client id and waits for
- * its welcome (retrying as the Java client does), pings every {@code heartbeatMs}, takes its stream
- * of room events in order (holding back what comes early, counting duplicates) and acknowledges it
- * cumulatively 50 ms after events arrive, with {@code missingTo} while a gap is open and again
- * every 200 ms until it closes (PROTOCOL.md §8, §9.3), each on the member's own 10 ms timer tick.
- * Senders number their messages and send again what the server has not confirmed with {@code
- * posted} after the retransmission timeout, measured from the round trips to {@code posted} as the
- * Java client does ({@link RetransmitTimer}).
+ * its welcome (retrying as the Java client does), pings every {@code heartbeatMs}, and runs the
+ * client's own stream core from common ({@code udpchat.stream}). Its {@link Arrivals} put the
+ * room's events in order, tell copies apart and say when to ack and what is missing (PROTOCOL.md
+ * §8, §9.3); the ack goes on the member's own 10 ms timer tick. A sender's {@link PendingMessages}
+ * number its messages and send again what the server has not confirmed with {@code posted}, timed
+ * by the measured round trips, as the client's session drives them.
  */
 final class ChatLoad extends Load {
-
-  static final long ACK_DELAY_NS = 50_000_000L;
-  static final long GAP_ACK_INTERVAL_NS = 200_000_000L;
 
   /** The client's timers tick every 10 ms; resends are decided as often. */
   static final long RESEND_TICK_NS = 10_000_000L;
@@ -48,15 +44,15 @@ final class ChatLoad extends Load {
 
   static final long MAX_JOIN_RETRY_NS = 5_000_000_000L;
 
-  /** Messages sent again per sender per turn at most, so a resend never floods the server. */
-  private static final int RESEND_BURST = 32;
-
   private final InetSocketAddress server;
   private final Codec codec = new Codec();
   private final Inbound inbound = new Inbound(codec);
   private final byte[] item = new byte[Limits.MAX_DATAGRAM_BYTES];
   private static final byte[] BATCH_PREFIX = Batch.PREFIX.getBytes(StandardCharsets.US_ASCII);
   private final AckWriter acks = new AckWriter();
+
+  /** What the event being read counts once shown; kept (copied) only if it must wait. */
+  private final Received received = new Received();
 
   /** The numbers of the expiry notices member 0 counted. */
   private final Set<Long> expiryNoticesSeen = new HashSet<>();
@@ -117,11 +113,8 @@ final class ChatLoad extends Load {
    */
   @Override
   boolean admits(SimMember sender) {
-    SimMember.Sending state = sender.sending;
-    while (!state.unconfirmed.isEmpty() && state.unconfirmed.peek().number <= state.posted) {
-      state.unconfirmed.poll();
-    }
-    return state.unconfirmed.size() < window;
+    PendingMessages pending = sender.sending.pending;
+    return !pending.full() && pending.size() < window;
   }
 
   @Override
@@ -131,12 +124,27 @@ final class ChatLoad extends Load {
 
   @Override
   void send(SimMember sender, long number, String text, long nowNs) {
-    ByteBuffer datagram =
-        ByteBuffer.wrap(codec.encode(new Say(sender.session, number, text, false)));
-    SimMember.Sending state = sender.sending;
-    state.unconfirmed.add(
-        new SimMember.InFlight(number, datagram, nowNs, nowNs + state.timer.timeoutNs()));
-    sendFrom(sender, datagram.duplicate(), server);
+    sender.sending.pending.add(null, text, false, ms(nowNs));
+    transmitDue(sender, nowNs);
+  }
+
+  /** Sends what the sender's pending messages say is due: new ones, and those not confirmed. */
+  private void transmitDue(SimMember sender, long nowNs) {
+    PendingMessages pending = sender.sending.pending;
+    if (sender.state != SimMember.State.JOINED || pending.isEmpty()) {
+      return;
+    }
+    long retransmissions = pending.retransmissions();
+    for (PendingMessages.Message message : pending.due(ms(nowNs))) {
+      Say say = new Say(sender.session, message.n(), message.text(), message.action());
+      sendFrom(sender, ByteBuffer.wrap(codec.encode(say)), server);
+    }
+    tally.resent += pending.retransmissions() - retransmissions;
+  }
+
+  /** The stream core's clock: milliseconds of the same monotonic time. */
+  static long ms(long nowNs) {
+    return Math.floorDiv(nowNs, 1_000_000L);
   }
 
   @Override
@@ -193,8 +201,7 @@ final class ChatLoad extends Load {
   /** Every decoded server message goes through here. */
   void onServerMessage(SimMember member, Inbound message, int bytes, long nowNs) {
     switch (message.kind) {
-      case EVENT -> onEvent(member, message, bytes, nowNs);
-      case LOST -> onLost(member, message, nowNs);
+      case EVENT, LOST -> onEvent(member, message, bytes, nowNs);
       case OTHER -> onOther(member, message.message, nowNs);
       case INVALID -> tally.invalid++;
     }
@@ -204,70 +211,39 @@ final class ChatLoad extends Load {
     if (member.state != SimMember.State.JOINED) {
       return; // before the welcome: the client drops it, and it is sent again
     }
-    if (event.message instanceof Notice notice && event.seq > member.shown) {
+    Arrivals<Received> arrivals = member.arrivals;
+    if (event.message instanceof Notice notice && event.seq > arrivals.shown()) {
       countExpiries(notice); // member 0's, decoded in full
     }
-    if (event.seq <= member.shown) {
-      duplicate(event, bytes, nowNs);
-      member.ackAgain = true; // sent again: our ack was lost, most likely (the client's rule)
-    } else if (event.prev == member.shown) {
-      boolean wasHolding = member.held != null && !member.held.isEmpty();
-      show(member, event.seq, event.sentNs, event.sender, event.number, bytes, nowNs);
-      showHeld(member, nowNs);
-      if (wasHolding && member.missingTo() > 0) {
-        ackNow(member, nowNs); // a filled gap shows the next: asked for at once, as the client does
-        return;
+    Received shown = received.of(event, bytes);
+    switch (arrivals.offer(event.seq, event.prev, shown, ms(nowNs))) {
+      case NEXT -> {
+        for (; shown != null; shown = arrivals.nextReady()) {
+          show(member, shown, nowNs);
+        }
       }
-    } else if (event.prev > member.shown) {
-      if (member.held == null) {
-        member.held = new HashMap<>();
-      }
-      SimMember.Held early =
-          new SimMember.Held(event.seq, event.sentNs, event.sender, event.number, bytes);
-      if (member.held.putIfAbsent(event.prev, early) != null) {
-        duplicate(event, bytes, nowNs);
-      }
+      case DUPLICATE, EARLY_COPY -> duplicate(shown, nowNs);
+      case EARLY, ASTRAY -> {} // held until the gap fills; or dropped, and the ack says so
     }
-    scheduleAck(member, nowNs);
+    scheduleAck(member);
   }
 
-  private void duplicate(Inbound event, int bytes, long nowNs) {
+  private void duplicate(Received event, long nowNs) {
     if (event.sentNs >= 0) {
-      tally.onMessage(event.sentNs, nowNs, bytes, false);
+      tally.onMessage(event.sentNs, nowNs, event.bytes, false);
     } else {
       tally.duplicates++;
     }
   }
 
-  private void show(
-      SimMember member, long seq, long sentNs, int sender, long number, int bytes, long nowNs) {
-    member.shown = seq;
-    if (sentNs < 0) {
-      return; // a notice, or a message from no sender of ours
+  private void show(SimMember member, Received event, long nowNs) {
+    tally.lostByServer += event.lost;
+    if (event.sentNs < 0) {
+      return; // a notice, a lost, or a message from no sender of ours
     }
-    tally.onMessage(sentNs, nowNs, bytes, true);
-    if (sender == member.index) {
-      onOwnCopy(member, number, nowNs);
-    }
-  }
-
-  private void showHeld(SimMember member, long nowNs) {
-    if (member.held == null) {
-      return;
-    }
-    for (SimMember.Held next = member.held.remove(member.shown);
-        next != null;
-        next = member.held.remove(member.shown)) {
-      show(member, next.seq(), next.sentNs(), next.sender(), next.number(), next.bytes(), nowNs);
-    }
-  }
-
-  private void onLost(SimMember member, Inbound lost, long nowNs) {
-    if (member.state == SimMember.State.JOINED && lost.prev == member.shown) {
-      tally.lostByServer += lost.seq - lost.prev;
-      member.shown = lost.seq;
-      showHeld(member, nowNs);
-      scheduleAck(member, nowNs);
+    tally.onMessage(event.sentNs, nowNs, event.bytes, true);
+    if (event.sender == member.index) {
+      onOwnCopy(member, event.number, nowNs);
     }
   }
 
@@ -280,11 +256,15 @@ final class ChatLoad extends Load {
         heartbeatNs = welcome.heartbeatMs() * 1_000_000L;
         member.pingDueNs = nowNs + heartbeatNs;
         pings.add(member);
+        if (member.sending != null) {
+          member.sending.pending.resendAll(ms(nowNs)); // a rejoin: what waits goes at once
+          transmitDue(member, nowNs);
+        }
       }
     } else if (message instanceof Posted posted) {
       tally.posted++;
       if (member.sending != null) {
-        onPosted(member.sending, posted.n(), nowNs);
+        onPosted(member, posted.n(), nowNs);
       }
     } else if (message instanceof Pong) {
       tally.pongs++;
@@ -295,7 +275,7 @@ final class ChatLoad extends Load {
       // no longer knows (it expired it, or restarted) joins again, as the client does.
       member.cookie = retry.cookie();
       if (member.state == SimMember.State.JOINING) {
-        sendJoin(member, member.shown > 0 ? member.shown : -1, nowNs);
+        sendJoin(member, member.arrivals.shown() > 0 ? member.arrivals.shown() : -1, nowNs);
       } else if (member.state == SimMember.State.JOINED) {
         tally.forgotten++;
         rejoin(member, nowNs);
@@ -306,21 +286,15 @@ final class ChatLoad extends Load {
   }
 
   /**
-   * The server posted message {@code n}, and so every one before it (it posts in order). Its round
-   * trip is measured where the client would: sent once, and no earlier one sent again meanwhile.
+   * The server posted message {@code n}: settled, its round trip measured where it can be; it posts
+   * in order, so the earlier ones still waiting got there and their answers were lost: asked again
+   * now, as the client's session does.
    */
-  private static void onPosted(SimMember.Sending state, long n, long nowNs) {
-    state.posted = Math.max(state.posted, n);
-    for (SimMember.InFlight message : state.unconfirmed) {
-      if (message.number == n) {
-        if (message.sends == 1 && message.measurable) {
-          state.timer.onSample(nowNs - message.sentNs);
-          state.unconfirmed.forEach(other -> other.timeouts = 0);
-        }
-        message.measurable = false; // a second posted (for a copy) measures nothing
-        break;
-      }
-    }
+  private void onPosted(SimMember sender, long n, long nowNs) {
+    PendingMessages pending = sender.sending.pending;
+    pending.posted(n, ms(nowNs));
+    pending.hurryBefore(n, ms(nowNs));
+    transmitDue(sender, nowNs);
   }
 
   /** Unnumbered notices: this member expired (though it kept pinging), or the server stops. */
@@ -347,20 +321,8 @@ final class ChatLoad extends Load {
       member.joinAttempts = 0;
       joining++;
       joinRetries.remove(member); // its due time changes below
-      sendJoin(member, member.shown, nowNs);
+      sendJoin(member, member.arrivals.shown(), nowNs);
     }
-  }
-
-  /**
-   * An ack 50 ms after events arrive; as in the client, an arrival also brings forward the repeat
-   * of an ack naming a gap (200 ms), so each gap repaired lets the next be named 50 ms later.
-   */
-  private void scheduleAck(SimMember member, long nowNs) {
-    scheduleAckAt(member, nowNs + ACK_DELAY_NS);
-  }
-
-  private void ackNow(SimMember member, long nowNs) {
-    scheduleAckAt(member, nowNs);
   }
 
   /**
@@ -375,8 +337,13 @@ final class ChatLoad extends Load {
     return dueNs + Math.floorMod(phaseNs - dueNs, RESEND_TICK_NS);
   }
 
-  private void scheduleAckAt(SimMember member, long requestedNs) {
-    long dueNs = onTick(member, requestedNs);
+  /** Queues the member's ack for its first tick once its arrivals say one is due, if they do. */
+  private void scheduleAck(SimMember member) {
+    long dueMs = member.arrivals.ackDueAtMs();
+    if (dueMs == Arrivals.NEVER) {
+      return;
+    }
+    long dueNs = onTick(member, dueMs * 1_000_000L);
     if (!member.ackQueued) {
       member.ackQueued = true;
       member.ackDueNs = dueNs;
@@ -396,7 +363,7 @@ final class ChatLoad extends Load {
         member = joinRetries.peek()) {
       joinRetries.poll();
       if (member.state == SimMember.State.JOINING) {
-        sendJoin(member, member.shown > 0 ? member.shown : -1, nowNs);
+        sendJoin(member, member.arrivals.shown() > 0 ? member.arrivals.shown() : -1, nowNs);
       }
     }
     for (SimMember member = pings.peek();
@@ -431,7 +398,7 @@ final class ChatLoad extends Load {
   }
 
   private void sendJoin(SimMember member, long since, long nowNs) {
-    long next = member.sending == null ? 1 : member.sending.posted + 1;
+    long next = member.sending == null ? 1 : member.sending.pending.lowestUnsettled();
     Join join =
         new Join(member.name, member.clientId, next, since >= 0 ? since : null)
             .withCookie(member.cookie);
@@ -447,52 +414,28 @@ final class ChatLoad extends Load {
     if (member.state != SimMember.State.JOINED) {
       return;
     }
-    long missingTo = member.missingTo();
-    if (member.shown > member.lastAcked || missingTo > 0 || member.ackAgain) {
-      sendFrom(member, acks.ack(member.sessionBytes, member.shown, missingTo), server);
-      member.lastAcked = member.shown;
-      member.ackAgain = false;
+    Arrivals<Received> arrivals = member.arrivals;
+    if (arrivals.ackDue(ms(nowNs))) {
+      Long missingTo = arrivals.missingTo();
+      ByteBuffer ack =
+          acks.ack(member.sessionBytes, arrivals.shown(), missingTo == null ? 0 : missingTo);
+      sendFrom(member, ack, server);
       tally.acksSent++;
     }
-    if (missingTo > 0) {
-      member.ackQueued = true; // a gap stays open: ask again until it closes
-      member.ackDueNs = onTick(member, nowNs + GAP_ACK_INTERVAL_NS);
-      ackDue.add(member);
-    }
+    scheduleAck(member); // a gap stays open: asked again until it closes
   }
 
-  /** Sends again the messages the server has not confirmed in time, oldest first. */
+  /**
+   * Sends again, every tick, what the senders' pending messages say the server has not confirmed.
+   */
   private void resendUnconfirmed(long nowNs) {
     if (nowNs < nextResendNs) {
       return;
     }
     nextResendNs = nowNs + RESEND_TICK_NS;
     for (SimMember sender : senders) {
-      SimMember.Sending state = sender.sending;
-      if (state == null) {
-        continue;
-      }
-      while (!state.unconfirmed.isEmpty() && state.unconfirmed.peek().number <= state.posted) {
-        state.unconfirmed.poll();
-      }
-      if (sender.state != SimMember.State.JOINED) {
-        continue;
-      }
-      int resent = 0;
-      for (SimMember.InFlight message : state.unconfirmed) {
-        if (resent > 0) {
-          message.measurable = false; // the server may hold it until the copy before it comes
-        }
-        if (resent < RESEND_BURST && message.resendAtNs <= nowNs && message.number > state.posted) {
-          message.sends++;
-          message.timeouts++;
-          message.measurable = false;
-          message.sentNs = nowNs;
-          message.resendAtNs = nowNs + state.timer.timeoutNs(message.timeouts);
-          sendFrom(sender, message.datagram.duplicate(), server);
-          tally.resent++;
-          resent++;
-        }
+      if (sender.sending != null) {
+        transmitDue(sender, nowNs);
       }
     }
   }

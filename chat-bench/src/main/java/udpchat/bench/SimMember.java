@@ -1,11 +1,10 @@
 package udpchat.bench;
 
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Map;
+import udpchat.stream.Arrivals;
+import udpchat.stream.PendingMessages;
 import udpchat.time.RetransmitTimer;
 
 /**
@@ -40,18 +39,15 @@ final class SimMember {
   int joinAttempts;
   long pingDueNs;
 
-  /** The last event of its stream shown in order (the welcome's start at first). */
-  long shown;
+  /**
+   * Its stream of room events: order, copies, when to ack; the client's core ({@link Arrivals}).
+   */
+  Arrivals<Received> arrivals = new Arrivals<>(Received::copy);
 
-  /** Events that came early, by their prev, until the gap before them is filled. */
-  Map<Long, Held> held;
-
+  /** When its ack is queued in the load's ack timers, and whether it is. */
   long ackDueNs;
-  boolean ackQueued;
-  long lastAcked;
 
-  /** An event it had shown came again: the next ack goes even if it says nothing new. */
-  boolean ackAgain;
+  boolean ackQueued;
 
   /** For the raw reflector: the last sequence number received. */
   long lastRawSeq;
@@ -71,9 +67,7 @@ final class SimMember {
     state = State.JOINED;
     session = token;
     sessionBytes = token.getBytes(StandardCharsets.US_ASCII);
-    shown = start;
-    lastAcked = start;
-    held = null;
+    arrivals.reset(start);
   }
 
   /** Forgets the room (a new run, or the server forgot this member). */
@@ -81,78 +75,39 @@ final class SimMember {
     state = State.IDLE;
     session = null;
     sessionBytes = null;
-    held = null;
+    arrivals = new Arrivals<>(Received::copy);
     ackQueued = false;
     joinAttempts = 0;
     lastRawSeq = 0;
-    shown = 0;
-    lastAcked = 0;
     sending = null;
   }
 
-  /** The first event it holds beyond a gap, less one: the ack's missingTo; 0 when none. */
-  long missingTo() {
-    if (held == null || held.isEmpty()) {
-      return 0;
-    }
-    long lowest = Long.MAX_VALUE;
-    for (long prev : held.keySet()) {
-      lowest = Math.min(lowest, prev);
-    }
-    return lowest;
-  }
-
-  /** A sender's state: its message numbers and what is in flight. */
+  /**
+   * A sender's state: its message numbers, its pace, and (against the server) what is unconfirmed.
+   */
   static final class Sending {
-    /** The next message number (the protocol's {@code n}, from 1). */
+    /**
+     * The next message number in its stamps, from 1: against the server, the same as the {@code n}
+     * its {@link #pending} gives, since each message is numbered by both once.
+     */
     long next = 1;
 
     /** The highest of its own messages it has received back in its stream. */
     long ownReceived;
-
-    /** The highest number the server confirmed with {@code posted}. */
-    long posted;
 
     long lastProgressNs;
 
     /** When the next message is due, with a rate. */
     long dueNs;
 
-    /** The messages sent and not yet confirmed, oldest first, for resending. */
-    final ArrayDeque<InFlight> unconfirmed = new ArrayDeque<>();
-
     /** When to send again, from the round trips to {@code posted}, as the Java client does. */
     final RetransmitTimer timer = RetransmitTimer.forMessages();
 
+    /** Its chat messages not yet confirmed by {@code posted}: the client's core. */
+    final PendingMessages pending = new PendingMessages(timer);
+
     long inFlight() {
       return next - 1 - ownReceived;
-    }
-  }
-
-  /** An event that came before the one it follows: what is needed to count it later. */
-  record Held(long seq, long sentNs, int sender, long number, int bytes) {}
-
-  /**
-   * A message on its way: its bytes, and when it is sent again if the server does not confirm it.
-   */
-  static final class InFlight {
-    final long number;
-    final ByteBuffer datagram;
-    long sentNs;
-    long resendAtNs;
-    int sends = 1;
-
-    /** Timeouts in a row since the sender's last measured round trip: the backoff. */
-    int timeouts;
-
-    /** Whether its {@code posted} would measure the round trip of its one send. */
-    boolean measurable = true;
-
-    InFlight(long number, ByteBuffer datagram, long sentNs, long resendAtNs) {
-      this.number = number;
-      this.datagram = datagram;
-      this.sentNs = sentNs;
-      this.resendAtNs = resendAtNs;
     }
   }
 }

@@ -6,9 +6,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import udpchat.client.Inbox;
-import udpchat.client.PendingMessages;
-import udpchat.client.net.Connection;
 import udpchat.client.view.Event;
 import udpchat.client.view.Narrator;
 import udpchat.client.view.View;
@@ -37,6 +34,7 @@ import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Tell;
 import udpchat.protocol.Welcome;
 import udpchat.protocol.Who;
+import udpchat.stream.PendingMessages;
 import udpchat.time.WallStamps;
 
 /**
@@ -46,8 +44,8 @@ import udpchat.time.WallStamps;
  *
  * <p>Not thread-safe: one thread owns it, the {@link SessionAgent}'s, to which the receiver and the
  * input loop hand what they have. Each method takes the time as {@code nowMs}, so tests drive it
- * exactly. It sends through a {@link Transport} (the {@link Connection}) and shows through the
- * {@link View}, neither of which blocks for long.
+ * exactly. It sends through a {@link Transport} (the socket, {@code net.Connection}) and shows
+ * through the {@link View}, neither of which blocks for long.
  *
  * <p>Joining: a join is sent at once and again after 1, 2, 4 and then every 5 seconds until the
  * server answers. The server first answers with a {@link Retry}, whose cookie proves in the next

@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import udpchat.client.Inbox;
-import udpchat.client.PendingMessages;
 import udpchat.client.ScriptedView;
 import udpchat.client.session.SessionTest.RecordingTransport;
 import udpchat.client.view.Event;
@@ -29,6 +27,7 @@ import udpchat.protocol.Posted;
 import udpchat.protocol.Retry;
 import udpchat.protocol.Say;
 import udpchat.protocol.Welcome;
+import udpchat.stream.PendingMessages;
 import udpchat.time.Durations;
 
 /**

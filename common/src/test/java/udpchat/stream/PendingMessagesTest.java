@@ -1,15 +1,15 @@
-package udpchat.client;
+package udpchat.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static udpchat.client.PendingMessages.CAPACITY;
-import static udpchat.client.PendingMessages.GIVE_UP_MS;
-import static udpchat.client.PendingMessages.MIN_RESEND_GAP_MS;
-import static udpchat.client.PendingMessages.WINDOW;
+import static udpchat.stream.PendingMessages.CAPACITY;
+import static udpchat.stream.PendingMessages.GIVE_UP_MS;
+import static udpchat.stream.PendingMessages.MIN_RESEND_GAP_MS;
+import static udpchat.stream.PendingMessages.WINDOW;
 
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import udpchat.client.PendingMessages.Message;
+import udpchat.stream.PendingMessages.Message;
 
 /** When the user's unacknowledged messages are sent (again), at exact instants. */
 public class PendingMessagesTest {

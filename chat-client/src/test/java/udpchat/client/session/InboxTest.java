@@ -1,12 +1,12 @@
-package udpchat.client;
+package udpchat.client.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static udpchat.client.Inbox.ACK_DELAY_MS;
-import static udpchat.client.Inbox.GAP_ACK_INTERVAL_MS;
+import static udpchat.client.session.Inbox.ACK_DELAY_MS;
+import static udpchat.client.session.Inbox.GAP_ACK_INTERVAL_MS;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import udpchat.client.Inbox.Arrival;
+import udpchat.client.session.Inbox.Arrival;
 import udpchat.protocol.Chat;
 import udpchat.protocol.Lost;
 

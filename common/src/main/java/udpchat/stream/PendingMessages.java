@@ -1,15 +1,14 @@
-package udpchat.client;
+package udpchat.stream;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
-import udpchat.client.session.Session;
 import udpchat.time.RetransmitTimer;
 
 /**
- * The user's messages that the server has not acknowledged yet, numbered 1, 2, 3... for the life of
- * the client, and when to send each (again).
+ * A member's own messages that the server has not acknowledged yet (the user's, in the client),
+ * numbered 1, 2, 3... for the life of the member, and when to send each (again).
  *
  * <p>A message is sent when it is among the first {@link #WINDOW} unacknowledged ones (the server
  * holds that many that arrive ahead of their turn), then again after the retransmission timeout
@@ -23,14 +22,15 @@ import udpchat.time.RetransmitTimer;
  * message was sent again while it was on its way, since the server posts in order and would have
  * held it until that copy came. A measured round trip starts every message's backoff over.
  *
- * <p>Time is an argument; the {@link Session} holds the lock.
+ * <p>Time is an argument; one thread owns an instance (the client's session, a simulated sender of
+ * the load generator).
  */
 public final class PendingMessages {
 
-  static final int WINDOW = 32;
+  public static final int WINDOW = 32;
 
   /** A message sent this recently is not sent again early: its answer may be on the way. */
-  static final long MIN_RESEND_GAP_MS = 50;
+  public static final long MIN_RESEND_GAP_MS = 50;
 
   public static final long GIVE_UP_MS = 60_000;
 
@@ -78,7 +78,7 @@ public final class PendingMessages {
     return byN.size() >= CAPACITY;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return byN.isEmpty();
   }
 
@@ -177,7 +177,7 @@ public final class PendingMessages {
   }
 
   /** The retransmission timeout for a message's first wait now, in milliseconds. */
-  long timeoutMs() {
+  public long timeoutMs() {
     return timeoutMs(0);
   }
 
