@@ -25,8 +25,10 @@ import udpchat.protocol.Welcome;
  * join, leave, expiry and rename notices, member lists and messages. Completion offers its names;
  * mentions are looked for with {@link #me()}.
  *
- * <p>Thread-safe: the session's threads update it and the input thread reads it; it never calls
- * out, so it cannot take part in a deadlock.
+ * <p>Owned by the session's thread, which updates it (a {@link SessionListener}) and alone reads
+ * {@link #presenceOf} and {@link #remark}. What other threads read (completion on the input thread,
+ * name colours on the view's: {@link #me}, {@link #online}, {@link #names}, {@link #members}) is an
+ * immutable snapshot it publishes after each change, so no thread waits for another.
  */
 public final class Roster implements SessionListener, RosterView {
 
@@ -48,39 +50,57 @@ public final class Roster implements SessionListener, RosterView {
   private long rejoiningUntilMs;
   private Long epoch;
 
+  /** What the other threads read: published by the owner after a change. */
+  private volatile Published published = new Published(null, 0, List.of(), List.of());
+
+  /** Whether something the snapshot shows changed since it was published. */
+  private boolean changed;
+
+  /** The roster as last published. */
+  private record Published(String me, int online, List<String> names, List<Entry> members) {}
+
   /** This user's name as the room knows it, or {@code null} before the first welcome. */
   @Override
-  public synchronized String me() {
-    return me;
+  public String me() {
+    return published.me();
   }
 
   /** How many members the server last said were online (0 before the welcome). */
-  public synchronized int online() {
-    return online + rejoining.size();
+  public int online() {
+    return published.online();
   }
 
   /** The members' names, in the order {@code /who} lists them. */
-  public synchronized List<String> names() {
-    List<String> names = new ArrayList<>(byKey.values());
-    names.sort(Comparator.comparing(Names::key).thenComparing(Comparator.naturalOrder()));
-    return names;
+  public List<String> names() {
+    return published.names();
   }
 
   @Override
-  public synchronized List<Entry> members() {
-    return names().stream().map(name -> new Entry(name, remark(name))).toList();
+  public List<Entry> members() {
+    return published.members();
   }
 
-  /** The presence of {@code name} (away or suspect), or {@code null} when simply active. */
-  public synchronized Presence presenceOf(String name) {
+  private void publish() {
+    List<String> names = new ArrayList<>(byKey.values());
+    names.sort(Comparator.comparing(Names::key).thenComparing(Comparator.naturalOrder()));
+    List<Entry> members = names.stream().map(name -> new Entry(name, remark(name))).toList();
+    published = new Published(me, online + rejoining.size(), List.copyOf(names), members);
+    changed = false;
+  }
+
+  /**
+   * The presence of {@code name} (away or suspect), or {@code null} when simply active. On the
+   * session's thread only.
+   */
+  public Presence presenceOf(String name) {
     return name == null ? null : presences.get(Names.key(name));
   }
 
   /**
    * What to show beside {@code name}: {@code away}, {@code away: REASON}, {@code suspect (silent
-   * 8s)}, or {@code null}. From the network: sanitise before showing.
+   * 8s)}, or {@code null}. From the network: sanitise before showing. On the session's thread only.
    */
-  public synchronized String remark(String name) {
+  public String remark(String name) {
     Presence presence = presenceOf(name);
     if (presence == null) {
       return null;
@@ -95,10 +115,10 @@ public final class Roster implements SessionListener, RosterView {
   }
 
   @Override
-  public synchronized void onMessage(ServerMessage message, long nowMs) {
-    if (nowMs >= rejoiningUntilMs) {
-      rejoining.clear();
-    }
+  public void onMessage(ServerMessage message, long nowMs) {
+    forgetRejoiningAfterTimeout(nowMs);
+    // A chat or private message changes the roster only if it names someone new (add).
+    changed |= !(message instanceof Chat || message instanceof Private);
     if (message instanceof Welcome welcome) {
       if (epoch != null && epoch != welcome.epoch()) {
         byKey.keySet().stream().filter(key -> !sameName(key, me)).forEach(rejoining::add);
@@ -124,13 +144,23 @@ public final class Roster implements SessionListener, RosterView {
         presences.put(Names.key(presence.name()), presence);
       }
     }
+    if (changed) {
+      publish();
+    }
   }
 
   @Override
-  public synchronized void onTick(
-      Session.State state, boolean everJoined, boolean serverSilent, long nowMs) {
-    if (nowMs >= rejoiningUntilMs) {
+  public void onTick(Session.State state, boolean everJoined, boolean serverSilent, long nowMs) {
+    forgetRejoiningAfterTimeout(nowMs);
+    if (changed) {
+      publish();
+    }
+  }
+
+  private void forgetRejoiningAfterTimeout(long nowMs) {
+    if (nowMs >= rejoiningUntilMs && !rejoining.isEmpty()) {
       rejoining.clear();
+      changed = true;
     }
   }
 
@@ -189,8 +219,8 @@ public final class Roster implements SessionListener, RosterView {
 
   private void add(String name) {
     if (name != null && Names.isWellFormed(name)) {
-      byKey.put(Names.key(name), name);
-      rejoining.remove(Names.key(name));
+      changed |= !name.equals(byKey.put(Names.key(name), name));
+      changed |= rejoining.remove(Names.key(name));
     }
   }
 
