@@ -61,7 +61,7 @@ public final class ServerReachability implements SessionListener {
     String retry =
         state == Session.State.JOINING
             ? "trying again every "
-                + Durations.format(Duration.ofMillis(Session.MAX_JOIN_RETRY_MS))
+                + Durations.format(Duration.ofMillis(JoinAttempts.MAX_RETRY_MS))
                 + " at most"
             : "still trying";
     view.show(

@@ -75,18 +75,6 @@ public final class Session {
     LEFT
   }
 
-  static final long FIRST_JOIN_RETRY_MS = 1000;
-  static final long MAX_JOIN_RETRY_MS = 5000;
-
-  /** The server is called silent after this many heartbeat intervals without a datagram... */
-  static final int SILENT_INTERVALS = 3;
-
-  /**
-   * ...and this many pings unanswered: after a freeze (Ctrl-Z), the time since the last datagram is
-   * long but no ping went unanswered, and the server has not gone anywhere.
-   */
-  static final int SILENT_UNANSWERED_PINGS = 2;
-
   private final Transport transport;
 
   /** What the user is told: every sentence is the {@link Narrator}'s. */
@@ -108,21 +96,11 @@ public final class Session {
   private boolean everJoined;
   private long nextId = 1;
 
-  private long joinSentMs;
-  private long joinRetryMs;
-  private long pingSentMs;
-  private long lastHeardMs;
-  private int unansweredPings;
-  private boolean silenceReported;
-
-  private boolean staleSessionReported;
-  private boolean roomFullReported;
+  private final JoinAttempts joins = new JoinAttempts();
+  private final Liveness liveness = new Liveness();
 
   /** The cookie of the server's last retry, sent in every join (null until one came). */
   private String cookie;
-
-  /** Whether the join of this attempt was already sent again at once for a retry. */
-  private boolean retryAnswered;
 
   private boolean whoOnceJoined;
 
@@ -284,7 +262,7 @@ public final class Session {
       return;
     }
     say.heartbeatsOn(nowMs);
-    unansweredPings = 0;
+    liveness.forgetUnansweredPings();
     if (state == State.EXPIRED) {
       beginJoin(nowMs);
     } else if (state == State.JOINED) {
@@ -317,15 +295,12 @@ public final class Session {
 
   /** Called often (every few tens of milliseconds): sends what is due at {@code nowMs}. */
   void onTick(long nowMs) {
-    if (state == State.JOINING && nowMs - joinSentMs >= joinRetryMs) {
+    if (state == State.JOINING && joins.due(nowMs)) {
       sendJoin(nowMs);
-      joinRetryMs = Math.min(joinRetryMs * 2, MAX_JOIN_RETRY_MS); // ServerReachability says why
-    } else if (state == State.JOINED && heartbeatsOn && nowMs - pingSentMs >= heartbeatMs) {
-      if (unansweredPings >= SILENT_UNANSWERED_PINGS
-          && nowMs - lastHeardMs >= SILENT_INTERVALS * heartbeatMs
-          && !silenceReported) {
-        silenceReported = true;
-        say.serverSilent(nowMs, nowMs - lastHeardMs);
+      joins.backOff(); // ServerReachability says why
+    } else if (state == State.JOINED && heartbeatsOn && liveness.pingDue(nowMs, heartbeatMs)) {
+      if (liveness.becameSilent(nowMs, heartbeatMs)) {
+        say.serverSilent(nowMs, liveness.silentForMs(nowMs));
       }
       ping(nowMs);
     }
@@ -343,7 +318,7 @@ public final class Session {
         say.givenUp(nowMs, failed.n(), shown(failed), PendingMessages.GIVE_UP_MS);
       }
     }
-    listener.onTick(state, everJoined, silenceReported, nowMs);
+    listener.onTick(state, everJoined, liveness.silent(), nowMs);
   }
 
   /**
@@ -353,7 +328,7 @@ public final class Session {
    * where our numbers go on.
    */
   private boolean serverGone(long nowMs) {
-    return state != State.JOINED || (silenceReported && nowMs - lastHeardMs > 2 * timeoutMs);
+    return state != State.JOINED || liveness.gone(nowMs, timeoutMs);
   }
 
   // ---- What the server says ----
@@ -365,10 +340,7 @@ public final class Session {
     if (!numbered(message)) {
       listener.onMessage(message, nowMs); // room events go to it once each, in order (show)
     }
-    lastHeardMs = nowMs;
-    unansweredPings = 0;
-    if (silenceReported) {
-      silenceReported = false;
+    if (liveness.heard(nowMs)) {
       say.serverAnswering(nowMs);
     }
     if (message instanceof Welcome welcome) {
@@ -507,7 +479,7 @@ public final class Session {
     timeoutMs = welcome.timeoutMs();
     heartbeatMs = heartbeatOverride != null ? heartbeatOverride.toMillis() : welcome.heartbeatMs();
     state = State.JOINED;
-    pingSentMs = nowMs; // the join was as good as a heartbeat
+    liveness.joined(nowMs);
     say.joined(
         nowMs,
         everJoined,
@@ -520,8 +492,7 @@ public final class Session {
       say.serverRestarted(nowMs);
     }
     everJoined = true;
-    staleSessionReported = false;
-    roomFullReported = false;
+    joins.joined();
     pending.resendAll(nowMs);
     transmitDue(nowMs);
     if (whoOnceJoined) {
@@ -597,8 +568,7 @@ public final class Session {
     switch (error.code()) {
       case ErrorReply.ROOM_FULL:
         // A place frees up when someone leaves or expires: the join timer keeps trying.
-        if (state == State.JOINING && !roomFullReported) {
-          roomFullReported = true;
+        if (state == State.JOINING && joins.firstRoomFull()) {
           say.roomFull(nowMs, error.message());
         }
         break;
@@ -613,8 +583,7 @@ public final class Session {
                 && (everJoined || error.code().equals(ErrorReply.ALREADY_JOINED));
         if (!stale) {
           nameRefused(error, nowMs);
-        } else if (!staleSessionReported) {
-          staleSessionReported = true;
+        } else if (joins.firstOldSession()) {
           say.oldSessionInTheWay(nowMs, error.message());
         }
         break;
@@ -639,14 +608,11 @@ public final class Session {
       say.sessionUnknown(nowMs, name);
       beginJoin(nowMs);
     } else if (state == State.JOINING) {
-      if (fresh && !retryAnswered) {
-        // At once, but once per attempt: forged retries cannot make this client send joins.
-        retryAnswered = true;
+      // At once, but once per attempt: forged retries cannot make this client send joins.
+      if (fresh && joins.mayAnswerRetry()) {
         transport.send(join());
       }
-      // The server is there, and a join now takes two round trips: the next attempt comes a
-      // second after the last, not after the backoff (which a retry never postpones).
-      joinRetryMs = FIRST_JOIN_RETRY_MS;
+      joins.serverAnswered();
     }
   }
 
@@ -707,21 +673,19 @@ public final class Session {
 
   private void ping(long nowMs) {
     transport.send(new Ping(session, nextId++));
-    pingSentMs = nowMs;
-    unansweredPings++;
+    liveness.pinged(nowMs);
   }
 
   private void beginJoin(long nowMs) {
     state = State.JOINING;
     session = null;
-    joinRetryMs = FIRST_JOIN_RETRY_MS;
+    joins.beginning();
     sendJoin(nowMs);
   }
 
   private void sendJoin(long nowMs) {
     transport.send(join());
-    joinSentMs = nowMs;
-    retryAnswered = false;
+    joins.sent(nowMs);
   }
 
   private Join join() {
