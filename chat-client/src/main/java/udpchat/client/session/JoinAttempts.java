@@ -4,7 +4,7 @@ package udpchat.client.session;
  * The joins of one joining phase: a join is sent at once and again after 1, 2, 4 and then every 5
  * seconds until the server answers; a retry (the server's cookie) is answered at once, but once per
  * attempt, so forged retries cannot make the client send joins; what the server refuses while the
- * client keeps trying is said once. Time is an argument; the session's thread owns it.
+ * client keeps trying is said once in the phase. Time is an argument; the session's thread owns it.
  */
 final class JoinAttempts {
 
@@ -65,11 +65,5 @@ final class JoinAttempts {
     boolean first = !oldSessionSaid;
     oldSessionSaid = true;
     return first;
-  }
-
-  /** Joined: what was said is said again in the next joining phase. */
-  void joined() {
-    roomFullSaid = false;
-    oldSessionSaid = false;
   }
 }

@@ -19,9 +19,10 @@ final class Liveness {
   private int unansweredPings;
   private boolean silenceSaid;
 
-  /** Joined at {@code nowMs}: the join was as good as a heartbeat. */
-  void joined(long nowMs) {
-    pingSentMs = nowMs;
+  /** Joined at {@code nowMs}: the welcome was heard, and the join was as good as a heartbeat. */
+  Liveness(long nowMs) {
+    this.pingSentMs = nowMs;
+    this.lastHeardMs = nowMs;
   }
 
   boolean pingDue(long nowMs, long heartbeatMs) {

@@ -85,9 +85,8 @@ public final class Session {
   private final String clientId;
   private SessionListener listener = SessionListener.NONE;
 
-  private State state = State.JOINING;
+  private Phase phase = new Phase.Joining(new JoinAttempts());
   private String name;
-  private String session;
   private String lastSession;
   private long heartbeatMs;
   private long timeoutMs;
@@ -95,9 +94,6 @@ public final class Session {
   private boolean heartbeatsOn = true;
   private boolean everJoined;
   private long nextId = 1;
-
-  private final JoinAttempts joins = new JoinAttempts();
-  private final Liveness liveness = new Liveness();
 
   /** The cookie of the server's last retry, sent in every join (null until one came). */
   private String cookie;
@@ -171,7 +167,17 @@ public final class Session {
   }
 
   public State state() {
-    return state;
+    return phase.state();
+  }
+
+  /** The session token while in the room, else null. */
+  private String token() {
+    return phase instanceof Phase.Joined joined ? joined.token() : null;
+  }
+
+  /** Whether the user was told the server is not answering (only said while in the room). */
+  private boolean serverSilent() {
+    return phase instanceof Phase.Joined joined && joined.liveness().silent();
   }
 
   public String name() {
@@ -224,21 +230,21 @@ public final class Session {
   }
 
   public void who(long nowMs) {
-    if (state == State.JOINED) {
-      transport.send(new Who(session, nextId++));
-    } else if (state != State.LEFT) {
+    if (phase instanceof Phase.Joined) {
+      transport.send(new Who(token(), nextId++));
+    } else if (!(phase instanceof Phase.Left)) {
       whoOnceJoined = true; // like a message typed before the welcome, asked once joined
     }
   }
 
   /** Asks for the last {@code count} room events; shown together once they have all come. */
   public void history(int count, long nowMs) {
-    if (state != State.JOINED) {
+    if (!(phase instanceof Phase.Joined)) {
       say.historyNotInRoom(nowMs);
       return;
     }
     recall = new HistoryRecall(nextId++, Math.min(count, History.MAX_COUNT), nowMs);
-    transport.send(new History(session, recall.id(), recall.count()));
+    transport.send(new History(token(), recall.id(), recall.count()));
   }
 
   public void nick(String newName, long nowMs) {
@@ -247,9 +253,9 @@ public final class Session {
       say.nameUnusable(nowMs, problem.get());
       return;
     }
-    if (state == State.JOINED) {
-      transport.send(new Nick(session, nextId++, newName));
-    } else if (state != State.LEFT) {
+    if (phase instanceof Phase.Joined) {
+      transport.send(new Nick(token(), nextId++, newName));
+    } else if (!(phase instanceof Phase.Left)) {
       name = newName; // not in the room: join under the new name
       beginJoin(nowMs);
     }
@@ -262,11 +268,11 @@ public final class Session {
       return;
     }
     say.heartbeatsOn(nowMs);
-    liveness.forgetUnansweredPings();
-    if (state == State.EXPIRED) {
+    if (phase instanceof Phase.Expired) {
       beginJoin(nowMs);
-    } else if (state == State.JOINED) {
-      ping(nowMs);
+    } else if (phase instanceof Phase.Joined joined) {
+      joined.liveness().forgetUnansweredPings();
+      ping(joined, nowMs);
     }
   }
 
@@ -274,9 +280,9 @@ public final class Session {
   public void away(boolean away, String reason, long nowMs) {
     if (reason != null && codec.textBytes(reason) > Away.MAX_REASON_BYTES) {
       say.awayReasonTooLong(nowMs, Away.MAX_REASON_BYTES);
-    } else if (state == State.JOINED) {
+    } else if (phase instanceof Phase.Joined) {
       awayReason = away ? (reason == null ? "" : reason) : null;
-      transport.send(new Away(session, nextId++, away, reason));
+      transport.send(new Away(token(), nextId++, away, reason));
     } else {
       say.awayNotInRoom(nowMs);
     }
@@ -284,10 +290,10 @@ public final class Session {
 
   /** Leaves the room: the server is told, and nothing more is sent. Whether it was ever in. */
   boolean leave() {
-    if (state == State.JOINED) {
-      transport.send(new Leave(session));
+    if (phase instanceof Phase.Joined) {
+      transport.send(new Leave(token()));
     }
-    state = State.LEFT;
+    phase = new Phase.Left();
     return everJoined;
   }
 
@@ -295,18 +301,20 @@ public final class Session {
 
   /** Called often (every few tens of milliseconds): sends what is due at {@code nowMs}. */
   void onTick(long nowMs) {
-    if (state == State.JOINING && joins.due(nowMs)) {
-      sendJoin(nowMs);
-      joins.backOff(); // ServerReachability says why
-    } else if (state == State.JOINED && heartbeatsOn && liveness.pingDue(nowMs, heartbeatMs)) {
-      if (liveness.becameSilent(nowMs, heartbeatMs)) {
-        say.serverSilent(nowMs, liveness.silentForMs(nowMs));
+    if (phase instanceof Phase.Joining joining && joining.attempts().due(nowMs)) {
+      sendJoin(joining.attempts(), nowMs);
+      joining.attempts().backOff(); // ServerReachability says why
+    } else if (phase instanceof Phase.Joined joined
+        && heartbeatsOn
+        && joined.liveness().pingDue(nowMs, heartbeatMs)) {
+      if (joined.liveness().becameSilent(nowMs, heartbeatMs)) {
+        say.serverSilent(nowMs, joined.liveness().silentForMs(nowMs));
       }
-      ping(nowMs);
+      ping(joined, nowMs);
     }
-    if (state == State.JOINED) {
+    if (phase instanceof Phase.Joined) {
       if (inbox.ackDue(nowMs)) {
-        transport.send(new Ack(session, inbox.shown(), inbox.missingTo()));
+        transport.send(new Ack(token(), inbox.shown(), inbox.missingTo()));
       }
       transmitDue(nowMs);
       if (recall != null) {
@@ -318,7 +326,7 @@ public final class Session {
         say.givenUp(nowMs, failed.n(), shown(failed), PendingMessages.GIVE_UP_MS);
       }
     }
-    listener.onTick(state, everJoined, liveness.silent(), nowMs);
+    listener.onTick(phase.state(), everJoined, serverSilent(), nowMs);
   }
 
   /**
@@ -328,19 +336,19 @@ public final class Session {
    * where our numbers go on.
    */
   private boolean serverGone(long nowMs) {
-    return state != State.JOINED || liveness.gone(nowMs, timeoutMs);
+    return !(phase instanceof Phase.Joined joined) || joined.liveness().gone(nowMs, timeoutMs);
   }
 
   // ---- What the server says ----
 
   void onMessage(ServerMessage message, long nowMs) {
-    if (state == State.LEFT) {
+    if (phase instanceof Phase.Left) {
       return;
     }
     if (!numbered(message)) {
       listener.onMessage(message, nowMs); // room events go to it once each, in order (show)
     }
-    if (liveness.heard(nowMs)) {
+    if (phase instanceof Phase.Joined joined && joined.liveness().heard(nowMs)) {
       say.serverAnswering(nowMs);
     }
     if (message instanceof Welcome welcome) {
@@ -394,7 +402,7 @@ public final class Session {
       ref = notice.ref();
       of = notice.ref() == null ? 0 : notice.of();
     }
-    if (state != State.JOINED) {
+    if (!(phase instanceof Phase.Joined)) {
       return; // before the welcome nothing says where the stream starts: it is sent again
     }
     if (prev != null) {
@@ -450,7 +458,7 @@ public final class Session {
 
   private void recallTick(long nowMs) {
     if (recall.retryDue(nowMs)) {
-      transport.send(new History(session, recall.id(), recall.count()));
+      transport.send(new History(token(), recall.id(), recall.count()));
     } else if (recall.givenUp(nowMs)) {
       if (recall.expected() < 0) {
         recall = null;
@@ -462,7 +470,7 @@ public final class Session {
   }
 
   private void onWelcome(Welcome welcome, long nowMs) {
-    if (state != State.JOINING) {
+    if (!(phase instanceof Phase.Joining)) {
       return; // a duplicate of a welcome already taken
     }
     boolean restarted = everJoined && welcome.epoch() != epoch;
@@ -472,14 +480,12 @@ public final class Session {
       inbox.reset(welcome.start());
       backlogHead = everJoined ? -1 : welcome.head();
     }
-    session = welcome.session();
-    lastSession = session;
+    lastSession = welcome.session();
     epoch = welcome.epoch();
     name = welcome.name();
     timeoutMs = welcome.timeoutMs();
     heartbeatMs = heartbeatOverride != null ? heartbeatOverride.toMillis() : welcome.heartbeatMs();
-    state = State.JOINED;
-    liveness.joined(nowMs);
+    phase = new Phase.Joined(welcome.session(), new Liveness(nowMs));
     say.joined(
         nowMs,
         everJoined,
@@ -492,15 +498,14 @@ public final class Session {
       say.serverRestarted(nowMs);
     }
     everJoined = true;
-    joins.joined();
     pending.resendAll(nowMs);
     transmitDue(nowMs);
     if (whoOnceJoined) {
       whoOnceJoined = false;
-      transport.send(new Who(session, nextId++));
+      transport.send(new Who(token(), nextId++));
     }
     if (awayReason != null && newSession) {
-      transport.send(new Away(session, nextId++, true, awayReason.isEmpty() ? null : awayReason));
+      transport.send(new Away(token(), nextId++, true, awayReason.isEmpty() ? null : awayReason));
     }
   }
 
@@ -524,7 +529,7 @@ public final class Session {
         break;
       case Notice.EXPIRED:
         if (aboutMe && !notice.numbered()) {
-          if (state == State.JOINED) {
+          if (phase instanceof Phase.Joined) {
             onExpired(nowMs); // told to us alone: we are out of the room
           }
           return;
@@ -548,12 +553,11 @@ public final class Session {
   }
 
   private void onExpired(long nowMs) {
-    session = null;
     say.expired(nowMs, timeoutMs, heartbeatsOn, name);
     if (heartbeatsOn) {
       beginJoin(nowMs);
     } else {
-      state = State.EXPIRED;
+      phase = new Phase.Expired();
     }
   }
 
@@ -568,7 +572,7 @@ public final class Session {
     switch (error.code()) {
       case ErrorReply.ROOM_FULL:
         // A place frees up when someone leaves or expires: the join timer keeps trying.
-        if (state == State.JOINING && joins.firstRoomFull()) {
+        if (phase instanceof Phase.Joining joining && joining.attempts().firstRoomFull()) {
           say.roomFull(nowMs, error.message());
         }
         break;
@@ -579,11 +583,11 @@ public final class Session {
         // within the server's timeout, so keep trying and say so once. A first join whose name
         // is taken asks the user for another.
         boolean stale =
-            state == State.JOINING
+            phase instanceof Phase.Joining
                 && (everJoined || error.code().equals(ErrorReply.ALREADY_JOINED));
         if (!stale) {
           nameRefused(error, nowMs);
-        } else if (joins.firstOldSession()) {
+        } else if (phase instanceof Phase.Joining joining && joining.attempts().firstOldSession()) {
           say.oldSessionInTheWay(nowMs, error.message());
         }
         break;
@@ -603,30 +607,29 @@ public final class Session {
   private void onRetry(Retry retry, long nowMs) {
     boolean fresh = !retry.cookie().equals(cookie);
     cookie = retry.cookie();
-    if (state == State.JOINED) {
-      session = null;
+    if (phase instanceof Phase.Joined) {
       say.sessionUnknown(nowMs, name);
       beginJoin(nowMs);
-    } else if (state == State.JOINING) {
+    } else if (phase instanceof Phase.Joining joining) {
       // At once, but once per attempt: forged retries cannot make this client send joins.
-      if (fresh && joins.mayAnswerRetry()) {
+      if (fresh && joining.attempts().mayAnswerRetry()) {
         transport.send(join());
       }
-      joins.serverAnswered();
+      joining.attempts().serverAnswered();
     }
   }
 
   private void nameRefused(ErrorReply error, long nowMs) {
-    say.nameRefused(nowMs, error.message(), state == State.JOINING);
-    if (state == State.JOINING) {
-      state = State.NAME_REFUSED;
+    say.nameRefused(nowMs, error.message(), phase instanceof Phase.Joining);
+    if (phase instanceof Phase.Joining) {
+      phase = new Phase.NameRefused();
     }
   }
 
   // ---- Sending ----
 
   private void send(String to, String text, boolean action, long nowMs) {
-    if (state == State.EXPIRED) {
+    if (phase instanceof Phase.Expired) {
       beginJoin(nowMs); // speaking is a sign of life: back into the room
     }
     int bytes = codec.textBytes(text);
@@ -634,7 +637,7 @@ public final class Session {
       say.tooLong(nowMs, bytes);
       return;
     }
-    if (state == State.LEFT) {
+    if (phase instanceof Phase.Left) {
       return;
     }
     if (pending.full()) {
@@ -643,7 +646,7 @@ public final class Session {
     }
     PendingMessages.Message message = pending.add(to, text, action, nowMs);
     say.sending(nowMs, message.n(), shown(message));
-    if (state == State.JOINED) {
+    if (phase instanceof Phase.Joined) {
       transmitDue(nowMs);
     } else {
       say.notInTheRoomYet(nowMs);
@@ -655,8 +658,8 @@ public final class Session {
     for (PendingMessages.Message message : pending.due(nowMs)) {
       transport.send(
           message.to() == null
-              ? new Say(session, message.n(), message.text(), message.action())
-              : new Tell(session, message.n(), message.to(), message.text()));
+              ? new Say(token(), message.n(), message.text(), message.action())
+              : new Tell(token(), message.n(), message.to(), message.text()));
     }
   }
 
@@ -671,21 +674,23 @@ public final class Session {
         : Event.message(time, name, message.text(), true);
   }
 
-  private void ping(long nowMs) {
-    transport.send(new Ping(session, nextId++));
-    liveness.pinged(nowMs);
+  private void ping(Phase.Joined joined, long nowMs) {
+    transport.send(new Ping(joined.token(), nextId++));
+    joined.liveness().pinged(nowMs);
   }
 
   private void beginJoin(long nowMs) {
-    state = State.JOINING;
-    session = null;
-    joins.beginning();
-    sendJoin(nowMs);
+    // A join while joining (a new name) goes on with the same attempts: what was said stays said.
+    JoinAttempts attempts =
+        phase instanceof Phase.Joining joining ? joining.attempts() : new JoinAttempts();
+    attempts.beginning();
+    phase = new Phase.Joining(attempts);
+    sendJoin(attempts, nowMs);
   }
 
-  private void sendJoin(long nowMs) {
+  private void sendJoin(JoinAttempts attempts, long nowMs) {
     transport.send(join());
-    joins.sent(nowMs);
+    attempts.sent(nowMs);
   }
 
   private Join join() {
