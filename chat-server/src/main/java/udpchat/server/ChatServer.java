@@ -16,6 +16,16 @@ import udpchat.net.FaultInjector;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
+import udpchat.server.door.FloodGate;
+import udpchat.server.journal.DataFolder;
+import udpchat.server.journal.Journal;
+import udpchat.server.journal.RoomLog;
+import udpchat.server.net.Receiver;
+import udpchat.server.net.Sender;
+import udpchat.server.room.MembershipNotices;
+import udpchat.server.room.Room;
+import udpchat.server.room.StallGuard;
+import udpchat.server.room.WallStamps;
 import udpchat.time.Durations;
 import udpchat.time.Periodic;
 

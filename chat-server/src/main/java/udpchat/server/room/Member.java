@@ -1,0 +1,190 @@
+package udpchat.server.room;
+
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import udpchat.protocol.ErrorReply;
+import udpchat.protocol.Names;
+import udpchat.protocol.SessionMessage;
+import udpchat.server.delivery.Delivery;
+import udpchat.time.RetransmitTimer;
+
+/**
+ * One member of the room: who it is, when it was last heard, where its stream of room events stands
+ * ({@link Delivery}), and which of its client's messages come next. Mutable state is guarded by the
+ * {@link Room} that holds it.
+ */
+public final class Member {
+
+  /** Messages that arrived ahead of their turn are held, up to this many; the rest are resent. */
+  static final int MAX_HELD_MESSAGES = 64;
+
+  /** Refusals remembered, so a refused message sent again gets the same answer. */
+  static final int REMEMBERED_REFUSALS = 16;
+
+  private final InetSocketAddress address;
+  private final String session;
+  private final String client;
+  private String name;
+  private long lastSeenMs;
+  private long lastErrorReplyMs = Long.MIN_VALUE / 2; // far past, without overflow in a subtraction
+
+  /** The stream: events after {@code start} that this member may see, in order. */
+  public final Stream stream;
+
+  /** The next message number of this member's client to post; earlier ones are duplicates. */
+  private long nextN;
+
+  // Made when first needed: most members never send out of turn or are refused, and at 100,000
+  // members two empty maps each would be a fifth of the heap a member costs.
+  private TreeMap<Long, SessionMessage> held;
+  private Map<Long, ErrorReply> refusals;
+
+  Member(
+      InetSocketAddress address,
+      String session,
+      String client,
+      String name,
+      long nextN,
+      long nowMs) {
+    this.address = address;
+    this.session = session;
+    this.client = client;
+    this.name = name;
+    this.nextN = nextN;
+    this.lastSeenMs = nowMs;
+    this.stream = new Stream();
+  }
+
+  public InetSocketAddress address() {
+    return address;
+  }
+
+  String session() {
+    return session;
+  }
+
+  /** The id its client chose for itself, the same across sessions. */
+  public String client() {
+    return client;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** The name as the room compares it; see {@link Names#key}. */
+  String key() {
+    return Names.key(name);
+  }
+
+  void rename(String newName) {
+    this.name = newName;
+  }
+
+  long lastSeenMs() {
+    return lastSeenMs;
+  }
+
+  void seen(long nowMs) {
+    lastSeenMs = Math.max(lastSeenMs, nowMs);
+  }
+
+  /** Whether this member's last datagram is older than {@code timeoutMs} at {@code nowMs}. */
+  boolean expired(long nowMs, long timeoutMs) {
+    return nowMs - lastSeenMs > timeoutMs;
+  }
+
+  /**
+   * Whether an error reply to this member is allowed now: at most one a second, so garbage sent
+   * with a member's forged source address cannot turn the server into a reflector.
+   */
+  boolean mayReplyError(long nowMs) {
+    if (nowMs - lastErrorReplyMs < 1000) {
+      return false;
+    }
+    lastErrorReplyMs = nowMs;
+    return true;
+  }
+
+  // ---- The client's messages, posted once each and in their order ----
+
+  long nextN() {
+    return nextN;
+  }
+
+  /** Message {@code nextN} was posted or refused: the next one may go. */
+  void advanceN() {
+    nextN++;
+  }
+
+  /** Keeps a message that came before its turn; false when too many are held already. */
+  boolean hold(long n, SessionMessage message) {
+    if (held == null) {
+      held = new TreeMap<>();
+    }
+    if (held.size() >= MAX_HELD_MESSAGES && !held.containsKey(n)) {
+      return false;
+    }
+    held.put(n, message);
+    return true;
+  }
+
+  /** The held message whose turn it is now, or {@code null}. */
+  SessionMessage takeHeldTurn() {
+    if (held == null) {
+      return null;
+    }
+    held.headMap(nextN).clear(); // duplicates of messages handled since
+    return held.remove(nextN);
+  }
+
+  void rememberRefusal(long n, ErrorReply refusal) {
+    if (refusals == null) {
+      refusals =
+          new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, ErrorReply> eldest) {
+              return size() > REMEMBERED_REFUSALS;
+            }
+          };
+    }
+    refusals.put(n, refusal);
+  }
+
+  ErrorReply refusal(long n) {
+    return refusals == null ? null : refusals.get(n);
+  }
+
+  /**
+   * Where this member's stream of room events stands: the events after {@link #start} that it may
+   * see, sent up to {@link #lastSent}, acknowledged up to {@link #acked}, and when to send again
+   * what is not acknowledged, by the member's own round trips. {@link Delivery} moves it.
+   */
+  public static final class Stream {
+    /** {@link #timedSeq} when no event is being timed (event numbers start at 1). */
+    public static final long NOT_TIMED = 0;
+
+    public long start;
+    public long lastSent;
+    public long acked;
+    public long resendAtMs;
+    public long lastResendMs = Long.MIN_VALUE / 2;
+
+    /** The event whose round trip is being measured (sent once, nothing resent since), if any. */
+    public long timedSeq = NOT_TIMED;
+
+    public long timedSentMs;
+
+    /** Timeouts since the last measured round trip: the timeout is doubled as often. */
+    public int backoffs;
+
+    /** The member's round-trip estimate: three numbers, its bounds shared by all members. */
+    public final RetransmitTimer timer = new RetransmitTimer(Delivery.EVENT_TIMER);
+
+    public boolean behind() {
+      return acked < lastSent;
+    }
+  }
+}
