@@ -3,7 +3,6 @@ package udpchat.server.delivery;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -17,8 +16,6 @@ import udpchat.protocol.Private;
 import udpchat.server.journal.RoomEvent;
 import udpchat.server.journal.RoomLog;
 import udpchat.server.net.Outbox;
-import udpchat.server.room.Member;
-import udpchat.server.room.Room;
 import udpchat.time.RetransmitTimer;
 
 /**
@@ -42,7 +39,8 @@ import udpchat.time.RetransmitTimer;
  * may answer the copy, or may have waited for a resent gap before the timed event. A member further
  * behind than the {@link RoomLog} keeps is sent a {@link Lost} in place of what is gone.
  *
- * <p>Time is an argument; the {@link Room} holds the lock.
+ * <p>Time is an argument. Each member's {@link Stream} holds where it stands; this class decides
+ * what to send.
  */
 public final class Delivery {
 
@@ -80,9 +78,6 @@ public final class Delivery {
           Duration.ofMillis(MAX_RTO_MS),
           Duration.ZERO);
 
-  /** Backoffs counted at most; the timeout reaches {@link #MAX_RTO_MS} long before. */
-  private static final int MAX_BACKOFFS = 16;
-
   /**
    * A gap a client names is sent again at once, but the same gap not more often than this (a gap
    * named after the stream moved on is a new one).
@@ -103,7 +98,7 @@ public final class Delivery {
    * The members with events sent and not yet acknowledged: the only ones {@link #resendDue} looks
    * at, so a quiet room of many members costs the retransmitter nothing.
    */
-  private final Set<Member> unacknowledged = new LinkedHashSet<>();
+  private final Set<Stream> unacknowledged = new LinkedHashSet<>();
 
   public Delivery(Outbox outbox, RoomLog log) {
     this.outbox = outbox;
@@ -111,55 +106,44 @@ public final class Delivery {
   }
 
   /**
-   * Starts {@code member}'s stream after {@code start}: the events up to the head that it may see
-   * (the backlog, or what a rejoining client missed) count as sent, for {@link #catchUp} to send.
+   * Starts {@code stream} after {@code start}: the events up to the head that it may see (the
+   * backlog, or what a rejoining client missed) count as sent, for {@link #catchUp} to send.
    */
-  public void begin(Member member, long start) {
-    Member.Stream stream = member.stream;
-    stream.start = start;
-    stream.acked = start;
-    stream.lastSent = lastVisible(member, start);
-    stream.backoffs = 0;
-    stream.timedSeq = Member.Stream.NOT_TIMED;
+  public void begin(Stream stream, long start) {
+    stream.begin(start, lastVisible(stream, start));
   }
 
   /** Sends the events that {@link #begin} counted as sent, once the member knows its start. */
-  public void catchUp(Member member, long nowMs) {
-    Member.Stream stream = member.stream;
-    stream.resendAtMs = nowMs + timeoutMs(stream);
+  public void catchUp(Stream stream, long nowMs) {
+    stream.restartTimer(nowMs);
     if (stream.behind()) {
-      unacknowledged.add(member);
-      resend(member, stream.lastSent, nowMs, Long.MAX_VALUE);
+      unacknowledged.add(stream);
+      resend(stream, stream.lastSent(), nowMs, Long.MAX_VALUE);
     }
   }
 
-  /** Sends a new event to the members that may see it, each after its own previous event. */
-  public void publish(RoomEvent event, Collection<Member> members, long nowMs) {
-    // Members that have been sent the same events share a prev: one datagram, encoded once each.
+  /** Sends a new event to the streams that may see it, each after its own previous event. */
+  public void publish(RoomEvent event, Iterable<Stream> streams, long nowMs) {
+    // Streams that have been sent the same events share a prev: one datagram, encoded once each.
     Map<Long, List<InetSocketAddress>> byPrev = new HashMap<>();
     // Usually every member shares one prev: the map is looked up (and the prev boxed) only when
     // it differs from the member before's, not once per member on every event.
     long lastPrev = -1;
     List<InetSocketAddress> lastGroup = null;
-    for (Member member : members) {
-      if (!visible(event, member)) {
+    for (Stream stream : streams) {
+      if (!stream.sees(event)) {
         continue;
       }
-      Member.Stream stream = member.stream;
       if (!stream.behind()) {
-        stream.resendAtMs = nowMs + timeoutMs(stream);
+        stream.restartTimer(nowMs);
       }
-      if (stream.timedSeq == Member.Stream.NOT_TIMED) {
-        stream.timedSeq = event.seq(); // its first send: the ack that covers it is a round trip
-        stream.timedSentMs = nowMs;
-      }
-      if (lastGroup == null || stream.lastSent != lastPrev) {
-        lastPrev = stream.lastSent;
+      if (lastGroup == null || stream.lastSent() != lastPrev) {
+        lastPrev = stream.lastSent();
         lastGroup = byPrev.computeIfAbsent(lastPrev, prev -> new ArrayList<>());
       }
-      lastGroup.add(member.address());
-      stream.lastSent = event.seq();
-      unacknowledged.add(member);
+      lastGroup.add(stream.address());
+      stream.sent(event.seq(), nowMs);
+      unacknowledged.add(stream);
     }
     byPrev.forEach((prev, addresses) -> outbox.broadcast(event.inStream(prev), addresses));
   }
@@ -168,89 +152,67 @@ public final class Delivery {
    * The member has shown its stream up to {@code seq}, and misses what follows up to {@code
    * missingTo} (null when it holds nothing later).
    */
-  public void onAck(Member member, long seq, Long missingTo, long nowMs) {
-    Member.Stream stream = member.stream;
-    boolean movedOn = seq > stream.acked && seq <= stream.lastSent;
-    if (movedOn) {
-      stream.acked = seq;
-      if (stream.timedSeq != Member.Stream.NOT_TIMED && seq >= stream.timedSeq) {
-        stream.timer.onSample((nowMs - stream.timedSentMs) * 1_000_000);
-        stream.timedSeq = Member.Stream.NOT_TIMED;
-        stream.backoffs = 0; // the member answers in time again
-      } else if (stream.backoffs > 0) {
-        // It answers, but whether in time is not known (Karn): one doubling is taken back. Not
-        // all, so that a member whose round trip grew past twice its timeout (every event sent
-        // again, none measurable) still backs off until one is measured; not none, since at 40%
-        // loss (ReliabilityTest) that kept timeouts near the maximum long after the member had
-        // answered: paced delivery p99 5.3 s in two runs, against 0.9 to 2.4 s.
-        stream.backoffs--;
-      }
-      stream.resendAtMs = nowMs + timeoutMs(stream);
-      if (!stream.behind()) {
-        unacknowledged.remove(member);
-      }
+  public void onAck(Stream stream, long seq, Long missingTo, long nowMs) {
+    boolean movedOn = stream.acked(seq, nowMs);
+    if (movedOn && !stream.behind()) {
+      unacknowledged.remove(stream);
     }
     // The same gap named again is resent at most every GAP_RESEND_INTERVAL_MS; a gap after one
     // just filled (the ack moved the stream on) is a new one, resent at once.
     if (missingTo != null
-        && missingTo > stream.acked
-        && (movedOn || nowMs - stream.lastResendMs >= GAP_RESEND_INTERVAL_MS)) {
+        && missingTo > stream.acked()
+        && (movedOn || stream.resentBefore(nowMs, GAP_RESEND_INTERVAL_MS))) {
       // Just the gap, at once.
-      resend(member, Math.min(missingTo, stream.lastSent), nowMs, Long.MAX_VALUE);
+      resend(stream, Math.min(missingTo, stream.lastSent()), nowMs, Long.MAX_VALUE);
       // The member is heard and its gap under repair: the timeout is for when it falls silent.
       // Without this, a timeout near the ack delay would fire during many repairs and send up to
       // RESEND_BURST events that the client holds already.
-      stream.resendAtMs = nowMs + timeoutMs(stream);
+      stream.restartTimer(nowMs);
     }
   }
 
   /** Sends again to each member what it has not acknowledged in time. */
   public void resendDue(long nowMs) {
-    for (Iterator<Member> it = unacknowledged.iterator(); it.hasNext(); ) {
-      Member member = it.next();
-      Member.Stream stream = member.stream;
+    for (Iterator<Stream> it = unacknowledged.iterator(); it.hasNext(); ) {
+      Stream stream = it.next();
       if (!stream.behind()) {
         it.remove(); // caught up by an ack that did not move its stream
-      } else if (nowMs >= stream.resendAtMs) {
+      } else if (stream.timedOut(nowMs)) {
         // What was posted less than a timeout ago is most likely on its way, or its ack is: a
         // timeout that fires while the member's acks are late then resends less it has.
-        resend(member, stream.lastSent, nowMs, nowMs - timeoutMs(stream));
-        stream.backoffs = Math.min(stream.backoffs + 1, MAX_BACKOFFS);
-        stream.resendAtMs = nowMs + timeoutMs(stream);
+        resend(stream, stream.lastSent(), nowMs, nowMs - stream.timeoutMs());
+        stream.backOff(nowMs);
       }
     }
   }
 
-  /** {@code member} left the room: nothing more is sent to it in its stream. */
-  public void forget(Member member) {
-    unacknowledged.remove(member);
+  /** The member of {@code stream} left the room: nothing more is sent in it. */
+  public void forget(Stream stream) {
+    unacknowledged.remove(stream);
   }
 
   /**
-   * Sends the unacknowledged part of the member's stream up to {@code until}, up to a burst: its
-   * oldest event, then the next ones posted by {@code postedByMs}.
+   * Sends the unacknowledged part of the stream up to {@code until}, up to a burst: its oldest
+   * event, then the next ones posted by {@code postedByMs}.
    */
-  private void resend(Member member, long until, long nowMs, long postedByMs) {
-    Member.Stream stream = member.stream;
-    stream.lastResendMs = nowMs;
-    // Karn: an ack from now on may answer a copy, or may have waited for it.
-    stream.timedSeq = Member.Stream.NOT_TIMED;
-    long cursor = stream.acked;
+  private void resend(Stream stream, long until, long nowMs, long postedByMs) {
+    stream.resending(nowMs);
+    long cursor = stream.acked();
     long oldest = log.oldest();
     int sent = 0;
     if (cursor < oldest - 1) {
-      long gone = Math.min(oldest - 1, stream.lastSent);
-      outbox.send(new Lost(cursor, gone, gone - cursor), member.address());
+      long gone = Math.min(oldest - 1, stream.lastSent());
+      outbox.send(new Lost(cursor, gone, gone - cursor), stream.address());
       cursor = gone;
       sent++;
     }
     for (long seq = cursor + 1; seq <= until && sent < RESEND_BURST; seq++) {
       RoomEvent event = log.get(seq);
-      if (event != null && visible(event, member)) {
+      if (event != null && stream.sees(event)) {
         if (sent > 0 && postedAtMs(event) > postedByMs) {
           break;
         }
-        outbox.send(event.inStream(cursor), member.address());
+        outbox.send(event.inStream(cursor), stream.address());
         cursor = seq;
         sent++;
       }
@@ -269,24 +231,15 @@ public final class Delivery {
     return at == null ? Long.MIN_VALUE : at;
   }
 
-  /** The member's retransmission timeout now, backoff included, in whole milliseconds. */
-  static long timeoutMs(Member.Stream stream) {
-    return (stream.timer.timeoutNs(stream.backoffs) + 999_999) / 1_000_000;
-  }
-
-  /** The last event after {@code start} that {@code member} may see, or where its stream stands. */
-  private long lastVisible(Member member, long start) {
+  /** The last event after {@code start} that the stream may see, or where it stands. */
+  private long lastVisible(Stream stream, long start) {
     long oldest = log.oldest();
     for (long seq = log.head(); seq > start && seq >= oldest; seq--) {
       RoomEvent event = log.get(seq);
-      if (event != null && visible(event, member)) {
+      if (event != null && event.seq() > start && event.audience().includes(stream.client())) {
         return seq;
       }
     }
     return Math.max(start, Math.min(oldest - 1, log.head())); // what is gone becomes one Lost
-  }
-
-  private static boolean visible(RoomEvent event, Member member) {
-    return event.seq() > member.stream.start && event.audience().includes(member.client());
   }
 }

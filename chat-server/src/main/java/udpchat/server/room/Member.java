@@ -8,12 +8,12 @@ import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Names;
 import udpchat.protocol.SessionMessage;
 import udpchat.server.delivery.Delivery;
-import udpchat.time.RetransmitTimer;
+import udpchat.server.delivery.Stream;
 
 /**
  * One member of the room: who it is, when it was last heard, where its stream of room events stands
- * ({@link Delivery}), and which of its client's messages come next. Mutable state is guarded by the
- * {@link Room} that holds it.
+ * (its {@link Stream}, which {@link Delivery} moves), and which of its client's messages come next.
+ * Touched only by the {@link Room} that holds it.
  */
 public final class Member {
 
@@ -30,8 +30,8 @@ public final class Member {
   private long lastSeenMs;
   private long lastErrorReplyMs = Long.MIN_VALUE / 2; // far past, without overflow in a subtraction
 
-  /** The stream: events after {@code start} that this member may see, in order. */
-  public final Stream stream;
+  /** The stream: events after its start that this member may see, in order. */
+  private final Stream stream;
 
   /** The next message number of this member's client to post; earlier ones are duplicates. */
   private long nextN;
@@ -54,7 +54,12 @@ public final class Member {
     this.name = name;
     this.nextN = nextN;
     this.lastSeenMs = nowMs;
-    this.stream = new Stream();
+    this.stream = new Stream(address, client);
+  }
+
+  /** Where this member stands in the room's events; {@link Delivery} moves it. */
+  Stream stream() {
+    return stream;
   }
 
   public InetSocketAddress address() {
@@ -155,36 +160,5 @@ public final class Member {
 
   ErrorReply refusal(long n) {
     return refusals == null ? null : refusals.get(n);
-  }
-
-  /**
-   * Where this member's stream of room events stands: the events after {@link #start} that it may
-   * see, sent up to {@link #lastSent}, acknowledged up to {@link #acked}, and when to send again
-   * what is not acknowledged, by the member's own round trips. {@link Delivery} moves it.
-   */
-  public static final class Stream {
-    /** {@link #timedSeq} when no event is being timed (event numbers start at 1). */
-    public static final long NOT_TIMED = 0;
-
-    public long start;
-    public long lastSent;
-    public long acked;
-    public long resendAtMs;
-    public long lastResendMs = Long.MIN_VALUE / 2;
-
-    /** The event whose round trip is being measured (sent once, nothing resent since), if any. */
-    public long timedSeq = NOT_TIMED;
-
-    public long timedSentMs;
-
-    /** Timeouts since the last measured round trip: the timeout is doubled as often. */
-    public int backoffs;
-
-    /** The member's round-trip estimate: three numbers, its bounds shared by all members. */
-    public final RetransmitTimer timer = new RetransmitTimer(Delivery.EVENT_TIMER);
-
-    public boolean behind() {
-      return acked < lastSent;
-    }
   }
 }

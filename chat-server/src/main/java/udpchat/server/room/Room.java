@@ -41,6 +41,7 @@ import udpchat.protocol.Tell;
 import udpchat.protocol.Welcome;
 import udpchat.protocol.Who;
 import udpchat.server.delivery.Delivery;
+import udpchat.server.delivery.Stream;
 import udpchat.server.door.Admission;
 import udpchat.server.door.SessionTokens;
 import udpchat.server.journal.JournalFailures;
@@ -84,6 +85,11 @@ public final class Room {
   private final long epoch;
   private final SessionTokens tokens = new SessionTokens();
   private final Map<InetSocketAddress, Member> byAddress = new HashMap<>();
+
+  /** Every member's stream, in the order of {@link #byAddress}: what an event is published to. */
+  private final Iterable<Stream> streams =
+      () -> byAddress.values().stream().map(Member::stream).iterator();
+
   private final NameRegister nameRegister = new NameRegister();
   private final SeenOrder bySeen = new SeenOrder();
   private boolean closed;
@@ -178,7 +184,7 @@ public final class Room {
     if (request instanceof Ping ping) {
       outbox.send(new Pong(ping.id()), from);
     } else if (request instanceof Ack ack) {
-      delivery.onAck(member, ack.seq(), ack.missingTo(), nowMs);
+      delivery.onAck(member.stream(), ack.seq(), ack.missingTo(), nowMs);
     } else if (request instanceof Say say) {
       inTurn(member, say.n(), say, nowMs);
     } else if (request instanceof Tell tell) {
@@ -235,7 +241,7 @@ public final class Room {
       admission.departed(member.address().getAddress());
       nameRegister.remove(member);
       presence.forget(member);
-      delivery.forget(member);
+      delivery.forget(member.stream());
       expired.add(member);
     }
     List<String> names = new ArrayList<>();
@@ -367,9 +373,10 @@ public final class Room {
     bySeen.heard(member);
     log.info(
         "{} joined from {} ({} online)", member.name(), Addresses.format(from), byAddress.size());
-    delivery.begin(member, streamStart(join.since()));
+    delivery.begin(member.stream(), streamStart(join.since()));
     outbox.send(welcome(member), from);
-    delivery.catchUp(member, nowMs); // after the welcome, which says where the stream starts
+    delivery.catchUp(
+        member.stream(), nowMs); // after the welcome, which says where the stream starts
     membershipChanged(Notice.JOINED, member.name(), byAddress.size(), nowMs);
     announceDue(nowMs);
   }
@@ -388,7 +395,7 @@ public final class Room {
   }
 
   private Welcome welcome(Member member) {
-    long start = member.stream.start;
+    long start = member.stream().start();
     return new Welcome(
         member.session(),
         member.name(),
@@ -397,7 +404,7 @@ public final class Room {
         byAddress.size(),
         epoch,
         start,
-        Math.max(start, member.stream.lastSent));
+        Math.max(start, member.stream().lastSent()));
   }
 
   /** Posts the client's message {@code n} in its turn, once; acknowledges every copy. */
@@ -451,7 +458,7 @@ public final class Room {
       return;
     }
     outbox.send(new Posted(say.n(), event.seq()), member.address());
-    delivery.publish(event, byAddress.values(), nowMs);
+    delivery.publish(event, streams, nowMs);
   }
 
   private void tell(Member member, Tell tell, long nowMs) {
@@ -488,7 +495,10 @@ public final class Room {
     }
     outbox.send(new Posted(tell.n(), event.seq()), member.address());
     // The sender's copy is its place in its own stream: the confirmation that it was delivered.
-    delivery.publish(event, target == member ? List.of(member) : List.of(target, member), nowMs);
+    delivery.publish(
+        event,
+        target == member ? List.of(member.stream()) : List.of(target.stream(), member.stream()),
+        nowMs);
   }
 
   /** The list, split over as many datagrams as it needs (a name takes up to 128 bytes). */
@@ -566,7 +576,7 @@ public final class Room {
       return;
     }
     log.info("{} is now known as {}", oldName, member.name());
-    delivery.publish(event, byAddress.values(), nowMs);
+    delivery.publish(event, streams, nowMs);
   }
 
   /** Why {@code name} may not be claimed while {@code holder} is in the room. */
@@ -638,7 +648,7 @@ public final class Room {
       journalFailures.failed(e);
       return;
     }
-    delivery.publish(posted, byAddress.values(), nowMs);
+    delivery.publish(posted, streams, nowMs);
   }
 
   private void remove(Member member) {
@@ -647,7 +657,7 @@ public final class Room {
     nameRegister.remove(member);
     bySeen.forget(member);
     presence.forget(member);
-    delivery.forget(member);
+    delivery.forget(member.stream());
   }
 
   /** {@code /away}: the reason is made safe and measured like a text; every member is told. */
