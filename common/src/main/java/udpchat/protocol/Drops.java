@@ -55,6 +55,12 @@ public final class Drops {
   public static final String OUTBOX_FULL = "outbox-full";
 
   /**
+   * A request dropped by the receiver because the room's inbox was full (the room thread is
+   * behind): the receiver never waits for it, and the client sends the request again.
+   */
+  public static final String INBOX_FULL = "inbox-full";
+
+  /**
    * In a private room, a datagram that does not open under the room key (not sealed, another key,
    * altered): dropped before any JSON is read, and never answered.
    */

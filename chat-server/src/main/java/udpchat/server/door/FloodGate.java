@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import udpchat.server.net.RateCheck;
 
 /**
  * The receive loop's first check, before any parsing: a {@link TokenBucket} per source IP address
@@ -22,7 +23,7 @@ import java.util.Map;
  *
  * <p>Thread-safe: the receive thread calls it, and the fault injector's for a delayed datagram.
  */
-public final class FloodGate {
+public final class FloodGate implements RateCheck {
 
   /** Sources remembered: about 100 bytes each, so at most half a megabyte. */
   public static final int SOURCES = 4096;
@@ -46,6 +47,7 @@ public final class FloodGate {
   }
 
   /** Whether a datagram from {@code source} at {@code nowMs} is within its rate. */
+  @Override
   public synchronized boolean allow(InetAddress source, long nowMs) {
     if (perSecond == 0) {
       return true;

@@ -18,12 +18,11 @@ import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.Limits;
 import udpchat.protocol.ProtocolException;
-import udpchat.server.door.FloodGate;
-import udpchat.server.room.Room;
 
 /**
- * The thread on the socket: reads each datagram, checks its source's rate ({@link FloodGate}),
- * opens it (in a private room), decodes it, and hands it to the room. Bad input is dropped and
+ * The thread on the socket ({@code udpchat-receiver}): reads each datagram, checks its source's
+ * rate (the door's flood gate, a {@link RateCheck}), opens it (in a private room), decodes it, and
+ * hands it to the room's inbox ({@link Inbound}), which never blocks. Bad input is dropped and
  * counted here; nothing a peer sends can end this loop. A datagram that does not open under the
  * room key is dropped before any JSON is read, and never answered: the server says nothing to
  * anyone without the key. Nor is a genuine one that came before from the same address (a replay).
@@ -35,8 +34,8 @@ public final class Receiver implements AutoCloseable {
   private final DatagramChannel channel;
   private final Codec codec;
   private final DatagramSeal seal;
-  private final Room room;
-  private final FloodGate floodGate;
+  private final Inbound inbound;
+  private final RateCheck floodGate;
   private final Drops drops;
   private final FaultInjector faults;
   private final Clock clock;
@@ -52,15 +51,15 @@ public final class Receiver implements AutoCloseable {
       DatagramChannel channel,
       Codec codec,
       DatagramSeal seal,
-      Room room,
-      FloodGate floodGate,
+      Inbound inbound,
+      RateCheck floodGate,
       Drops drops,
       FaultInjector faults,
       Clock clock) {
     this.channel = channel;
     this.codec = codec;
     this.seal = seal;
-    this.room = room;
+    this.inbound = inbound;
     this.floodGate = floodGate;
     this.drops = drops;
     this.faults = faults;
@@ -123,10 +122,10 @@ public final class Receiver implements AutoCloseable {
     byte[] bytes = contents.array();
     try {
       ClientMessage request = codec.decode(bytes, contents.limit(), ClientMessage.class);
-      room.onRequest(from, request, contents.limit(), nowMs);
+      inbound.onRequest(from, request, contents.limit(), nowMs);
     } catch (ProtocolException e) {
       drops.count(e.reason().code(), from, e.getMessage());
-      room.onMalformed(from, e, nowMs);
+      inbound.onMalformed(from, e, nowMs);
     }
   }
 

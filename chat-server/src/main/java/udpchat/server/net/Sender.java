@@ -22,7 +22,6 @@ import udpchat.protocol.Batch;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.ServerMessage;
-import udpchat.server.SendCounts;
 
 /**
  * The fan-out path: encodes each message once and sends the datagram to each of its addresses on a
@@ -57,7 +56,7 @@ public final class Sender implements Outbox, AutoCloseable {
   private final BlockingQueue<Outgoing> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final Packer packer = new Packer();
   private final RepeatedFault failures =
-      new RepeatedFault(log, "sending a batch (udpchat-outbox)", System::nanoTime);
+      new RepeatedFault(log, "sending a batch (udpchat-sender)", System::nanoTime);
   private final FaultInjector.Transmit transmit;
   private volatile boolean sending;
   private final LongAdder datagrams = new LongAdder();
@@ -73,7 +72,7 @@ public final class Sender implements Outbox, AutoCloseable {
     this.drops = drops;
     this.faults = faults;
     this.transmit = (datagram, to) -> channel.send(datagram, to);
-    this.thread = new Thread(this::run, "udpchat-outbox");
+    this.thread = new Thread(this::run, "udpchat-sender");
   }
 
   public void start() {
@@ -104,9 +103,19 @@ public final class Sender implements Outbox, AutoCloseable {
     return failures.total();
   }
 
-  /** What was sent so far: datagrams (a batch counts once), batches, and the events in them. */
-  public SendCounts counts() {
-    return new SendCounts(datagrams.sum(), batches.sum(), batchedEvents.sum());
+  /** Datagrams sent so far, a batch counting once for each address it went to. */
+  public long datagramsSent() {
+    return datagrams.sum();
+  }
+
+  /** The batches among them. */
+  public long batchesSent() {
+    return batches.sum();
+  }
+
+  /** The room events those batches carried. */
+  public long batchedEventsSent() {
+    return batchedEvents.sum();
   }
 
   private void run() {

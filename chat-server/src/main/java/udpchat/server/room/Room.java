@@ -47,6 +47,7 @@ import udpchat.server.door.SessionTokens;
 import udpchat.server.journal.JournalFailures;
 import udpchat.server.journal.RoomEvent;
 import udpchat.server.journal.RoomLog;
+import udpchat.server.net.Inbound;
 import udpchat.server.net.Outbox;
 import udpchat.text.Sanitizer;
 
@@ -66,11 +67,12 @@ import udpchat.text.Sanitizer;
  * MembershipNotices}). A client's messages are numbered by the client; each number is posted once
  * and in order, and acknowledged with {@link Posted}, again for every copy that arrives.
  *
- * <p>Time is an argument ({@code nowMs}), never read here, so tests decide expiry exactly. All
- * methods are synchronized: the receive thread, the sweeper and the retransmitter call in. Nothing
- * here blocks: replies go to the {@link Outbox}, which sends them on its own thread.
+ * <p>Time is an argument ({@code nowMs}), never read here, so tests decide expiry exactly. Not
+ * thread-safe, and needs no lock: in the server only the {@link RoomAgent}'s thread calls in, and
+ * tests call in from theirs. Nothing here waits for the network: replies go to the {@link Outbox},
+ * which sends them on its own thread.
  */
-public final class Room {
+public final class Room implements Inbound {
 
   private static final Logger log = LoggerFactory.getLogger(Room.class);
 
@@ -142,7 +144,7 @@ public final class Room {
    * Handles {@code request} as if it came in the datagram the Java codec makes of it (so a join is
    * padded); for tests, which build requests, not datagrams.
    */
-  public synchronized void onRequest(InetSocketAddress from, ClientMessage request, long nowMs) {
+  public void onRequest(InetSocketAddress from, ClientMessage request, long nowMs) {
     onRequest(from, request, codec.encode(request).length, nowMs);
   }
 
@@ -150,8 +152,8 @@ public final class Room {
    * Handles one decoded request that arrived from {@code from} at {@code nowMs} in a datagram of
    * {@code bytes} bytes: no reply to an address that is not a member is larger than that.
    */
-  public synchronized void onRequest(
-      InetSocketAddress from, ClientMessage request, int bytes, long nowMs) {
+  @Override
+  public void onRequest(InetSocketAddress from, ClientMessage request, int bytes, long nowMs) {
     if (closed) {
       return;
     }
@@ -212,8 +214,8 @@ public final class Room {
    * A datagram from {@code from} that was not valid protocol. A member is told (at most once a
    * second) so its client can show the problem; anyone else gets nothing back.
    */
-  public synchronized void onMalformed(
-      InetSocketAddress from, ProtocolException problem, long nowMs) {
+  @Override
+  public void onMalformed(InetSocketAddress from, ProtocolException problem, long nowMs) {
     Member member = byAddress.get(from);
     if (member != null && !closed && member.mayReplyError(nowMs)) {
       outbox.send(
@@ -229,7 +231,7 @@ public final class Room {
   }
 
   /** Removes every member silent for longer than the timeout at {@code nowMs}; their names. */
-  public synchronized List<String> expire(long nowMs) {
+  public List<String> expire(long nowMs) {
     List<Member> expired = new ArrayList<>();
     for (Iterator<Member> it = bySeen.iterator(); it.hasNext(); ) {
       Member member = it.next();
@@ -267,7 +269,7 @@ public final class Room {
   }
 
   /** Announces the joins, leaves and expiries that waited for company, when their wait is over. */
-  public synchronized void announceDue(long nowMs) {
+  public void announceDue(long nowMs) {
     if (!closed) {
       membership.due(nowMs).ifPresent(announcement -> announce(announcement, nowMs));
     }
@@ -277,14 +279,14 @@ public final class Room {
    * Sends again what members have not acknowledged in time, unless the outbox has not yet sent what
    * it was given: the timeouts wait until it has (a gap an ack names is still sent at once).
    */
-  public synchronized void resendDue(long nowMs) {
+  public void resendDue(long nowMs) {
     if (!closed && !outbox.backlogged()) {
       delivery.resendDue(nowMs);
     }
   }
 
   /** Tells every member the server is going away; from now on requests are ignored. */
-  public synchronized void shutdown() {
+  public void shutdown() {
     if (closed) {
       return;
     }
@@ -295,15 +297,20 @@ public final class Room {
   }
 
   /** The names of the members, in the order {@code /who} lists them. */
-  public synchronized List<String> names() {
+  public List<String> names() {
     List<String> names = new ArrayList<>();
     byAddress.values().forEach(member -> names.add(member.name()));
     names.sort(Comparator.comparing(Names::key).thenComparing(Comparator.naturalOrder()));
     return names;
   }
 
-  synchronized int size() {
+  int size() {
     return byAddress.size();
+  }
+
+  /** What the room looks like now, for other threads (they read no room state themselves). */
+  RoomSnapshot snapshot() {
+    return new RoomSnapshot(names(), events.head());
   }
 
   /** The door: cookies, the member cap, and the replies to addresses that are not members. */
@@ -312,7 +319,7 @@ public final class Room {
   }
 
   /** The number of the room's last event. */
-  public synchronized long head() {
+  public long head() {
     return events.head();
   }
 
