@@ -21,6 +21,7 @@ import udpchat.protocol.Drops;
 import udpchat.server.door.FloodGate;
 import udpchat.server.journal.DataFolder;
 import udpchat.server.journal.Journal;
+import udpchat.server.journal.JournalCounts;
 import udpchat.server.journal.RoomLog;
 import udpchat.server.net.Receiver;
 import udpchat.server.net.Sender;
@@ -218,6 +219,15 @@ public final class ChatServer implements AutoCloseable {
     return new SendCounts(sender.datagramsSent(), sender.batchesSent(), sender.batchedEventsSent());
   }
 
+  /**
+   * What the journal has written so far: events, the writes that carried them (one per duty cycle
+   * of the room that had events: group commit), and the forces to the disk. All zero without a
+   * journal.
+   */
+  public JournalCounts journalCounts() {
+    return journal == null ? JournalCounts.NONE : journal.counts();
+  }
+
   /** The drop counters, by reason. */
   public Drops drops() {
     return drops;
@@ -269,10 +279,22 @@ public final class ChatServer implements AutoCloseable {
         sender,
         receiver, // closes the socket, after the goodbye has been sent
         this::reportFaults,
+        this::reportJournal,
         faults,
         journal,
         dataFolder,
         () -> log.info("stopped"));
+  }
+
+  private void reportJournal() {
+    if (journal != null) {
+      JournalCounts counts = journal.counts();
+      log.info(
+          "journal: {} events in {} writes, forced to the disk {} times",
+          counts.events(),
+          counts.writes(),
+          counts.forces());
+    }
   }
 
   private void reportFaults() {

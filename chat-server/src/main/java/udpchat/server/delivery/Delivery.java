@@ -234,12 +234,12 @@ public final class Delivery {
   /** The last event after {@code start} that the stream may see, or where it stands. */
   private long lastVisible(Stream stream, long start) {
     long oldest = log.oldest();
-    for (long seq = log.head(); seq > start && seq >= oldest; seq--) {
+    for (long seq = log.durableHead(); seq > start && seq >= oldest; seq--) {
       RoomEvent event = log.get(seq);
       if (event != null && event.seq() > start && event.audience().includes(stream.client())) {
         return seq;
       }
     }
-    return Math.max(start, Math.min(oldest - 1, log.head())); // what is gone becomes one Lost
+    return Math.max(start, Math.min(oldest - 1, log.durableHead())); // what is gone: one Lost
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.crypto.RoomKey;
@@ -24,9 +25,10 @@ import udpchat.time.Periodic;
 /**
  * The room's events on disk, one {@linkplain JournalLines line} each, appended in order to {@code
  * room.log} in the data folder, so a restarted server (even after kill -9) has its history and goes
- * on numbering. Each append is written to the file at once, so what the server acknowledged
- * survives the process; the file is forced to the disk every {@link #SYNC_INTERVAL_MS}, so a power
- * cut loses at most that much.
+ * on numbering. The events of one duty cycle of the room are written to the file together, in one
+ * write ({@link #flush}), before any of them is acknowledged or sent, so what the server
+ * acknowledged survives the process; the file is forced to the disk every {@link
+ * #SYNC_INTERVAL_MS}, so a power cut loses at most that much.
  *
  * <p>What a start reads is checked before anything on disk is changed: a line cut short by a crash
  * is dropped, and an isolated damaged line is skipped and counted, but a journal that is mostly
@@ -55,6 +57,14 @@ public final class Journal implements AutoCloseable {
   private final JournalLines lines;
   private FileChannel channel; // replaced once, by a compaction at load
   private final AtomicBoolean unsynced = new AtomicBoolean();
+
+  /** Lines waiting for the next {@link #flush}; only the room thread stages and flushes. */
+  private final List<ByteBuffer> staged = new ArrayList<>();
+
+  // Read from any thread (the server's stats), so adders, not plain fields.
+  private final LongAdder events = new LongAdder();
+  private final LongAdder writes = new LongAdder();
+  private final LongAdder forces = new LongAdder();
   private final Periodic syncer =
       new Periodic(
           "udpchat-journal",
@@ -163,12 +173,34 @@ public final class Journal implements AutoCloseable {
    * @throws UncheckedIOException when it cannot be written (a full disk): the event must then not
    *     be applied or sent
    */
-  void append(RoomEvent event) {
-    ByteBuffer bytes = lines.line(event);
+  public void append(RoomEvent event) {
+    stage(event);
+    flush();
+  }
+
+  /** Keeps {@code event}'s line for the next {@link #flush}, which writes it with the others. */
+  public void stage(RoomEvent event) {
+    staged.add(lines.line(event));
+  }
+
+  /**
+   * Writes the lines staged since the last flush, in one write (group commit: one system call for a
+   * duty cycle's events, not one each). They are in the operating system's hands when this returns,
+   * or else none of them is in the file; either way none is staged any more.
+   *
+   * @throws UncheckedIOException when they cannot be written (a full disk): their events must then
+   *     not be applied or sent
+   */
+  public void flush() {
+    if (staged.isEmpty()) {
+      return;
+    }
+    ByteBuffer[] batch = staged.toArray(ByteBuffer[]::new);
+    staged.clear();
     long start = -1;
     try {
       start = channel.position();
-      write(channel, bytes);
+      write(channel, batch);
     } catch (IOException e) {
       // A part of a line (disk full) would swallow the next line: take it back.
       try {
@@ -181,7 +213,25 @@ public final class Journal implements AutoCloseable {
       }
       throw new UncheckedIOException("cannot append to " + file, e);
     }
+    writes.increment();
+    events.add(batch.length);
     unsynced.set(true);
+  }
+
+  /** What this journal has done so far: events written, the writes they took, and the forces. */
+  public JournalCounts counts() {
+    return new JournalCounts(events.sum(), writes.sum(), forces.sum());
+  }
+
+  /** A gathering write of every buffer, to the end even when the kernel takes part at a time. */
+  private static void write(FileChannel to, ByteBuffer[] bytes) throws IOException {
+    long remaining = 0;
+    for (ByteBuffer buffer : bytes) {
+      remaining += buffer.remaining();
+    }
+    while (remaining > 0) {
+      remaining -= to.write(bytes);
+    }
   }
 
   private static void write(FileChannel to, ByteBuffer bytes) throws IOException {
@@ -201,6 +251,7 @@ public final class Journal implements AutoCloseable {
     }
     try {
       channel.force(false);
+      forces.increment();
     } catch (IOException e) {
       log.error("cannot force {} to the disk: {}", file, e.toString());
     }

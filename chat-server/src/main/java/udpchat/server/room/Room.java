@@ -76,7 +76,8 @@ public final class Room implements Inbound {
 
   private static final Logger log = LoggerFactory.getLogger(Room.class);
 
-  private final Outbox outbox;
+  private final CycleOutbox outbox;
+  private boolean inCycle;
   private final Codec codec;
   private final Drops drops;
   private final RoomLog events;
@@ -126,12 +127,12 @@ public final class Room implements Inbound {
       long noticeHoldMs,
       LongUnaryOperator stampOf) {
     this.stampOf = stampOf;
-    this.admission = new Admission(outbox, codec, drops, maxMembers, maxPerAddress);
-    this.outbox = outbox;
+    this.outbox = new CycleOutbox(outbox);
+    this.admission = new Admission(this.outbox, codec, drops, maxMembers, maxPerAddress);
     this.codec = codec;
     this.drops = drops;
     this.events = events;
-    this.delivery = new Delivery(outbox, events);
+    this.delivery = new Delivery(this.outbox, events);
     this.timeout = timeout;
     this.heartbeat = heartbeat;
     this.backlog = backlog;
@@ -154,6 +155,14 @@ public final class Room implements Inbound {
    */
   @Override
   public void onRequest(InetSocketAddress from, ClientMessage request, int bytes, long nowMs) {
+    try {
+      handle(from, request, bytes, nowMs);
+    } finally {
+      done();
+    }
+  }
+
+  private void handle(InetSocketAddress from, ClientMessage request, int bytes, long nowMs) {
     if (closed) {
       return;
     }
@@ -216,6 +225,14 @@ public final class Room implements Inbound {
    */
   @Override
   public void onMalformed(InetSocketAddress from, ProtocolException problem, long nowMs) {
+    try {
+      tellMalformed(from, problem, nowMs);
+    } finally {
+      done();
+    }
+  }
+
+  private void tellMalformed(InetSocketAddress from, ProtocolException problem, long nowMs) {
     Member member = byAddress.get(from);
     if (member != null && !closed && member.mayReplyError(nowMs)) {
       outbox.send(
@@ -232,6 +249,14 @@ public final class Room implements Inbound {
 
   /** Removes every member silent for longer than the timeout at {@code nowMs}; their names. */
   public List<String> expire(long nowMs) {
+    try {
+      return expireSilent(nowMs);
+    } finally {
+      done();
+    }
+  }
+
+  private List<String> expireSilent(long nowMs) {
     List<Member> expired = new ArrayList<>();
     for (Iterator<Member> it = bySeen.iterator(); it.hasNext(); ) {
       Member member = it.next();
@@ -273,6 +298,7 @@ public final class Room implements Inbound {
     if (!closed) {
       membership.due(nowMs).ifPresent(announcement -> announce(announcement, nowMs));
     }
+    done();
   }
 
   /**
@@ -283,6 +309,7 @@ public final class Room implements Inbound {
     if (!closed && !outbox.backlogged()) {
       delivery.resendDue(nowMs);
     }
+    done();
   }
 
   /** Tells every member the server is going away; from now on requests are ignored. */
@@ -294,6 +321,41 @@ public final class Room implements Inbound {
     membership.flush(0).ifPresent(announcement -> announce(announcement, 0));
     closed = true;
     broadcast(Notice.unnumbered(Notice.SHUTDOWN, null, 0));
+    done();
+  }
+
+  /**
+   * From now until {@link #endCycle}, what the room does is one duty cycle of its thread: its
+   * events are written to the journal together, in one write, and what it sends waits for that
+   * write. Outside a cycle (tests, which call in directly) each call is a cycle of its own.
+   */
+  void beginCycle() {
+    inCycle = true;
+  }
+
+  /**
+   * Ends the duty cycle: writes its events to the journal in one write, then sends what it said, in
+   * order; when the write fails, undoes what the events did and refuses them instead.
+   */
+  void endCycle() {
+    inCycle = false;
+    commit();
+  }
+
+  private void done() {
+    if (!inCycle) {
+      commit();
+    }
+  }
+
+  private void commit() {
+    UncheckedIOException failure = null;
+    try {
+      events.commit();
+    } catch (UncheckedIOException e) {
+      failure = e; // the events are taken back; each step below is told
+    }
+    outbox.release(failure);
   }
 
   /** The names of the members, in the order {@code /who} lists them. */
@@ -310,7 +372,7 @@ public final class Room implements Inbound {
 
   /** What the room looks like now, for other threads (they read no room state themselves). */
   RoomSnapshot snapshot() {
-    return new RoomSnapshot(names(), events.head());
+    return new RoomSnapshot(names(), events.durableHead());
   }
 
   /** The door: cookies, the member cap, and the replies to addresses that are not members. */
@@ -320,7 +382,7 @@ public final class Room implements Inbound {
 
   /** The number of the room's last event. */
   public long head() {
-    return events.head();
+    return events.durableHead();
   }
 
   private void join(InetSocketAddress from, Join join, int bytes, long nowMs) {
@@ -398,7 +460,7 @@ public final class Room implements Inbound {
     }
     // A client that saw more than this room numbered has seen another room, or events this
     // server lost with its data folder: it starts from now.
-    return since > events.head() ? events.head() : since;
+    return since > events.durableHead() ? events.durableHead() : since;
   }
 
   private Welcome welcome(Member member) {
@@ -418,9 +480,16 @@ public final class Room implements Inbound {
   private void inTurn(Member member, long n, SessionMessage message, long nowMs) {
     if (n < member.nextN()) {
       ErrorReply refusal = member.refusal(n);
-      outbox.send(
-          refusal != null ? refusal : new Posted(n, events.postedAs(member.client(), n)),
-          member.address());
+      long seq = refusal != null ? 0 : events.postedAs(member.client(), n);
+      if (seq > events.durableHead()) {
+        // A copy of a message this cycle posted: its answer waits for the cycle's write.
+        outbox.whenStored(
+            () -> outbox.send(new Posted(n, seq), member.address()),
+            CycleOutbox.NOTHING_TO_UNDO,
+            failure -> outbox.send(member.refusal(n), member.address()));
+      } else {
+        outbox.send(refusal != null ? refusal : new Posted(n, seq), member.address());
+      }
       return;
     }
     if (n > member.nextN()) {
@@ -450,22 +519,21 @@ public final class Room implements Inbound {
       return;
     }
     announceHeld(nowMs);
-    RoomEvent event;
-    try {
-      event =
-          events.append(
-              seq ->
-                  Chat.posted(
-                      seq, stampOf.applyAsLong(nowMs), member.name(), text.get(), say.action()),
-              RoomEvent.Audience.EVERYONE,
-              member.client(),
-              say.n());
-    } catch (UncheckedIOException e) {
-      refuse(member, say.n(), ErrorReply.NOT_STORED, journalFailures.failed(e));
-      return;
-    }
-    outbox.send(new Posted(say.n(), event.seq()), member.address());
-    delivery.publish(event, streams, nowMs);
+    RoomEvent event =
+        events.stage(
+            seq ->
+                Chat.posted(
+                    seq, stampOf.applyAsLong(nowMs), member.name(), text.get(), say.action()),
+            RoomEvent.Audience.EVERYONE,
+            member.client(),
+            say.n());
+    outbox.whenStored(
+        () -> {
+          outbox.send(new Posted(say.n(), event.seq()), member.address());
+          delivery.publish(event, streams, nowMs);
+        },
+        CycleOutbox.NOTHING_TO_UNDO,
+        failure -> refuse(member, say.n(), ErrorReply.NOT_STORED, journalFailures.failed(failure)));
   }
 
   private void tell(Member member, Tell tell, long nowMs) {
@@ -481,31 +549,41 @@ public final class Room implements Inbound {
       return;
     }
     announceHeld(nowMs);
-    RoomEvent event;
-    try {
-      event =
-          events.append(
-              seq ->
-                  new Private(
-                      seq,
-                      null,
-                      stampOf.applyAsLong(nowMs),
-                      member.name(),
-                      target.name(),
-                      text.get()),
-              RoomEvent.Audience.pair(member.client(), target.client()),
-              member.client(),
-              tell.n());
-    } catch (UncheckedIOException e) {
-      refuse(member, tell.n(), ErrorReply.NOT_STORED, journalFailures.failed(e));
-      return;
-    }
-    outbox.send(new Posted(tell.n(), event.seq()), member.address());
-    // The sender's copy is its place in its own stream: the confirmation that it was delivered.
-    delivery.publish(
-        event,
-        target == member ? List.of(member.stream()) : List.of(target.stream(), member.stream()),
-        nowMs);
+    RoomEvent event =
+        events.stage(
+            seq ->
+                new Private(
+                    seq,
+                    null,
+                    stampOf.applyAsLong(nowMs),
+                    member.name(),
+                    target.name(),
+                    text.get()),
+            RoomEvent.Audience.pair(member.client(), target.client()),
+            member.client(),
+            tell.n());
+    outbox.whenStored(
+        () -> {
+          outbox.send(new Posted(tell.n(), event.seq()), member.address());
+          // The sender's copy is its place in its own stream: the confirmation that it was
+          // delivered. Either may have left in this cycle: nothing more is sent to it then.
+          List<Stream> to = new ArrayList<>(2);
+          if (present(target)) {
+            to.add(target.stream());
+          }
+          if (target != member && present(member)) {
+            to.add(member.stream());
+          }
+          delivery.publish(event, to, nowMs);
+        },
+        CycleOutbox.NOTHING_TO_UNDO,
+        failure ->
+            refuse(member, tell.n(), ErrorReply.NOT_STORED, journalFailures.failed(failure)));
+  }
+
+  /** Whether {@code member} is still in the room (not left or expired since it was looked up). */
+  private boolean present(Member member) {
+    return byAddress.get(member.address()) == member;
   }
 
   /** The list, split over as many datagrams as it needs (a name takes up to 128 bytes). */
@@ -554,36 +632,38 @@ public final class Room implements Inbound {
     member.rename(nick.name());
     nameRegister.add(member);
     announceHeld(nowMs); // under the old name: said before the rename
-    RoomEvent event;
-    try {
-      event =
-          events.append(
-              seq ->
-                  new Notice(
-                      Notice.RENAMED,
-                      oldName,
-                      member.name(),
-                      byAddress.size(),
-                      seq,
-                      null,
-                      stampOf.applyAsLong(nowMs),
-                      null,
-                      null),
-              RoomEvent.Audience.EVERYONE,
-              null,
-              0);
-    } catch (UncheckedIOException e) {
-      // Not durable, so not done: the member keeps its old name.
-      nameRegister.remove(member);
-      member.rename(oldName);
-      nameRegister.add(member);
-      outbox.send(
-          new ErrorReply(ErrorReply.NOT_STORED, journalFailures.failed(e), nick.id()),
-          member.address());
-      return;
-    }
-    log.info("{} is now known as {}", oldName, member.name());
-    delivery.publish(event, streams, nowMs);
+    String newName = member.name();
+    RoomEvent event =
+        events.stage(
+            seq ->
+                new Notice(
+                    Notice.RENAMED,
+                    oldName,
+                    newName,
+                    byAddress.size(),
+                    seq,
+                    null,
+                    stampOf.applyAsLong(nowMs),
+                    null,
+                    null),
+            RoomEvent.Audience.EVERYONE,
+            null,
+            0);
+    outbox.whenStored(
+        () -> {
+          log.info("{} is now known as {}", oldName, newName);
+          delivery.publish(event, streams, nowMs);
+        },
+        () -> {
+          // Not durable, so not done: the member keeps its old name.
+          nameRegister.remove(member);
+          member.rename(oldName);
+          nameRegister.add(member);
+        },
+        failure ->
+            outbox.send(
+                new ErrorReply(ErrorReply.NOT_STORED, journalFailures.failed(failure), nick.id()),
+                member.address()));
   }
 
   /** Why {@code name} may not be claimed while {@code holder} is in the room. */
@@ -636,26 +716,23 @@ public final class Room implements Inbound {
 
   /** Numbers a notice about the members of {@code announcement} and sends it to every member. */
   private void announce(MembershipNotices.Announcement announcement, long nowMs) {
-    RoomEvent posted;
-    try {
-      posted =
-          events.append(
-              seq ->
-                  Notice.posted(
-                      seq,
-                      stampOf.applyAsLong(announcement.atMs()), // when the last of them happened
-                      announcement.event(),
-                      announcement.names(),
-                      announcement.online()),
-              RoomEvent.Audience.EVERYONE,
-              null,
-              0);
-    } catch (UncheckedIOException e) {
-      // A notice not durable is not told: the members see the change in the next one's count.
-      journalFailures.failed(e);
-      return;
-    }
-    delivery.publish(posted, streams, nowMs);
+    RoomEvent posted =
+        events.stage(
+            seq ->
+                Notice.posted(
+                    seq,
+                    stampOf.applyAsLong(announcement.atMs()), // when the last of them happened
+                    announcement.event(),
+                    announcement.names(),
+                    announcement.online()),
+            RoomEvent.Audience.EVERYONE,
+            null,
+            0);
+    outbox.whenStored(
+        () -> delivery.publish(posted, streams, nowMs),
+        CycleOutbox.NOTHING_TO_UNDO,
+        // A notice not durable is not told: the members see the change in the next one's count.
+        journalFailures::failed);
   }
 
   private void remove(Member member) {

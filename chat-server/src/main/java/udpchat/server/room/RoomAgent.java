@@ -3,6 +3,8 @@ package udpchat.server.room;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -21,9 +23,11 @@ import udpchat.server.net.Inbound;
  * The room's thread, {@code udpchat-room}: the one thread that touches the {@link Room} and what it
  * holds (members, names, presence, delivery streams, the event log). Other threads reach it only
  * through its bounded inbox: the receiver's requests, and queries, each answered with an immutable
- * {@link RoomSnapshot}. Its duty cycle drains the inbox, then runs what is due of its two timers
- * (the sweep that expires the silent, and the tick that announces held membership changes and
- * resends what is unacknowledged), then waits for the next command or timer.
+ * {@link RoomSnapshot}. Its duty cycle drains the inbox, runs what is due of its two timers (the
+ * sweep that expires the silent, and the tick that announces held membership changes and resends
+ * what is unacknowledged), writes the cycle's events to the journal in one write (group commit:
+ * {@link Room#endCycle}), hands what the room said to the sender, and waits for the next command or
+ * timer.
  *
  * <p>The inbox is a plain {@link ArrayBlockingQueue}: one lock per offer and per poll, which the
  * bench shows is far from the bottleneck (the socket sends are), and the JDK's own. When it is full
@@ -63,6 +67,9 @@ public final class RoomAgent implements Inbound, AutoCloseable {
   private final RepeatedFault failures =
       new RepeatedFault(log, "handling a room command (udpchat-room)", System::nanoTime);
   private volatile boolean stopping;
+
+  /** Queries of this cycle, answered once its events are written and what it said is sent. */
+  private final List<Runnable> afterCycle = new ArrayList<>();
 
   /**
    * @param sweep how often the silent are expired: a member goes between timeout and timeout +
@@ -106,12 +113,14 @@ public final class RoomAgent implements Inbound, AutoCloseable {
   }
 
   /**
-   * What the room looks like, as soon as the room thread comes to this query; failed at once when
-   * the inbox is full (the caller may ask again), never blocking the caller.
+   * What the room looks like at the end of the duty cycle that comes to this query (all that was in
+   * the inbox before it is done, written and sent by then); failed at once when the inbox is full
+   * (the caller may ask again), never blocking the caller.
    */
   public CompletableFuture<RoomSnapshot> snapshot() {
     CompletableFuture<RoomSnapshot> answer = new CompletableFuture<>();
-    if (!inbox.offer(() -> answer.complete(room.snapshot()))) {
+    // Answered after the cycle's write, so what it shows has been sent (and is durable).
+    if (!inbox.offer(() -> afterCycle.add(() -> answer.complete(room.snapshot())))) {
       answer.completeExceptionally(new IllegalStateException("the room's inbox is full"));
     }
     return answer;
@@ -126,6 +135,7 @@ public final class RoomAgent implements Inbound, AutoCloseable {
         long nowNs = nanoTime.getAsLong();
         long waitNs = Math.max(0, Math.min(nextTickNs, nextSweepNs) - nowNs);
         Runnable command = inbox.poll(waitNs, TimeUnit.NANOSECONDS);
+        room.beginCycle();
         for (int done = 0; command != null; done++) {
           apply(command);
           command = done + 1 < MAX_COMMANDS_PER_CYCLE ? inbox.poll() : null;
@@ -139,6 +149,10 @@ public final class RoomAgent implements Inbound, AutoCloseable {
           apply(this::sweep);
           nextSweepNs = nanoTime.getAsLong() + sweepNs;
         }
+        // Group commit: the cycle's events in one journal write, then what it said is sent.
+        apply(room::endCycle);
+        afterCycle.forEach(this::apply);
+        afterCycle.clear();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // close() gave up waiting for the inbox: stop now
