@@ -63,7 +63,6 @@ public final class ChatServer implements AutoCloseable {
   private final DatagramChannel channel;
   private final Drops drops;
   private final Sender sender;
-  private final Room room;
   private final RoomAgent roomAgent;
   private final Receiver receiver;
   private final DataFolder dataFolder;
@@ -115,7 +114,8 @@ public final class ChatServer implements AutoCloseable {
     this.drops = new Drops(clock);
     this.seal = DatagramSeal.of(config.roomKey());
     this.sender = new Sender(channel, codec, seal, drops, faults);
-    this.room =
+    // Handed to its thread at once: from here on no other thread touches it.
+    Room room =
         new Room(
             sender,
             codec,
@@ -235,12 +235,12 @@ public final class ChatServer implements AutoCloseable {
 
   /** How many datagrams the server sent to addresses that were not members (retries, refusals). */
   public long strangerReplies() {
-    return room.admission().repliesSent();
+    return roomSnapshot().strangerReplies();
   }
 
   /** The bytes of those datagrams: never more than the bytes of the datagrams they answered. */
   public long strangerReplyBytes() {
-    return room.admission().replyBytesSent();
+    return roomSnapshot().strangerReplyBytes();
   }
 
   /** How many source addresses the flood gate holds a token bucket for (it keeps a bounded few). */

@@ -12,7 +12,6 @@ import udpchat.protocol.Join;
 import udpchat.protocol.Retry;
 import udpchat.protocol.ServerMessage;
 import udpchat.server.net.Outbox;
-import udpchat.server.room.Room;
 
 /**
  * The room's door: who may become a member, and what an address that is not one is told.
@@ -26,7 +25,7 @@ import udpchat.server.room.Room;
  * holds at most {@code maxMembers}, at most {@code maxPerAddress} of them from one IP address (so
  * one host with many sockets cannot take every place).
  *
- * <p>Called under the {@link Room}'s lock; the counters are read from any thread.
+ * <p>Called only on the room's thread; the counters are read from any thread.
  */
 public final class Admission {
 

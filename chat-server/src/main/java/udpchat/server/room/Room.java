@@ -372,7 +372,8 @@ public final class Room implements Inbound {
 
   /** What the room looks like now, for other threads (they read no room state themselves). */
   RoomSnapshot snapshot() {
-    return new RoomSnapshot(names(), events.durableHead());
+    return new RoomSnapshot(
+        names(), events.durableHead(), admission.repliesSent(), admission.replyBytesSent());
   }
 
   /** The door: cookies, the member cap, and the replies to addresses that are not members. */
