@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import udpchat.protocol.ServerMessage;
+import udpchat.server.journal.RoomLog;
 import udpchat.server.net.Outbox;
 
 /**
@@ -31,6 +32,7 @@ final class CycleOutbox implements Outbox {
   private final Outbox out;
   private final List<Held> held = new ArrayList<>();
   private boolean releasing;
+  private boolean inCycle;
 
   CycleOutbox(Outbox out) {
     this.out = out;
@@ -60,11 +62,39 @@ final class CycleOutbox implements Outbox {
     held.add(new Step(stored, undo, refused));
   }
 
+  /** From now until {@link #endCycle}, calls into the room are one duty cycle of its thread. */
+  void beginCycle() {
+    inCycle = true;
+  }
+
+  /** Ends the duty cycle: {@code events} staged in it are written, then what was held goes on. */
+  void endCycle(RoomLog events) {
+    inCycle = false;
+    commit(events);
+  }
+
+  /** The end of one call into the room: a cycle of its own, unless the room thread runs one. */
+  void endCall(RoomLog events) {
+    if (!inCycle) {
+      commit(events);
+    }
+  }
+
+  private void commit(RoomLog events) {
+    UncheckedIOException failure = null;
+    try {
+      events.commit();
+    } catch (UncheckedIOException e) {
+      failure = e; // the events are taken back; each step is told
+    }
+    release(failure);
+  }
+
   /**
    * Hands on what was held, with each step told how the journal write went: {@code failure} is
    * {@code null} when the cycle's events are durable.
    */
-  void release(UncheckedIOException failure) {
+  private void release(UncheckedIOException failure) {
     releasing = true;
     try {
       if (failure != null) {

@@ -1,4 +1,4 @@
-package udpchat.server.room;
+package udpchat.server.room.members;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,7 +43,7 @@ public final class PresenceBoard {
   /**
    * @param suspectAfterMs silence longer than this makes a member suspect (half the timeout)
    */
-  PresenceBoard(long suspectAfterMs) {
+  public PresenceBoard(long suspectAfterMs) {
     this(suspectAfterMs, DATAGRAMS_PER_SWEEP);
   }
 
@@ -51,7 +51,7 @@ public final class PresenceBoard {
    * @param datagramsPerSweep what the suspicions told in one sweep may cost: a room of {@code
    *     online} members is told of at most {@code max(1, datagramsPerSweep / online)} per sweep
    */
-  PresenceBoard(long suspectAfterMs, int datagramsPerSweep) {
+  public PresenceBoard(long suspectAfterMs, int datagramsPerSweep) {
     this.suspectAfterMs = suspectAfterMs;
     this.datagramsPerSweep = datagramsPerSweep;
   }
@@ -59,7 +59,7 @@ public final class PresenceBoard {
   /**
    * {@code member} went away (with {@code reason}, which may be null) or, with away false, back.
    */
-  Presence away(Member member, boolean away, String reason) {
+  public Presence away(Member member, boolean away, String reason) {
     if (away) {
       awayReasons.put(member, reason);
     } else {
@@ -101,7 +101,7 @@ public final class PresenceBoard {
   }
 
   /** One presence for each member that is not simply active: what {@code /who} adds. */
-  List<Presence> report(Collection<Member> members, long nowMs) {
+  public List<Presence> report(Collection<Member> members, long nowMs) {
     List<Presence> report = new ArrayList<>();
     for (Member member : members) {
       if (suspects.contains(member) || awayReasons.containsKey(member)) {

@@ -1,4 +1,4 @@
-package udpchat.server.room;
+package udpchat.server.room.members;
 
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
@@ -41,7 +41,7 @@ public final class Member {
   private TreeMap<Long, SessionMessage> held;
   private Map<Long, ErrorReply> refusals;
 
-  Member(
+  public Member(
       InetSocketAddress address,
       String session,
       String client,
@@ -58,7 +58,7 @@ public final class Member {
   }
 
   /** Where this member stands in the room's events; {@link Delivery} moves it. */
-  Stream stream() {
+  public Stream stream() {
     return stream;
   }
 
@@ -66,7 +66,7 @@ public final class Member {
     return address;
   }
 
-  String session() {
+  public String session() {
     return session;
   }
 
@@ -75,12 +75,12 @@ public final class Member {
     return client;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
   /** The name as the room compares it; see {@link Names#key}. */
-  String key() {
+  public String key() {
     return Names.key(name);
   }
 
@@ -88,7 +88,7 @@ public final class Member {
     this.name = newName;
   }
 
-  long lastSeenMs() {
+  public long lastSeenMs() {
     return lastSeenMs;
   }
 
@@ -105,7 +105,7 @@ public final class Member {
    * Whether an error reply to this member is allowed now: at most one a second, so garbage sent
    * with a member's forged source address cannot turn the server into a reflector.
    */
-  boolean mayReplyError(long nowMs) {
+  public boolean mayReplyError(long nowMs) {
     if (nowMs - lastErrorReplyMs < 1000) {
       return false;
     }
@@ -115,17 +115,17 @@ public final class Member {
 
   // ---- The client's messages, posted once each and in their order ----
 
-  long nextN() {
+  public long nextN() {
     return nextN;
   }
 
   /** Message {@code nextN} was posted or refused: the next one may go. */
-  void advanceN() {
+  public void advanceN() {
     nextN++;
   }
 
   /** Keeps a message that came before its turn; false when too many are held already. */
-  boolean hold(long n, SessionMessage message) {
+  public boolean hold(long n, SessionMessage message) {
     if (held == null) {
       held = new TreeMap<>();
     }
@@ -137,7 +137,7 @@ public final class Member {
   }
 
   /** The held message whose turn it is now, or {@code null}. */
-  SessionMessage takeHeldTurn() {
+  public SessionMessage takeHeldTurn() {
     if (held == null) {
       return null;
     }
@@ -145,7 +145,7 @@ public final class Member {
     return held.remove(nextN);
   }
 
-  void rememberRefusal(long n, ErrorReply refusal) {
+  public void rememberRefusal(long n, ErrorReply refusal) {
     if (refusals == null) {
       refusals =
           new LinkedHashMap<>() {
@@ -158,7 +158,7 @@ public final class Member {
     refusals.put(n, refusal);
   }
 
-  ErrorReply refusal(long n) {
+  public ErrorReply refusal(long n) {
     return refusals == null ? null : refusals.get(n);
   }
 }
