@@ -13,7 +13,7 @@ import udpchat.server.delivery.Stream;
 /**
  * One member of the room: who it is, when it was last heard, where its stream of room events stands
  * (its {@link Stream}, which {@link Delivery} moves), and which of its client's messages come next.
- * Touched only by the {@link Room} that holds it.
+ * Touched only by the room that holds it, on its thread.
  */
 public final class Member {
 

@@ -10,7 +10,7 @@ import udpchat.protocol.Names;
  * or look alike ({@link Names#lookalikes}): each member is filed under what its name looks like, so
  * a name that looks like a member's is found in one lookup, whatever the room's size.
  *
- * <p>Not thread-safe: the {@link Room}'s lock guards it.
+ * <p>Not thread-safe: only the room's thread touches it.
  */
 public final class NameRegister {
 

@@ -25,7 +25,7 @@ import udpchat.protocol.Presence;
  * members who were still there.
  *
  * <p>Decides from a {@code nowMs} argument, like {@link Room#expire}, and sends nothing itself: it
- * returns the {@link Presence} messages for the {@link Room} to send. Guarded by the room's lock.
+ * returns the {@link Presence} messages for the room to send. Only the room's thread touches it.
  */
 public final class PresenceBoard {
 

@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
  *
  * <p>Each authenticated datagram moves its member to the end, in O(1). The order is exact while the
  * clock goes forward; if the wall clock steps back, a member may sit behind one heard later, and is
- * then found one sweep late at worst. Guarded by the {@link Room}'s lock.
+ * then found one sweep late at worst. Only the room's thread touches it.
  */
 public final class SeenOrder implements Iterable<Member> {
 
