@@ -119,6 +119,11 @@ public final class RoomAgent implements Inbound, AutoCloseable {
    */
   public CompletableFuture<RoomSnapshot> snapshot() {
     CompletableFuture<RoomSnapshot> answer = new CompletableFuture<>();
+    if (!thread.isAlive()) {
+      // Not started, or stopped: no thread owns the room now, and seeing this thread end (or not
+      // yet begin) orders its writes before this read.
+      return CompletableFuture.completedFuture(room.snapshot());
+    }
     // Answered after the cycle's write, so what it shows has been sent (and is durable).
     if (!inbox.offer(() -> afterCycle.add(() -> answer.complete(room.snapshot())))) {
       answer.completeExceptionally(new IllegalStateException("the room's inbox is full"));
