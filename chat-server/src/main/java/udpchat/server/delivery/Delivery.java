@@ -96,7 +96,7 @@ public final class Delivery {
 
   /**
    * The members with events sent and not yet acknowledged: the only ones {@link #resendDue} looks
-   * at, so a quiet room of many members costs the retransmitter nothing.
+   * at, so a quiet room of many members costs the retransmission tick nothing.
    */
   private final Set<Stream> unacknowledged = new LinkedHashSet<>();
 

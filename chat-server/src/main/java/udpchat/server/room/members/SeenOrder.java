@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 /**
  * The members in the order they were last heard from, the longest silent first, so that a sweep
  * looks only at the silent ones and stops at the first member heard recently: at 100,000 members a
- * sweep costs what it finds, not a scan that holds the room's lock.
+ * sweep costs what it finds, not a scan of every member.
  *
  * <p>Each authenticated datagram moves its member to the end, in O(1). The order is exact while the
  * clock goes forward; if the wall clock steps back, a member may sit behind one heard later, and is
