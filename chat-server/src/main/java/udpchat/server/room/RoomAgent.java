@@ -146,11 +146,11 @@ public final class RoomAgent implements Inbound, AutoCloseable {
           command = done + 1 < MAX_COMMANDS_PER_CYCLE ? inbox.poll() : null;
         }
         nowNs = nanoTime.getAsLong();
-        if (nowNs - nextTickNs >= 0) {
+        if (!stopping && nowNs - nextTickNs >= 0) {
           apply(this::tick);
           nextTickNs = nanoTime.getAsLong() + tickNs;
         }
-        if (nowNs - nextSweepNs >= 0) {
+        if (!stopping && nowNs - nextSweepNs >= 0) { // none after the goodbye
           apply(this::sweep);
           nextSweepNs = nanoTime.getAsLong() + sweepNs;
         }
