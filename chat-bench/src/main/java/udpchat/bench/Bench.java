@@ -23,6 +23,11 @@ final class Bench {
   private static final Pattern FAULTS =
       Pattern.compile(
           "simulated faults: out: \\d+ seen, (\\d+) dropped.*in: \\d+ seen, (\\d+) dropped");
+
+  /** What the server's journal did, logged as it stops (group commit: writes per batch). */
+  private static final Pattern JOURNAL =
+      Pattern.compile("journal: (\\d+) events in (\\d+) writes, forced to the disk (\\d+) times");
+
   private static final long START_TIMEOUT_MS = 30_000;
 
   private final PrintWriter progress;
@@ -124,6 +129,12 @@ final class Bench {
       result.injectedDrops = Long.parseLong(faults.group(1)) + Long.parseLong(faults.group(2));
     } else if (spec.loss() > 0) {
       result.problem = "the server did not log its simulated-fault counts";
+    }
+    Matcher journal = target.find(JOURNAL);
+    if (journal != null) {
+      result.journalEvents = Long.parseLong(journal.group(1));
+      result.journalWrites = Long.parseLong(journal.group(2));
+      result.journalForces = Long.parseLong(journal.group(3));
     }
     say(
         "%s: %s, %d members: %.0f delivered/s, lost %d of %d, p99 %.0f µs",

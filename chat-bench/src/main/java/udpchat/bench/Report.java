@@ -115,7 +115,7 @@ final class Report {
           "  %s %d: kernel drops: %s socket %d, members' sockets %d; machine-wide Udp InErrors +%d,"
               + " RcvbufErrors +%d, SndbufErrors +%d; buffers: %s rcv %d snd %d, member rcv %d snd"
               + " %d; %.0f-byte datagrams; sent %.0f/s, refused at the sender %d; load average %s"
-              + "%s%s%s%n",
+              + "%s%s%s%s%n",
           r.target,
           r.members,
           r.target,
@@ -139,6 +139,11 @@ final class Report {
                   r.resent, r.acksSent, r.pingsSent, r.batches)
               : "",
           r.injectedDrops == null ? "" : "; simulated drops " + r.injectedDrops,
+          r.journalWrites == null
+              ? ""
+              : String.format(
+                  "; journal %d events in %d writes, %d forces",
+                  r.journalEvents, r.journalWrites, r.journalForces),
           r.problem == null ? "" : "; PROBLEM: " + r.problem);
     }
     out.flush();

@@ -106,6 +106,16 @@ final class RunResult {
   /** Datagrams the server's own --simulate-loss dropped (both ways), from its log. */
   public Long injectedDrops;
 
+  /**
+   * The server's journal over the whole run (join, load, drain), from its log as it stopped: the
+   * events written, the writes that carried them (one per duty cycle of the room: group commit),
+   * and the forces to the disk. Null for the reflector, or a server without a journal.
+   */
+  public Long journalEvents;
+
+  public Long journalWrites;
+  public Long journalForces;
+
   /** /proc/loadavg (1, 5, 15 minutes) as the run began: how busy the machine was. */
   public String loadAverage;
 

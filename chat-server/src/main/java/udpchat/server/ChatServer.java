@@ -6,8 +6,10 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.crypto.DatagramSeal;
@@ -16,14 +18,26 @@ import udpchat.net.FaultInjector;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
+import udpchat.server.door.FloodGate;
+import udpchat.server.journal.DataFolder;
+import udpchat.server.journal.Journal;
+import udpchat.server.journal.JournalCounts;
+import udpchat.server.journal.RoomLog;
+import udpchat.server.net.Receiver;
+import udpchat.server.net.Sender;
+import udpchat.server.room.MembershipNotices;
+import udpchat.server.room.Room;
+import udpchat.server.room.RoomAgent;
+import udpchat.server.room.RoomSnapshot;
 import udpchat.time.Durations;
-import udpchat.time.Periodic;
+import udpchat.time.WallStamps;
 
 /**
  * A running chat server: one UDP socket, the {@link Room} with its {@link RoomLog} and {@link
- * Journal}, and the threads that serve it: the {@link Receiver}, the {@link Sender}, the sweeper
- * and the retransmitter (each a {@link Periodic}), and the journal's. Closing it tells the members
- * that the server is going away and stops every thread.
+ * Journal}, and the threads that serve it, each the one owner of its state: the {@link Receiver}
+ * (socket to room inbox), the {@link RoomAgent} (the room, its sweep and retransmission timers),
+ * the {@link Sender} (fan-out), and the journal's syncer. Closing it tells the members that the
+ * server is going away and stops every thread.
  */
 public final class ChatServer implements AutoCloseable {
 
@@ -45,27 +59,19 @@ public final class ChatServer implements AutoCloseable {
    */
   static final int SEND_BUFFER_BYTES = 1 << 20;
 
-  /**
-   * How often unacknowledged room events are checked for a retransmission that is due: a resend
-   * comes at most this late, small beside the smallest timeout (Delivery.MIN_RTO_MS, 150 ms). A
-   * check looks only at the members with events unacknowledged.
-   */
-  static final Duration RETRANSMIT_TICK = Duration.ofMillis(10);
-
   private final ServerConfig config;
   private final DatagramChannel channel;
   private final Drops drops;
   private final Sender sender;
-  private final Room room;
+  private final RoomAgent roomAgent;
   private final Receiver receiver;
-  private final Periodic sweeper;
-  private final Periodic retransmitter;
   private final DataFolder dataFolder;
   private final Journal journal;
   private final FaultInjector faults;
   private final FloodGate floodGate;
   private final DatagramSeal seal;
   private final long epoch;
+  private final long headAtStart;
 
   /** A server whose timers and stamps read one clock (tests that set the time). */
   public ChatServer(ServerConfig config, Clock clock) throws IOException {
@@ -108,7 +114,8 @@ public final class ChatServer implements AutoCloseable {
     this.drops = new Drops(clock);
     this.seal = DatagramSeal.of(config.roomKey());
     this.sender = new Sender(channel, codec, seal, drops, faults);
-    this.room =
+    // Handed to its thread at once: from here on no other thread touches it.
+    Room room =
         new Room(
             sender,
             codec,
@@ -123,42 +130,19 @@ public final class ChatServer implements AutoCloseable {
             MembershipNotices.HOLD_MS,
             new WallStamps(clock, wall));
     this.floodGate = new FloodGate(config.rateLimit(), config.burst());
-    this.receiver = new Receiver(channel, codec, seal, room, floodGate, drops, faults, clock);
-    // Every sweep the silent are expired: a member goes between timeout and timeout + sweep
-    // after its last datagram.
-    // Not right after the server itself stalled, though: see StallGuard.
-    StallGuard stalls = new StallGuard(config.sweep(), System::nanoTime);
-    this.sweeper =
-        new Periodic(
-            "udpchat-sweeper",
-            config.sweep(),
-            clock,
-            nowMs -> {
-              if (stalls.mayExpire()) {
-                room.expire(nowMs);
-              }
-            });
-    // Also when a held membership notice is due (MembershipNotices.HOLD_MS): a tick is short
-    // beside it.
-    this.retransmitter =
-        new Periodic(
-            "udpchat-retransmit",
-            RETRANSMIT_TICK,
-            clock,
-            nowMs -> {
-              room.announceDue(nowMs);
-              room.resendDue(nowMs);
-            });
+    this.roomAgent = new RoomAgent(room, codec, drops, config.sweep(), clock);
+    this.receiver = new Receiver(channel, codec, seal, roomAgent, floodGate, drops, faults, clock);
+    this.headAtStart = events.head();
   }
 
   public ChatServer start() throws IOException {
-    sender.start();
-    receiver.start();
-    sweeper.start();
-    retransmitter.start();
+    // Each stage before the one that feeds it: nothing is queued for a thread not yet running.
     if (journal != null) {
       journal.start();
     }
+    sender.start();
+    roomAgent.start();
+    receiver.start();
     log.info(
         "listening on {} (timeout {}, sweep {}, heartbeat {}, receive buffer {} bytes, send buffer {}"
             + " bytes, as granted)",
@@ -179,7 +163,7 @@ public final class ChatServer implements AutoCloseable {
         config.backlog(),
         journal == null ? "nothing kept on disk" : "journal " + journal.file(),
         epoch,
-        room.head());
+        headAtStart);
     log.info(
         "at most {} members, {} from one address; {} datagrams a second from each source address,"
             + " bursts of {}",
@@ -205,9 +189,24 @@ public final class ChatServer implements AutoCloseable {
     return (InetSocketAddress) channel.getLocalAddress();
   }
 
-  /** The names in the room now, in {@code /who} order. */
+  /** The names in the room now, in {@code /who} order: asked of the room thread. */
   public List<String> members() {
-    return room.names();
+    return roomSnapshot().names();
+  }
+
+  /**
+   * What the room looks like now, as its thread answers (within five seconds, or an {@link
+   * IllegalStateException}): no other thread reads the room's state.
+   */
+  public RoomSnapshot roomSnapshot() {
+    try {
+      return roomAgent.snapshot().get(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking the room", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the room did not answer: " + e, e);
+    }
   }
 
   /** How this server's datagrams are sealed: its room key's seal, or none for an open room. */
@@ -217,7 +216,16 @@ public final class ChatServer implements AutoCloseable {
 
   /** What the server has sent so far: datagrams, and the batches among them. */
   public SendCounts sendCounts() {
-    return sender.counts();
+    return new SendCounts(sender.datagramsSent(), sender.batchesSent(), sender.batchedEventsSent());
+  }
+
+  /**
+   * What the journal has written so far: events, the writes that carried them (one per duty cycle
+   * of the room that had events: group commit), and the forces to the disk. All zero without a
+   * journal.
+   */
+  public JournalCounts journalCounts() {
+    return journal == null ? JournalCounts.NONE : journal.counts();
   }
 
   /** The drop counters, by reason. */
@@ -227,12 +235,12 @@ public final class ChatServer implements AutoCloseable {
 
   /** How many datagrams the server sent to addresses that were not members (retries, refusals). */
   public long strangerReplies() {
-    return room.admission().repliesSent();
+    return roomSnapshot().strangerReplies();
   }
 
   /** The bytes of those datagrams: never more than the bytes of the datagrams they answered. */
   public long strangerReplyBytes() {
-    return room.admission().replyBytesSent();
+    return roomSnapshot().strangerReplyBytes();
   }
 
   /** How many source addresses the flood gate holds a token bucket for (it keeps a bounded few). */
@@ -260,21 +268,33 @@ public final class ChatServer implements AutoCloseable {
 
   /**
    * Tells the members the server is going away, sends what is queued, stops the threads, and lets
-   * the journal and the data folder go: every step, even when one before it fails.
+   * the journal and the data folder go: every step, even when one before it fails. The stages stop
+   * from the room on, then the receiver: it stops when the socket closes, which must wait until the
+   * sender has sent the room's goodbye (what it hands the stopped room meanwhile is ignored).
    */
   @Override
   public void close() throws Exception {
     CloseAll.inOrder(
-        sweeper,
-        retransmitter,
-        room::shutdown,
+        roomAgent, // the goodbye, after what is in its inbox
         sender,
         receiver, // closes the socket, after the goodbye has been sent
         this::reportFaults,
+        this::reportJournal,
         faults,
         journal,
         dataFolder,
         () -> log.info("stopped"));
+  }
+
+  private void reportJournal() {
+    if (journal != null) {
+      JournalCounts counts = journal.counts();
+      log.info(
+          "journal: {} events in {} writes, forced to the disk {} times",
+          counts.events(),
+          counts.writes(),
+          counts.forces());
+    }
   }
 
   private void reportFaults() {

@@ -28,6 +28,10 @@ import udpchat.log.StopOnFatalError;
 import udpchat.net.FaultOptions;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Names;
+import udpchat.server.discovery.DiscoveryResponder;
+import udpchat.server.discovery.ServedNetwork;
+import udpchat.server.journal.DefaultDataFolder;
+import udpchat.server.journal.StartRefused;
 import udpchat.time.Durations;
 import udpchat.time.MonotonicClock;
 

@@ -5,11 +5,11 @@ package udpchat.server;
  * failure is thrown at the end with the others added to it as suppressed, so a failing step never
  * leaves a thread running or a file open.
  */
-final class CloseAll {
+public final class CloseAll {
 
   private CloseAll() {}
 
-  static void inOrder(AutoCloseable... steps) throws Exception {
+  public static void inOrder(AutoCloseable... steps) throws Exception {
     Exception first = null;
     for (AutoCloseable step : steps) {
       if (step == null) {

@@ -1,5 +1,7 @@
 package udpchat.server;
 
+import udpchat.server.net.Sender;
+
 /**
  * What the server's {@link Sender} has sent so far.
  *

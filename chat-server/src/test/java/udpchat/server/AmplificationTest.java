@@ -21,6 +21,7 @@ import udpchat.protocol.Drops;
 import udpchat.protocol.Join;
 import udpchat.protocol.Ping;
 import udpchat.protocol.Who;
+import udpchat.server.door.FloodGate;
 
 /**
  * Amplification, measured: hundreds of sources on their own 127.x addresses send a real server
@@ -28,7 +29,7 @@ import udpchat.protocol.Who;
  * join. The test counts every byte they sent and every byte that came back.
  */
 @Timeout(120)
-class AmplificationTest {
+public class AmplificationTest {
 
   static final int SOURCES = 240;
   static final int EACH = 4;

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import udpchat.cli.CommandLines;
 import udpchat.cli.Version;
+import udpchat.server.journal.DataFolder;
+import udpchat.server.journal.Journal;
 
-class ChatServerCommandTest {
+public class ChatServerCommandTest {
 
   final StringWriter out = new StringWriter();
   final StringWriter err = new StringWriter();

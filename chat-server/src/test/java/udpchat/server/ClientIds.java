@@ -6,11 +6,11 @@ import java.util.Base64;
 import java.util.UUID;
 
 /** Client ids for tests: one fixed, valid id (22 base64url characters) per name. */
-final class ClientIds {
+public final class ClientIds {
 
   private ClientIds() {}
 
-  static String of(String name) {
+  public static String of(String name) {
     UUID uuid = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     ByteBuffer bytes = ByteBuffer.allocate(16);
     bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());

@@ -20,7 +20,7 @@ import udpchat.protocol.Welcome;
  * A socket that speaks the protocol by hand, as an attacker (or a minimal client) would: it counts
  * every byte and datagram it sends and receives, so a test can say what an attack cost and brought.
  */
-final class RawPeer implements AutoCloseable {
+public final class RawPeer implements AutoCloseable {
 
   final DatagramSocket socket;
   final InetSocketAddress server;

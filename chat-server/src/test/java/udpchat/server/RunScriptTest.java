@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@code run.sh}, the README's way in: a mistyped command is named, in one line, exit 2. */
-class RunScriptTest {
+public class RunScriptTest {
 
   @Test
   void anUnknownCommandIsNamedInOneLineWithStatusTwo() throws Exception {

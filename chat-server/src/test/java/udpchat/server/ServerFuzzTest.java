@@ -60,7 +60,7 @@ import udpchat.protocol.Who;
  * bad-seal}), at most one otherwise. Nothing may be logged as an error (the receive loop's
  * "unexpected failure"). Same seed and tries as the codec's fuzzing.
  */
-class ServerFuzzTest {
+public class ServerFuzzTest {
 
   static final String SEED = "20261123";
   static final RoomKey KEY = RoomKey.derive("fuzzing the server");

@@ -6,15 +6,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock a test sets, read by a real server's threads: the server decides at exact instants. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
 
   private volatile long nowMs;
 
-  SettableClock(long nowMs) {
+  public SettableClock(long nowMs) {
     this.nowMs = nowMs;
   }
 
-  void set(long ms) {
+  public void set(long ms) {
     nowMs = ms;
   }
 

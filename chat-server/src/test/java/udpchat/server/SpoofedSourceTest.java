@@ -22,6 +22,7 @@ import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
 import udpchat.protocol.Retry;
 import udpchat.protocol.Welcome;
+import udpchat.server.door.FloodGate;
 
 /**
  * Forged source addresses against a real server. With root and python3, datagrams are sent with a
@@ -30,7 +31,7 @@ import udpchat.protocol.Welcome;
  * The server's clock is set by the test, so expiry is decided at exact instants.
  */
 @Timeout(120)
-class SpoofedSourceTest {
+public class SpoofedSourceTest {
 
   static final long TIMEOUT_MS = 15_000;
 

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * is given on standard input. Needs root and python3; {@link #available} says whether both are
  * there, and tests that need it are skipped otherwise.
  */
-final class Spoofer {
+public final class Spoofer {
 
   /** One datagram per line: source IP, source port, destination IP, port, base64 payload. */
   private static final String SCRIPT =

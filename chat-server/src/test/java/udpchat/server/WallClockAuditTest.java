@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Every statement of the server's, common's, the client's and the bench's code that reads the wall
  * clock is listed here with its reason; a new one fails this test until it is looked at.
  */
-class WallClockAuditTest {
+public class WallClockAuditTest {
 
   static final Pattern WALL_CLOCK =
       Pattern.compile(

@@ -55,8 +55,9 @@ public final class Drops {
   public static final String OUTBOX_FULL = "outbox-full";
 
   /**
-   * The thread that owns the session or room had this many arrivals waiting already: the receive
-   * loop drops rather than wait for it (the sender sends again what was not acknowledged).
+   * A datagram dropped by the receiver because the thread that owns the room (server) or the
+   * session (client) had its inbox full: the receiver never waits for it, and the other side sends
+   * again what was not acknowledged.
    */
   public static final String INBOX_FULL = "inbox-full";
 
