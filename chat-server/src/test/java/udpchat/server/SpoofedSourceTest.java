@@ -23,6 +23,7 @@ import udpchat.protocol.Pong;
 import udpchat.protocol.Retry;
 import udpchat.protocol.Welcome;
 import udpchat.server.door.FloodGate;
+import udpchat.time.SettableClock;
 
 /**
  * Forged source addresses against a real server. With root and python3, datagrams are sent with a

@@ -16,8 +16,8 @@ import udpchat.protocol.Say;
 import udpchat.protocol.Welcome;
 import udpchat.server.ClientIds;
 import udpchat.server.ServerConfig;
-import udpchat.server.SettableClock;
 import udpchat.server.journal.RoomLog;
+import udpchat.time.SettableClock;
 import udpchat.time.WallStamps;
 
 /**
