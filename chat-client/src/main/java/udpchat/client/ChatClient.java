@@ -11,6 +11,7 @@ import udpchat.client.net.Receiver;
 import udpchat.client.room.PresenceNotices;
 import udpchat.client.room.Roster;
 import udpchat.client.room.StatusFeed;
+import udpchat.client.session.CommandPerformer;
 import udpchat.client.session.ServerReachability;
 import udpchat.client.session.Session;
 import udpchat.client.session.SessionAgent;
@@ -18,6 +19,7 @@ import udpchat.client.session.SessionListener;
 import udpchat.client.session.SessionSnapshot;
 import udpchat.client.session.WatchedTransport;
 import udpchat.client.view.Event;
+import udpchat.client.view.Narrator;
 import udpchat.client.view.QueuedView;
 import udpchat.client.view.StatusSink;
 import udpchat.client.view.View;
@@ -27,7 +29,6 @@ import udpchat.net.FaultInjector;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
-import udpchat.protocol.History;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
 import udpchat.time.WallStamps;
@@ -50,9 +51,6 @@ public final class ChatClient implements AutoCloseable {
   private final SessionAgent agent;
   private final FaultInjector faults;
   private final ServerReachability reachability;
-
-  /** Presence shown as notices, or null for a client without a roster. */
-  private final PresenceNotices presence;
 
   private final Thread leaveOnExit;
 
@@ -111,7 +109,6 @@ public final class ChatClient implements AutoCloseable {
                 presence, // before the roster: it reads the old presence
                 roster,
                 new StatusFeed(Addresses.format(config.server()), roster, view));
-    this.presence = presence;
     this.view = view;
     this.clock = clock;
     this.stamps = stamps;
@@ -134,7 +131,13 @@ public final class ChatClient implements AutoCloseable {
             ? SessionListener.all(reachability, promptFollowsName())
             : SessionListener.all(
                 listener, reachability, promptFollowsName(), askForMembersOnWelcome()));
-    this.agent = new SessionAgent(session, reachability, this::perform, clock);
+    Runnable whoAsked = presence == null ? () -> {} : presence::onWhoAsked;
+    this.agent =
+        new SessionAgent(
+            session,
+            reachability,
+            new CommandPerformer(session, new Narrator(view, stamps), whoAsked, clock),
+            clock);
     this.receiver = new Receiver(connection, codec, seal, agent, faults, clock);
     // Killed by a signal instead of quitting: still tell the server, so the room knows at once.
     this.leaveOnExit = new Thread(() -> agent.leave(LEAVE_PATIENCE), "udpchat-leave-on-exit");
@@ -169,48 +172,6 @@ public final class ChatClient implements AutoCloseable {
                 : "gave up joining " + Addresses.format(connection.server()) + " (never joined)"));
     flushView();
     return 0;
-  }
-
-  /** A typed line, performed on the session's thread (the agent's), which owns the session. */
-  private void perform(Command command) {
-    long nowMs = clock.millis();
-    if (command instanceof Command.Say say) {
-      session.say(say.text(), false, nowMs);
-    } else if (command instanceof Command.Act act) {
-      session.say(act.action(), true, nowMs);
-    } else if (command instanceof Command.Tell tell) {
-      session.tell(tell.to(), tell.text(), nowMs);
-    } else if (command instanceof Command.Who) {
-      if (presence != null) {
-        presence.onWhoAsked();
-      }
-      session.who(nowMs);
-    } else if (command instanceof Command.Nick nick) {
-      if (nick.name().equals(session.name())) {
-        view.show(Event.notice(now(), "you are already " + nick.name()));
-      } else {
-        session.nick(nick.name(), nowMs);
-      }
-    } else if (command instanceof Command.History history) {
-      if (history.count() > History.MAX_COUNT) {
-        view.show(
-            Event.notice(
-                now(),
-                "the server keeps no more than "
-                    + History.MAX_COUNT
-                    + " events for /history: showing the last "
-                    + History.MAX_COUNT));
-      }
-      session.history(Math.min(history.count(), History.MAX_COUNT), nowMs);
-    } else if (command instanceof Command.Heartbeats heartbeats) {
-      session.heartbeats(heartbeats.on(), nowMs);
-    } else if (command instanceof Command.Away away) {
-      session.away(away.away(), away.reason(), nowMs);
-    } else if (command instanceof Command.Help) {
-      Commands.HELP.forEach(line -> view.show(Event.notice(now(), line)));
-    } else if (command instanceof Command.Invalid invalid) {
-      view.show(Event.error(now(), invalid.problem()));
-    }
   }
 
   /**

@@ -193,6 +193,26 @@ public final class Narrator {
     error(nowMs, serverSays);
   }
 
+  // ---- Typed commands answered without the server ----
+
+  public void alreadyNamed(long nowMs, String name) {
+    notice(nowMs, "you are already " + name);
+  }
+
+  public void historyCapped(long nowMs, int max) {
+    notice(
+        nowMs,
+        "the server keeps no more than " + max + " events for /history: showing the last " + max);
+  }
+
+  public void help(long nowMs, List<String> lines) {
+    lines.forEach(line -> notice(nowMs, line));
+  }
+
+  public void invalidCommand(long nowMs, String problem) {
+    error(nowMs, problem);
+  }
+
   // ---- The room ----
 
   public void members(long nowMs, Members members) {
