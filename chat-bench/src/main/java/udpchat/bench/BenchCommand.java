@@ -96,7 +96,8 @@ public final class BenchCommand implements Callable<Integer> {
       description =
           "The closed loop: messages on their way per sender, 1 to 4096; the next is sent when"
               + " one of the sender's own comes back to it (default: 4096 datagrams' worth, 4096 / (members"
-              + " x senders), between 2 and 32). With --rate, the most a sender has unconfirmed"
+              + " x senders), between 2 and 32; beyond 32 the rest wait at the sender, as the"
+              + " client sends only its first 32 unanswered). With --rate, the most a sender has unconfirmed"
               + " (default 32,"
               + " as the client sends only its first 32 unanswered); what is due beyond it is"
               + " refused and counted.")
