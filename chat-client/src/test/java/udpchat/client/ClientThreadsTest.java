@@ -2,16 +2,12 @@ package udpchat.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.server.ChatServer;
-import udpchat.server.ServerConfig;
-import udpchat.time.MonotonicClock;
 
 /**
  * What a thread dump of a running client shows: each thread it started named for its role, the
@@ -23,14 +19,7 @@ public class ClientThreadsTest {
 
   @Test
   void everyThreadIsNamedForItsRoleAndStopsWithTheClient() throws Exception {
-    try (ChatServer server =
-        new ChatServer(
-                new ServerConfig(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                    Duration.ofSeconds(15),
-                    Duration.ofSeconds(1)),
-                MonotonicClock.INSTANCE)
-            .start()) {
+    try (ChatServer server = TestServers.start(Duration.ofSeconds(15), Duration.ofSeconds(1))) {
       Set<Thread> before = Thread.getAllStackTraces().keySet();
       Set<String> started;
       try (TestUser alice = TestUser.joined(TestServers.addressOf(server), "alice")) {

@@ -2,8 +2,6 @@ package udpchat.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import org.awaitility.Awaitility;
@@ -11,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.client.view.Event;
 import udpchat.server.ChatServer;
-import udpchat.server.ServerConfig;
 import udpchat.time.MonotonicClock;
 import udpchat.time.SettableClock;
 
@@ -31,14 +28,7 @@ public class ClientWallClockStepTest {
   @Test
   void heartbeatsGoOnWhenTheWallClockIsSetBack() throws Exception {
     SettableClock wall = new SettableClock(Instant.parse("2026-12-03T12:00:00Z"));
-    try (ChatServer server =
-            new ChatServer(
-                    new ServerConfig(
-                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                        SERVER_TIMEOUT,
-                        Duration.ofMillis(100)),
-                    MonotonicClock.INSTANCE)
-                .start();
+    try (ChatServer server = TestServers.start(SERVER_TIMEOUT, Duration.ofMillis(100));
         TestUser alice =
             TestUser.joined(
                 new ClientConfig(TestServers.addressOf(server), "alice", HEARTBEAT),

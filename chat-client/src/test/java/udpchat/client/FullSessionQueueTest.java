@@ -22,6 +22,7 @@ import udpchat.net.FaultInjector;
 import udpchat.net.Faults;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
+import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
 import udpchat.time.WallStamps;
 
@@ -53,8 +54,7 @@ public class FullSessionQueueTest {
         Receiver receiver =
             new Receiver(connection, codec, DatagramSeal.NONE, stuck, faults, Clock.systemUTC());
         receiver.start();
-        connection.send(
-            new udpchat.protocol.Ping(SessionTest.TOKEN, 1)); // tells the server where alice is
+        connection.send(new Ping(SessionTest.TOKEN, 1)); // tells the server where alice is
         ByteBuffer first = ByteBuffer.allocate(2048);
         InetSocketAddress alice = (InetSocketAddress) server.receive(first);
 

@@ -2,15 +2,11 @@ package udpchat.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.server.ChatServer;
-import udpchat.server.ServerConfig;
-import udpchat.time.MonotonicClock;
 
 /**
  * A terminal that takes 300 ms to draw each line (a slow ssh link, a paused tmux pane), in a room
@@ -27,14 +23,7 @@ public class SlowTerminalTest {
 
   @Test
   void aSlowTerminalHoldsUpNoHeartbeat() throws Exception {
-    try (ChatServer server =
-            new ChatServer(
-                    new ServerConfig(
-                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                        Duration.ofSeconds(1),
-                        Duration.ofMillis(100)),
-                    MonotonicClock.INSTANCE)
-                .start();
+    try (ChatServer server = TestServers.start(Duration.ofSeconds(1), Duration.ofMillis(100));
         TestUser bob = TestUser.joined(TestServers.addressOf(server), "bob", HEARTBEAT);
         TestUser alice =
             TestUser.joinedWithSlowView(

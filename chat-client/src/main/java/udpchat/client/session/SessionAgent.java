@@ -181,7 +181,7 @@ public final class SessionAgent implements AutoCloseable {
   /** One duty cycle at {@code nowMs}: what was queued, then the timers when due. */
   void doWork(List<Input> inputs, long nowMs) {
     for (Input input : inputs) {
-      apply(input, clock.millis());
+      apply(input, nowMs);
     }
     if (!ticked || nowMs - tickedMs >= TICK.toMillis()) {
       ticked = true;
