@@ -21,4 +21,9 @@ public record Ack(String session, long seq, Long missingTo) implements SessionMe
   public Ack(String session, long seq) {
     this(session, seq, null);
   }
+
+  @Override
+  public void dispatch(SessionMessage.Handler handler) {
+    handler.onAck(this);
+  }
 }

@@ -20,4 +20,9 @@ public record Away(String session, long id, Boolean away, String reason) impleme
       throw new IllegalArgumentException("reason is only for away");
     }
   }
+
+  @Override
+  public void dispatch(SessionMessage.Handler handler) {
+    handler.onAway(this);
+  }
 }

@@ -57,4 +57,9 @@ public record Batch(List<ServerMessage> items) implements ServerMessage {
   public static int size(int count, int itemBytes) {
     return OVERHEAD_BYTES + itemBytes + Math.max(0, count - 1);
   }
+
+  @Override
+  public void dispatch(ServerMessage.Handler handler) {
+    handler.onBatch(this);
+  }
 }

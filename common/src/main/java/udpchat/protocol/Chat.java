@@ -21,4 +21,9 @@ public record Chat(
   public static Chat posted(long seq, long at, String from, String text, boolean action) {
     return new Chat(seq, null, at, from, text, action, null, null);
   }
+
+  @Override
+  public void dispatch(ServerMessage.Handler handler) {
+    handler.onChat(this);
+  }
 }

@@ -34,4 +34,9 @@ public record ErrorReply(String code, String message, long ref, Long n) implemen
   public static ErrorReply refusing(long n, String code, String message) {
     return new ErrorReply(code, message, 0, n);
   }
+
+  @Override
+  public void dispatch(ServerMessage.Handler handler) {
+    handler.onErrorReply(this);
+  }
 }

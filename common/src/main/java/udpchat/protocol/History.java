@@ -17,4 +17,9 @@ public record History(String session, long id, int count) implements SessionMess
       throw new IllegalArgumentException("count must be between 1 and " + MAX_COUNT);
     }
   }
+
+  @Override
+  public void dispatch(SessionMessage.Handler handler) {
+    handler.onHistory(this);
+  }
 }

@@ -37,4 +37,9 @@ public record Join(String name, String client, long next, Long since, String coo
   public Join withCookie(String cookie) {
     return new Join(name, client, next, since, cookie);
   }
+
+  @Override
+  public void dispatch(ClientMessage.Handler handler) {
+    handler.onJoin(this);
+  }
 }

@@ -5,4 +5,9 @@ public record Leave(String session) implements SessionMessage {
   public Leave {
     Fields.session(session);
   }
+
+  @Override
+  public void dispatch(SessionMessage.Handler handler) {
+    handler.onLeave(this);
+  }
 }

@@ -13,4 +13,9 @@ public record Lost(long prev, long seq, long count) implements ServerMessage {
     }
     Fields.nonNegative("count", count);
   }
+
+  @Override
+  public void dispatch(ServerMessage.Handler handler) {
+    handler.onLost(this);
+  }
 }

@@ -17,4 +17,9 @@ public record Members(int total, List<String> names) implements ServerMessage {
       throw new IllegalArgumentException("total cannot be less than the names given");
     }
   }
+
+  @Override
+  public void dispatch(ServerMessage.Handler handler) {
+    handler.onMembers(this);
+  }
 }

@@ -7,4 +7,9 @@ public record Nick(String session, long id, String name) implements SessionMessa
     Fields.nonNegative("id", id);
     Fields.text("name", name);
   }
+
+  @Override
+  public void dispatch(SessionMessage.Handler handler) {
+    handler.onNick(this);
+  }
 }

@@ -30,11 +30,47 @@ public record Notice(
     List<String> names)
     implements ServerMessage {
 
-  public static final String JOINED = "joined";
-  public static final String LEFT = "left";
-  public static final String EXPIRED = "expired";
-  public static final String RENAMED = "renamed";
-  public static final String SHUTDOWN = "shutdown";
+  public static final String JOINED = Kind.JOINED.wire;
+  public static final String LEFT = Kind.LEFT.wire;
+  public static final String EXPIRED = Kind.EXPIRED.wire;
+  public static final String RENAMED = Kind.RENAMED.wire;
+  public static final String SHUTDOWN = Kind.SHUTDOWN.wire;
+
+  /**
+   * What a notice says happened. {@code event} stays a string on the wire so that a client meets a
+   * kind added by a newer server as {@link #UNKNOWN} (and shows it as it came) instead of refusing
+   * the datagram, which would stall the room's stream at that event.
+   */
+  public enum Kind {
+    JOINED("joined"),
+    LEFT("left"),
+    EXPIRED("expired"),
+    RENAMED("renamed"),
+    SHUTDOWN("shutdown"),
+    /** A kind this version does not know. */
+    UNKNOWN(null);
+
+    private final String wire;
+
+    Kind(String wire) {
+      this.wire = wire;
+    }
+
+    /** The name on the wire; {@code null} for {@link #UNKNOWN}. */
+    public String wire() {
+      return wire;
+    }
+
+    /** The kind named {@code event}, or {@link #UNKNOWN}. */
+    public static Kind of(String event) {
+      for (Kind kind : values()) {
+        if (kind != UNKNOWN && kind.wire.equals(event)) {
+          return kind;
+        }
+      }
+      return UNKNOWN;
+    }
+  }
 
   public Notice {
     Fields.text("event", event);
@@ -106,8 +142,20 @@ public record Notice(
     return name == null ? List.of() : List.of(name);
   }
 
+  /**
+   * What happened, as a {@link Kind}: {@link Kind#UNKNOWN} for a kind this version does not know.
+   */
+  public Notice.Kind kind() {
+    return Kind.of(event);
+  }
+
   /** Whether this notice is a numbered room event. */
   public boolean numbered() {
     return seq != null;
+  }
+
+  @Override
+  public void dispatch(ServerMessage.Handler handler) {
+    handler.onNotice(this);
   }
 }

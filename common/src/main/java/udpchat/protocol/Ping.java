@@ -6,4 +6,9 @@ public record Ping(String session, long id) implements SessionMessage {
     Fields.session(session);
     Fields.nonNegative("id", id);
   }
+
+  @Override
+  public void dispatch(SessionMessage.Handler handler) {
+    handler.onPing(this);
+  }
 }

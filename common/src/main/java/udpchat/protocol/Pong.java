@@ -5,4 +5,9 @@ public record Pong(long id) implements ServerMessage {
   public Pong {
     Fields.nonNegative("id", id);
   }
+
+  @Override
+  public void dispatch(ServerMessage.Handler handler) {
+    handler.onPong(this);
+  }
 }

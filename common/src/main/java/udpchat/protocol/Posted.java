@@ -10,4 +10,9 @@ public record Posted(long n, long seq) implements ServerMessage {
     Fields.positive("n", n);
     Fields.nonNegative("seq", seq);
   }
+
+  @Override
+  public void dispatch(ServerMessage.Handler handler) {
+    handler.onPosted(this);
+  }
 }

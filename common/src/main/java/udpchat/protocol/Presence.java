@@ -25,4 +25,9 @@ public record Presence(String name, String state, String reason, Long silentMs)
       Fields.nonNegative("silentMs", silentMs);
     }
   }
+
+  @Override
+  public void dispatch(ServerMessage.Handler handler) {
+    handler.onPresence(this);
+  }
 }

@@ -13,4 +13,9 @@ public record Private(long seq, Long prev, long at, String from, String to, Stri
     Fields.name("to", to);
     Fields.text("text", text);
   }
+
+  @Override
+  public void dispatch(ServerMessage.Handler handler) {
+    handler.onPrivate(this);
+  }
 }

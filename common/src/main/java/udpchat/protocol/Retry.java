@@ -16,4 +16,9 @@ public record Retry(String cookie) implements ServerMessage {
   public Retry {
     Fields.token("cookie", cookie);
   }
+
+  @Override
+  public void dispatch(ServerMessage.Handler handler) {
+    handler.onRetry(this);
+  }
 }

@@ -12,4 +12,9 @@ public record Say(String session, long n, String text, boolean action) implement
     Fields.positive("n", n);
     Fields.text("text", text);
   }
+
+  @Override
+  public void dispatch(SessionMessage.Handler handler) {
+    handler.onSay(this);
+  }
 }

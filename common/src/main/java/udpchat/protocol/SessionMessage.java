@@ -14,4 +14,36 @@ public sealed interface SessionMessage extends ClientMessage
   default long id() {
     return 0;
   }
+
+  /** Calls the handler's method for this request's type. */
+  void dispatch(Handler handler);
+
+  @Override
+  default void dispatch(ClientMessage.Handler handler) {
+    dispatch((Handler) handler);
+  }
+
+  /**
+   * Something that acts on every type of member request, one method each; a new type is a compile
+   * error in every handler until it is handled there.
+   */
+  interface Handler {
+    void onPing(Ping ping);
+
+    void onSay(Say say);
+
+    void onTell(Tell tell);
+
+    void onWho(Who who);
+
+    void onNick(Nick nick);
+
+    void onLeave(Leave leave);
+
+    void onAck(Ack ack);
+
+    void onHistory(History history);
+
+    void onAway(Away away);
+  }
 }

@@ -8,4 +8,9 @@ public record Tell(String session, long n, String to, String text) implements Se
     Fields.text("to", to); // a name nobody has is answered with no-such-member
     Fields.text("text", text);
   }
+
+  @Override
+  public void dispatch(SessionMessage.Handler handler) {
+    handler.onTell(this);
+  }
 }

@@ -30,4 +30,9 @@ public record Welcome(
       throw new IllegalArgumentException("head must not be below start");
     }
   }
+
+  @Override
+  public void dispatch(ServerMessage.Handler handler) {
+    handler.onWelcome(this);
+  }
 }

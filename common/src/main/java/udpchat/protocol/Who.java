@@ -6,4 +6,9 @@ public record Who(String session, long id) implements SessionMessage {
     Fields.session(session);
     Fields.nonNegative("id", id);
   }
+
+  @Override
+  public void dispatch(SessionMessage.Handler handler) {
+    handler.onWho(this);
+  }
 }
