@@ -29,7 +29,7 @@ class SanitizerTest {
         "e\u0301 combining",
         "👋🏽 emoji 🇫🇷",
         "^[ and <U+009B> are plain text",
-        "\u00a0\u00ff\u2027\u202f\u2065\u206a" // the neighbours of the escaped ranges
+        "\u00a0\u00ff\u2027\u202f\u2065\u2070" // the neighbours of the escaped ranges
       })
   void returnsCleanTextAsTheSameInstance(String text) {
     assertThat(Sanitizer.clean(text)).isSameAs(text);
@@ -163,6 +163,48 @@ class SanitizerTest {
           .isFalse();
       assertThat(Sanitizer.clean(cleaned)).as("clean is idempotent").isSameAs(cleaned);
     }
+  }
+
+  @ParameterizedTest(name = "U+{0}")
+  @ValueSource(strings = {"200B", "200C", "200D", "2060", "FEFF", "00AD", "2062", "180E", "3164"})
+  void showsInvisibleCharactersBetweenLatinLettersAsTheirCodePoint(String hex) {
+    String invisible = Character.toString(Integer.parseInt(hex, 16));
+    assertThat(Sanitizer.clean("pay" + invisible + "pal")).isEqualTo("pay<U+" + hex + ">pal");
+  }
+
+  @Test
+  void showsAZeroWidthSpaceThatWouldMakeTwoNamesLookAlike() {
+    assertThat(Sanitizer.clean("bob\u200b: you are fired")).isEqualTo("bob<U+200B>: you are fired");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "\uD83D\uDC69\u200D\uD83D\uDCBB", // woman technologist: 👩 ZWJ 💻
+        "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", // family: three joined
+        "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08", // rainbow flag: 🏳 VS16 ZWJ 🌈
+        "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDE80", // woman astronaut, medium skin tone
+        // England's flag: 🏴 then the tags g b e n g and the cancel tag
+        "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67\uDB40\uDC7F"
+      })
+  void keepsTheJoinersAndTagsThatAnEmojiSequenceNeeds(String emoji) {
+    assertThat(Sanitizer.clean("look " + emoji + "!")).isEqualTo("look " + emoji + "!");
+  }
+
+  @Test
+  void showsAJoinerThatIsNotBetweenTwoPictographs() {
+    assertThat(Sanitizer.clean("\uD83D\uDC69\u200Dx")).isEqualTo("\uD83D\uDC69<U+200D>x");
+    assertThat(Sanitizer.clean("\u200D\uD83D\uDCBB")).isEqualTo("<U+200D>\uD83D\uDCBB");
+    assertThat(Sanitizer.clean("a\uDB40\uDC67")).isEqualTo("a<U+E0067>"); // a tag, no flag
+  }
+
+  @Test
+  void keepsTheJoinersThatPersianAndHindiAreSpeltWith() {
+    String persian = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"; // می‌خواهم
+    String hindi = "\u0915\u094D\u200D\u0937"; // क्‍ष
+    assertThat(Sanitizer.clean(persian)).isSameAs(persian);
+    assertThat(Sanitizer.clean(hindi)).isSameAs(hindi);
+    assertThat(Sanitizer.clean("\u0645\u200Ca")).isEqualTo("\u0645<U+200C>a"); // not between two
   }
 
   // ---------------------------------------------------------------------------------------------
