@@ -8,6 +8,7 @@
 #   ./run.sh build              builds the jars only
 #
 # JAVA_OPTS is passed to java, e.g. JAVA_OPTS=-Dlogback.configurationFile=my-logback.xml
+# The server's heap is sized for its --max-members and --history; JAVA_OPTS=-Xmx… overrides it.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -56,14 +57,33 @@ build_if_stale() {
   exec 9>&-
 }
 
+# The server's heap, in MB: sized for what it holds (723 bytes a member measured, an event of the
+# history ring up to 1.2 KB), with room for the rest, so that a flood of garbage cannot grow the
+# JVM towards its default of a quarter of the machine before it collects. -Xmx in JAVA_OPTS wins.
+server_heap_mb() {
+  local members=1000 history=1000 prev="" arg
+  for arg in "$@"; do
+    case "$prev" in --max-members) members=$arg ;; --history) history=$arg ;; esac
+    case "$arg" in --max-members=*) members=${arg#*=} ;; --history=*) history=${arg#*=} ;; esac
+    prev=$arg
+  done
+  [[ $members =~ ^[0-9]{1,7}$ ]] || members=1000 # the server refuses it with a clear error
+  [[ $history =~ ^[0-9]{1,7}$ ]] || history=1000
+  echo $((128 + (members * 2 + history * 2) / 1024))
+}
+
 cmd=${1:-}
 [ $# -gt 0 ] && shift
 case "$cmd" in
   server|client|bench)
     build_if_stale
     need java "install a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)"
+    heap=()
+    if [ "$cmd" = server ] && [[ " ${JAVA_OPTS:-} " != *" -Xmx"* ]]; then
+      heap=("-Xmx$(server_heap_mb "$@")m")
+    fi
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-    exec java ${JAVA_OPTS:-} -jar "chat-$cmd/target/chat-$cmd.jar" "$@"
+    exec java "${heap[@]}" ${JAVA_OPTS:-} -jar "chat-$cmd/target/chat-$cmd.jar" "$@"
     ;;
   test)
     check_tools
@@ -75,7 +95,7 @@ case "$cmd" in
     build
     ;;
   '' | help | --help | -h)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     ;;
   *)
     say "unknown command '$cmd': one of server, client, bench, test, build (./run.sh help)"
