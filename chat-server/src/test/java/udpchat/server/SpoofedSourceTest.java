@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
+import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Join;
 import udpchat.protocol.Leave;
 import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
 import udpchat.protocol.Retry;
+import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
 import udpchat.server.door.FloodGate;
 import udpchat.time.SettableClock;
@@ -110,6 +112,41 @@ public class SpoofedSourceTest {
         "spoofed: a forged ping, leave and token-less leave from alice's exact address %s;"
             + " drops %s; alice expired on time%n",
         hers, server.drops().snapshot());
+  }
+
+  @Test
+  void joinsForgedWithTheMembersAddressSendHerOnlyAFewAnswers() throws Exception {
+    assumeTrue(Spoofer.available(), "needs root and python3 to forge source addresses");
+    InetSocketAddress hers = alice.address();
+    alice.drain();
+    List<Spoofer.Datagram> joins = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      Join join =
+          new Join(i % 2 == 0 ? "alice" : "mallory" + i, String.format("c%021d", i), 1, null, null);
+      joins.add(
+          new Spoofer.Datagram(
+              hers, address, codec.encode(i % 4 < 2 ? join : withBadCookie(join))));
+    }
+    long limitedBefore = server.drops().count(Drops.REPLY_LIMITED);
+    Spoofer.send(joins);
+    // Her ping comes after the forged joins on the server's socket: its answer comes after theirs.
+    alice.send(new Ping(token, 2));
+    List<ServerMessage> answers = new ArrayList<>();
+    for (ServerMessage m = alice.receive(10_000); !(m instanceof Pong); m = alice.receive(10_000)) {
+      assertThat(m).as("an answer before her pong").isNotNull();
+      answers.add(m);
+    }
+    assertThat(answers)
+        .hasSizeLessThanOrEqualTo(10)
+        .allMatch(m -> m instanceof Retry || m instanceof ErrorReply);
+    assertThat(server.members()).containsExactly("alice");
+    System.out.printf(
+        "spoofed: 500 joins from alice's exact address %s: %d answers reached her, %d held back%n",
+        hers, answers.size(), server.drops().count(Drops.REPLY_LIMITED) - limitedBefore);
+  }
+
+  static Join withBadCookie(Join join) {
+    return join.withCookie("AAAAAAAAAAAAAAAAAAAAAA");
   }
 
   @Test

@@ -21,9 +21,11 @@ import udpchat.server.net.Outbox;
  * address that is not a member (a retry, or the refusal of a validated join) is no larger than the
  * datagram it answers, and all such replies share one budget of {@link
  * #STRANGER_REPLIES_PER_SECOND}: forged requests from any number of addresses cannot make the
- * server send more bytes than it receives, nor more than that many datagrams a second. The room
- * holds at most {@code maxMembers}, at most {@code maxPerAddress} of them from one IP address (so
- * one host with many sockets cannot take every place).
+ * server send more bytes than it receives, nor more than that many datagrams a second; and one
+ * source is sent only a few a minute ({@link SourceBudget}), so joins forged with a member's own
+ * address cannot flood that member with answers. The room holds at most {@code maxMembers}, at most
+ * {@code maxPerAddress} of them from one IP address (so one host with many sockets cannot take
+ * every place).
  *
  * <p>Called only on the room's thread; the counters are read from any thread.
  */
@@ -41,6 +43,7 @@ public final class Admission {
   private final JoinCookies cookies = new JoinCookies();
   private final TokenBucket strangerReplies =
       new TokenBucket(STRANGER_REPLIES_PER_SECOND, STRANGER_REPLIES_PER_SECOND, 0);
+  private final SourceBudget perSource = new SourceBudget();
   private final AtomicLong repliesSent = new AtomicLong();
   private final AtomicLong replyBytesSent = new AtomicLong();
 
@@ -114,6 +117,8 @@ public final class Admission {
     int bytes = codec.encode(message).length;
     if (bytes > requestBytes) {
       drops.count(Drops.WOULD_AMPLIFY, to, bytes + " bytes for " + requestBytes);
+    } else if (!perSource.take(to, nowMs)) {
+      drops.count(Drops.REPLY_LIMITED, to, Codec.typeName(message.getClass()) + " (this source)");
     } else if (!strangerReplies.take(nowMs)) {
       drops.count(Drops.REPLY_LIMITED, to, Codec.typeName(message.getClass()));
     } else {

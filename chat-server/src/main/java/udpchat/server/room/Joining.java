@@ -77,11 +77,7 @@ final class Joining {
     }
     Optional<String> problem = Names.problem(join.name());
     if (problem.isPresent()) {
-      if (existing != null) {
-        outbox.send(new ErrorReply(ErrorReply.NAME_INVALID, problem.get(), 0), from);
-      } else {
-        admission.refuse(ErrorReply.NAME_INVALID, problem.get(), from, bytes, nowMs);
-      }
+      admission.refuse(ErrorReply.NAME_INVALID, problem.get(), from, bytes, nowMs);
       return;
     }
     String key = Names.key(join.name());
@@ -93,14 +89,16 @@ final class Joining {
         // change the member's numbering (a forged one could make the room skip messages).
         outbox.send(welcome(existing), from);
       } else {
-        outbox.send(
-            new ErrorReply(
-                ErrorReply.ALREADY_JOINED,
-                "this address is still in the room as "
-                    + existing.name()
-                    + " until that session leaves or expires",
-                0),
-            from);
+        // Refused as a stranger is, within its source's few answers a minute: this join may be
+        // forged with the member's own address, and each refusal would show on her screen.
+        admission.refuse(
+            ErrorReply.ALREADY_JOINED,
+            "this address is still in the room as "
+                + existing.name()
+                + " until that session leaves or expires",
+            from,
+            bytes,
+            nowMs);
       }
       return;
     }
