@@ -28,17 +28,16 @@ public final class CipherState {
 
   private static final String TRANSFORMATION = "ChaCha20-Poly1305";
 
-  private final Cipher cipher;
+  private Cipher cipher;
   private byte[] key;
   private long nonce;
+  // What the cipher was last initialised with: see crypt().
+  private byte[] lastKey;
+  private long lastNonce;
 
   /** InitializeKey(empty): a state without a key, which passes plaintext through. */
   CipherState() {
-    try {
-      cipher = Cipher.getInstance(TRANSFORMATION);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(TRANSFORMATION + " is not available", e);
-    }
+    cipher = newCipher();
   }
 
   /** A state keyed with {@code key}, nonce 0. */
@@ -136,8 +135,18 @@ public final class CipherState {
   }
 
   private byte[] crypt(int mode, byte[] k, long n, byte[] ad, byte[] input) throws NoiseException {
+    if (k == lastKey && n == lastNonce) {
+      // The JDK refuses to initialise a cipher twice in a row with one key and nonce, in either
+      // mode. Encrypting twice so would be our bug, and that guard stays; but a receiver must be
+      // able to open the genuine datagram after a forgery with the same counter was refused, so
+      // a decryption then takes a fresh cipher.
+      if (mode == Cipher.DECRYPT_MODE) {
+        cipher = newCipher();
+      }
+    }
+    lastKey = k;
+    lastNonce = n;
     try {
-      // A new nonce on every call: the JDK refuses to encrypt twice under one key and nonce.
       cipher.init(mode, new SecretKeySpec(k, "ChaCha20"), new IvParameterSpec(nonceBytes(n)));
       cipher.updateAAD(ad);
       return cipher.doFinal(input);
@@ -145,6 +154,14 @@ public final class CipherState {
       throw new NoiseException("the message does not open: wrong key, or altered", e);
     } catch (GeneralSecurityException e) {
       throw new NoiseException("ChaCha20-Poly1305 failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance(TRANSFORMATION);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(TRANSFORMATION + " is not available", e);
     }
   }
 
