@@ -198,6 +198,10 @@ public final class HandshakeState {
           initiator
               ? new SessionKeys(pair[0], pair[1], symmetric.handshakeHash(), remoteStatic)
               : new SessionKeys(pair[1], pair[0], symmetric.handshakeHash(), remoteStatic);
+      // The ephemeral key has done its work; what derived from it lives on only in the keys.
+      localEphemeral.erase();
+      localEphemeral = null;
+      symmetric.eraseChainingKey();
     }
   }
 
@@ -248,7 +252,10 @@ public final class HandshakeState {
       return this;
     }
 
-    /** Where ephemeral keys come from: tests give fixed ones; never reuse one in production. */
+    /**
+     * Where ephemeral keys come from: tests give fixed ones. Each is erased once the handshake
+     * completes, so the supplier must give a new pair each time (and never reuse one).
+     */
     public Builder ephemerals(Supplier<KeyPair> ephemerals) {
       this.ephemerals = ephemerals;
       return this;

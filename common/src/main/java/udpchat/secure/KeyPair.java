@@ -33,6 +33,14 @@ public final class KeyPair {
     return X25519.dh(privateKey, remotePublic);
   }
 
+  /**
+   * Overwrites the private key with zeros: the handshake does so to its ephemeral key once the
+   * session keys are made, so a later look at memory does not find it (forward secrecy).
+   */
+  void erase() {
+    Arrays.fill(privateKey, (byte) 0);
+  }
+
   /** Shows the public key only, so no log ever holds the private one. */
   @Override
   public String toString() {

@@ -1,10 +1,14 @@
 package udpchat.secure;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
@@ -63,21 +67,47 @@ final class OwnerOnly {
    * if missing), flushed to disk, then renamed over it.
    */
   static void replace(Path file, byte[] content) throws IOException {
-    Path folder = file.toAbsolutePath().getParent();
-    PrivateFiles.createFolders(folder);
-    Path temp = folder.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    Path temp = writeBeside(file, content);
     try {
-      PrivateFiles.createFile(temp);
-      try (var channel = PrivateFiles.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true); // on disk before the rename makes it the file
-      }
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /**
+   * Writes {@code content} to {@code file} whole, only if there is no such file: whether it did.
+   * The complete file is hard-linked into place, which fails if the name is taken, so of two
+   * processes creating it at once one wins and the other reads the winner's (a rename would let the
+   * second replace the first's, after the first had started using it).
+   */
+  static boolean createWhole(Path file, byte[] content) throws IOException {
+    Path temp = writeBeside(file, content);
+    try {
+      Files.createLink(file, temp);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static Path writeBeside(Path file, byte[] content) throws IOException {
+    Path folder = file.toAbsolutePath().getParent();
+    PrivateFiles.createFolders(folder);
+    Path temp = folder.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    PrivateFiles.createFile(temp);
+    try (FileChannel channel = PrivateFiles.open(temp, StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true); // on disk before its name makes it the file
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    return temp;
   }
 }

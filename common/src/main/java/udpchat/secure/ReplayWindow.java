@@ -24,7 +24,9 @@ final class ReplayWindow {
   }
 
   private final long[] bits = new long[SIZE / Long.SIZE];
-  private long highest = -1; // nothing accepted yet
+  // -1: nothing accepted yet. Volatile so that the sending thread may read it (SealedChannel's
+  // message count); only the receiving thread writes it.
+  private volatile long highest = -1;
 
   /** Whether a datagram with {@code counter} may be accepted; changes nothing. */
   Verdict check(long counter) {

@@ -26,7 +26,8 @@ import udpchat.secure.RefusedDatagram.Reason;
  *
  * <p>{@link #open} checks the counter, then the tag, and only then remembers the counter, so a
  * forgery changes nothing. The sending half ({@link #seal}) and the receiving half ({@link #open})
- * share no state: one thread may seal while another opens, but each half has one owner.
+ * share no state: one thread may seal while another opens, but each half has one owner; {@link
+ * #rekeyDue} and {@link #expired} may be asked from either.
  */
 public final class SealedChannel {
 
@@ -40,7 +41,8 @@ public final class SealedChannel {
   private final RekeyPolicy policy;
   private final long establishedNanos;
   private final ReplayWindow window = new ReplayWindow();
-  private long nextCounter;
+  // Volatile: the sending thread writes it, and whichever thread asks rekeyDue() reads it.
+  private volatile long nextCounter;
 
   /** A channel over {@code keys}, established at {@code establishedNanos} (monotonic). */
   public SealedChannel(SessionKeys keys, RekeyPolicy policy, long establishedNanos) {
@@ -55,10 +57,11 @@ public final class SealedChannel {
    * reject limit of messages is reached, since the keys must then be replaced.
    */
   public byte[] seal(byte[] associatedData, byte[] payload) throws NoiseException {
-    if (nextCounter >= policy.rejectAfterMessages()) {
+    long counter = nextCounter;
+    if (counter >= policy.rejectAfterMessages()) {
       throw new IllegalStateException("these keys sealed their last message: handshake again");
     }
-    long counter = nextCounter++;
+    nextCounter = counter + 1; // one sending thread, so no lost update
     byte[] sealed = sender.encrypt(counter, associatedData, payload);
     byte[] datagram = new byte[COUNTER_BYTES + sealed.length];
     writeCounter(datagram, counter);

@@ -34,14 +34,16 @@ public final class StaticKeyFile {
 
   private StaticKeyFile() {}
 
-  /** The key pair in {@code file}, made and saved first if there is none. */
+  /**
+   * The key pair in {@code file}, made and saved first if there is none. Two servers starting on
+   * one data folder at once get the same key: the file appears whole, and only once.
+   */
   public static KeyPair loadOrCreate(Path file) throws IOException {
     if (Files.exists(file)) {
       return load(file);
     }
     KeyPair pair = X25519.generate();
-    save(file, pair);
-    return pair;
+    return OwnerOnly.createWhole(file, text(pair)) ? pair : load(file);
   }
 
   /** The key pair in {@code file}; refuses a damaged file or one others may read. */
@@ -66,6 +68,10 @@ public final class StaticKeyFile {
 
   /** Writes {@code pair} to {@code file}, created 0600 (its folder 0700), replacing it whole. */
   public static void save(Path file, KeyPair pair) throws IOException {
+    OwnerOnly.replace(file, text(pair));
+  }
+
+  private static byte[] text(KeyPair pair) {
     String text =
         HEADER
             + "\nprivate "
@@ -73,7 +79,7 @@ public final class StaticKeyFile {
             + "\npublic "
             + HEX.formatHex(pair.publicKey())
             + "\n";
-    OwnerOnly.replace(file, text.getBytes(StandardCharsets.US_ASCII));
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   private static byte[] field(Path file, String line, String name) throws IOException {

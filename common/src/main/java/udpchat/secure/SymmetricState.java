@@ -70,6 +70,11 @@ final class SymmetricState {
     return plaintext;
   }
 
+  /** Forgets the chaining key after Split(), from which every key of the session came. */
+  void eraseChainingKey() {
+    Arrays.fill(chainingKey, (byte) 0);
+  }
+
   /** Split(): the initiator's sending and the responder's sending CipherStates, in that order. */
   CipherState[] split() {
     byte[][] out = Sha256.hkdf(chainingKey, new byte[0], 2);

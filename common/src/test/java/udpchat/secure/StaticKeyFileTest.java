@@ -33,6 +33,45 @@ class StaticKeyFileTest {
   }
 
   @Test
+  void aSavedKeyReadsBackExactly() throws IOException {
+    KeyPair pair = X25519.fromPrivate(new byte[32]);
+    Path file = dir.resolve("server.key");
+    StaticKeyFile.save(file, pair);
+    assertThat(StaticKeyFile.load(file)).isEqualTo(pair);
+    assertThat(Files.readString(file)).contains("private " + "00".repeat(32));
+  }
+
+  @Test
+  void serversStartingTogetherOnOneFolderGetOneKey() throws Exception {
+    Path file = dir.resolve("server.key");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var starts = new java.util.ArrayList<java.util.concurrent.Future<KeyPair>>();
+      for (int i = 0; i < 8; i++) {
+        starts.add(pool.submit(() -> StaticKeyFile.loadOrCreate(file)));
+      }
+      KeyPair first = starts.get(0).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      for (var start : starts) {
+        assertThat(start.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(first);
+      }
+      assertThat(StaticKeyFile.load(file)).isEqualTo(first);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void createWholeNeverReplacesAFile() throws IOException {
+    Path file = dir.resolve("f");
+    assertThat(OwnerOnly.createWhole(file, new byte[] {1})).isTrue();
+    assertThat(OwnerOnly.createWhole(file, new byte[] {2})).isFalse();
+    assertThat(Files.readAllBytes(file)).containsExactly(1);
+    try (var entries = Files.list(dir)) {
+      assertThat(entries).containsExactly(file);
+    }
+  }
+
+  @Test
   void twoServersMakeTwoKeys() throws IOException {
     assertThat(StaticKeyFile.loadOrCreate(dir.resolve("a.key")))
         .isNotEqualTo(StaticKeyFile.loadOrCreate(dir.resolve("b.key")));
