@@ -7,10 +7,11 @@ import java.time.Duration;
  * number of messages or an age, whichever comes first, as WireGuard's REKEY_AFTER_* and
  * REJECT_AFTER_* limits.
  *
- * <p>{@link #DEFAULT}: a new handshake after {@value #REKEY_AFTER_MESSAGES} messages (2^20, a few
- * minutes of a busy room, far below where ChaChaPoly's bounds matter) or 120 s; the keys are
- * refused after twice the messages or 180 s, which leaves a lost handshake time to be retried. A
- * new handshake brings new ephemeral keys, so the keys of a session older than the reject age exist
+ * <p>{@link #DEFAULT}: a new handshake after {@value #REKEY_AFTER_MESSAGES} messages (2^20: at a
+ * thousand datagrams a second, 17 minutes, so the 120 s nearly always come first; the count bounds
+ * a session that floods, far below where ChaChaPoly's limits matter) or 120 s; the keys are refused
+ * after twice the messages or 180 s, which leaves a lost handshake time to be retried. A new
+ * handshake brings new ephemeral keys, so the keys of a session older than the reject age exist
  * nowhere: that bounds what a stolen machine's memory gives away (forward secrecy).
  *
  * <p>Time is an argument: the caller passes {@code nowNanos} from a monotonic clock ({@code

@@ -8,14 +8,15 @@ import udpchat.secure.RefusedDatagram.Reason;
  * CipherState} under an explicit counter, and opens the peer's, refusing copies and forgeries.
  *
  * <p>UDP loses and reorders datagrams, so the receiver cannot count them as Noise's implicit nonce
- * would: as in WireGuard, each datagram carries its counter, which is the ChaChaPoly nonce, and the
- * receiver checks it against a {@link ReplayWindow} of {@value ReplayWindow#SIZE} counters.
+ * would: as in WireGuard (and Noise §11.4), each datagram carries its counter, which is the
+ * ChaChaPoly nonce, and the receiver checks it against a {@link ReplayWindow} of {@value
+ * ReplayWindow#SIZE} counters.
  *
  * <pre>
  *   offset  bytes  field
- *        0      8  counter: the sender's message number, 0, 1, 2, ..., unsigned 64-bit
- *                  little-endian (as in the nonce and in WireGuard); the nonce, so it is
- *                  authenticated by the tag without being associated data
+ *        0      8  counter: the sender's message number, 0, 1, 2, ... (below 2^63), 64-bit
+ *                  little-endian (as in the nonce and in WireGuard); it is the nonce, so the
+ *                  tag authenticates it without its being associated data
  *        8      n  ciphertext: the payload encrypted (n = its length)
  *    8 + n     16  Poly1305 tag over the ciphertext and the associated data
  * </pre>

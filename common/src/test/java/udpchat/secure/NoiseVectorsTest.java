@@ -46,24 +46,9 @@ class NoiseVectorsTest {
   @MethodSource("vectors")
   void everyMessageIsTheVectorsBytes(JsonNode v) throws NoiseException {
     HandshakePattern pattern = patternOf(v.get("protocol_name").asText());
-    HandshakeState.Builder init =
-        HandshakeState.initiator(pattern)
-            .prologue(bytes(v, "init_prologue"))
-            .ephemerals(once(bytes(v, "init_ephemeral")));
-    HandshakeState.Builder resp =
-        HandshakeState.responder(pattern)
-            .prologue(bytes(v, "resp_prologue"))
-            .localStatic(X25519.fromPrivate(bytes(v, "resp_static")))
-            .ephemerals(once(bytes(v, "resp_ephemeral")));
-    if (v.has("init_remote_static")) {
-      init.remoteStatic(bytes(v, "init_remote_static"));
-    }
-    if (v.has("init_psks") && v.get("init_psks").size() > 0) {
-      init.psk(HEX.parseHex(v.get("init_psks").get(0).asText()));
-      resp.psk(HEX.parseHex(v.get("resp_psks").get(0).asText()));
-    }
-    HandshakeState initiator = init.build();
-    HandshakeState responder = resp.build();
+    HandshakeState[] ends = ends(v, pattern);
+    HandshakeState initiator = ends[0];
+    HandshakeState responder = ends[1];
 
     JsonNode messages = v.get("messages");
     int handshakeMessages = pattern.messages().size();
@@ -96,6 +81,61 @@ class NoiseVectorsTest {
       assertThat(reader.receiver().decryptWithAd(new byte[0], sent)).isEqualTo(payload);
     }
     assertThat(messages.size()).isGreaterThan(handshakeMessages);
+  }
+
+  /**
+   * The transport messages again through {@link SealedChannel}: each direction counts 0, 1, ... as
+   * the implicit nonce does, so each datagram is its counter, then the vector's bytes.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vectors")
+  void sealedDatagramsAreTheCounterThenTheVectorsBytes(JsonNode v) throws NoiseException {
+    HandshakePattern pattern = patternOf(v.get("protocol_name").asText());
+    HandshakeState[] ends = ends(v, pattern);
+    JsonNode messages = v.get("messages");
+    int handshakeMessages = pattern.messages().size();
+    for (int i = 0; i < handshakeMessages; i++) {
+      ends[(i + 1) % 2].readMessage(ends[i % 2].writeMessage(payload(messages.get(i))));
+    }
+    SealedChannel client = new SealedChannel(ends[0].sessionKeys(), RekeyPolicy.DEFAULT, 0);
+    SealedChannel server = new SealedChannel(ends[1].sessionKeys(), RekeyPolicy.DEFAULT, 0);
+    long[] counters = {0, 0};
+    for (int i = handshakeMessages; i < messages.size(); i++) {
+      int from = i % 2;
+      byte[] datagram = (from == 0 ? client : server).seal(new byte[0], payload(messages.get(i)));
+      byte[] counter = new byte[8];
+      counter[0] = (byte) counters[from]++; // little-endian, and these counters are small
+      assertThat(HEX.formatHex(datagram))
+          .as("message %d", i)
+          .isEqualTo(HEX.formatHex(counter) + text(messages.get(i)));
+      assertThat((from == 0 ? server : client).open(new byte[0], datagram))
+          .isEqualTo(payload(messages.get(i)));
+    }
+  }
+
+  /** The initiator and the responder of the vector, with its keys, prologues and psk. */
+  private static HandshakeState[] ends(JsonNode v, HandshakePattern pattern) {
+    HandshakeState.Builder init =
+        HandshakeState.initiator(pattern)
+            .prologue(bytes(v, "init_prologue"))
+            .ephemerals(once(bytes(v, "init_ephemeral")));
+    HandshakeState.Builder resp =
+        HandshakeState.responder(pattern)
+            .prologue(bytes(v, "resp_prologue"))
+            .localStatic(X25519.fromPrivate(bytes(v, "resp_static")))
+            .ephemerals(once(bytes(v, "resp_ephemeral")));
+    if (v.has("init_remote_static")) {
+      init.remoteStatic(bytes(v, "init_remote_static"));
+    }
+    if (v.has("init_psks") && v.get("init_psks").size() > 0) {
+      init.psk(HEX.parseHex(v.get("init_psks").get(0).asText()));
+      resp.psk(HEX.parseHex(v.get("resp_psks").get(0).asText()));
+    }
+    return new HandshakeState[] {init.build(), resp.build()};
+  }
+
+  private static byte[] payload(JsonNode message) {
+    return HEX.parseHex(message.get("payload").asText());
   }
 
   private static HandshakePattern patternOf(String protocolName) {
