@@ -124,7 +124,7 @@ final class Joining {
     outbox.send(welcome(member), from);
     delivery.catchUp(
         member.stream(), nowMs); // after the welcome, which says where the stream starts
-    announcer.changed(Notice.JOINED, member.name(), roster.size(), nowMs);
+    announcer.changed(Notice.Kind.JOINED, member.name(), roster.size(), nowMs);
     announcer.due(nowMs);
   }
 

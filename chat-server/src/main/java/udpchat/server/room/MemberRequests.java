@@ -107,17 +107,7 @@ final class MemberRequests {
     String newName = member.name();
     RoomEvent event =
         events.stage(
-            seq ->
-                new Notice(
-                    Notice.RENAMED,
-                    oldName,
-                    newName,
-                    roster.size(),
-                    seq,
-                    null,
-                    stampOf.applyAsLong(nowMs),
-                    null,
-                    null),
+            seq -> Notice.renamed(seq, stampOf.applyAsLong(nowMs), oldName, newName, roster.size()),
             RoomEvent.Audience.EVERYONE,
             null,
             0);
@@ -173,7 +163,7 @@ final class MemberRequests {
   void leave(Member member, long nowMs) {
     roster.remove(member);
     log.info("{} left ({} online)", member.name(), roster.size());
-    announcer.changed(Notice.LEFT, member.name(), roster.size(), nowMs);
+    announcer.changed(Notice.Kind.LEFT, member.name(), roster.size(), nowMs);
     announcer.due(nowMs);
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 import udpchat.protocol.Limits;
+import udpchat.protocol.Notice;
 
 /**
  * Decides when the room announces joins, leaves and expiries, so that a burst of them costs each
@@ -38,15 +39,15 @@ public final class MembershipNotices {
   static final int MAX_NAMES_BYTES = Limits.MAX_DATAGRAM_BYTES - 200;
 
   /**
-   * One notice to number: {@code event} about {@code names}, {@code online} after the last, which
+   * One notice to number: {@code kind} about {@code names}, {@code online} after the last, which
    * happened at {@code atMs}.
    */
-  record Announcement(String event, List<String> names, int online, long atMs) {}
+  record Announcement(Notice.Kind kind, List<String> names, int online, long atMs) {}
 
   private final long holdMs;
   private final ToIntFunction<String> nameBytes;
   private long lastAnnouncedMs = Long.MIN_VALUE / 2; // far past, without overflow
-  private String heldEvent;
+  private Notice.Kind heldKind;
   private List<String> heldNames = new ArrayList<>();
   private int heldBytes;
   private int heldOnline;
@@ -61,17 +62,17 @@ public final class MembershipNotices {
   }
 
   /**
-   * {@code name} had {@code event} at {@code nowMs}, leaving {@code online} members; what must be
-   * announced now: the waiting notice when this change cannot join it (another kind, or full). The
-   * change itself waits: ask {@link #due} next.
+   * {@code name} had a change of {@code kind} at {@code nowMs}, leaving {@code online} members;
+   * what must be announced now: the waiting notice when this change cannot join it (another kind,
+   * or full). The change itself waits: ask {@link #due} next.
    */
-  List<Announcement> add(String event, String name, int online, long nowMs) {
+  List<Announcement> add(Notice.Kind kind, String name, int online, long nowMs) {
     int cost = nameBytes.applyAsInt(name) + 3; // quotes and a comma
     List<Announcement> now = new ArrayList<>(1);
-    if (heldEvent != null && (!heldEvent.equals(event) || heldBytes + cost > MAX_NAMES_BYTES)) {
+    if (heldKind != null && (heldKind != kind || heldBytes + cost > MAX_NAMES_BYTES)) {
       flush(nowMs).ifPresent(now::add);
     }
-    heldEvent = event;
+    heldKind = kind;
     heldNames.add(name);
     heldBytes += cost;
     heldOnline = online;
@@ -88,11 +89,11 @@ public final class MembershipNotices {
 
   /** The waiting notice, now, if there is one: before another event is numbered. */
   Optional<Announcement> flush(long nowMs) {
-    if (heldEvent == null) {
+    if (heldKind == null) {
       return Optional.empty();
     }
-    Announcement announcement = new Announcement(heldEvent, heldNames, heldOnline, heldAtMs);
-    heldEvent = null;
+    Announcement announcement = new Announcement(heldKind, heldNames, heldOnline, heldAtMs);
+    heldKind = null;
     heldNames = new ArrayList<>();
     heldBytes = 0;
     lastAnnouncedMs = nowMs;
@@ -101,6 +102,6 @@ public final class MembershipNotices {
 
   /** Whether a change is waiting to be announced. */
   boolean holding() {
-    return heldEvent != null;
+    return heldKind != null;
   }
 }

@@ -3,6 +3,7 @@ package udpchat.server.room;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.function.LongUnaryOperator;
 import udpchat.protocol.Chat;
 import udpchat.protocol.Codec;
@@ -13,7 +14,6 @@ import udpchat.protocol.Names;
 import udpchat.protocol.Posted;
 import udpchat.protocol.Private;
 import udpchat.protocol.Say;
-import udpchat.protocol.SessionMessage;
 import udpchat.protocol.Tell;
 import udpchat.server.delivery.Delivery;
 import udpchat.server.delivery.Stream;
@@ -53,8 +53,21 @@ final class Posting {
     this.journalFailures = parts.journalFailures();
   }
 
-  /** Posts the client's message {@code n} in its turn, once; acknowledges every copy. */
-  void inTurn(Member member, long n, SessionMessage message, long nowMs) {
+  /** Posts the member's message {@code say} in its turn, once; acknowledges every copy. */
+  void say(Member member, Say say, long nowMs) {
+    inTurn(member, say.n(), atMs -> post(member, say, atMs), nowMs);
+  }
+
+  /** Posts the member's private message {@code tell} in its turn, once; acknowledges every copy. */
+  void tell(Member member, Tell tell, long nowMs) {
+    inTurn(member, tell.n(), atMs -> post(member, tell, atMs), nowMs);
+  }
+
+  /**
+   * Posts the client's message {@code n} ({@code post}, given the time it is posted) in its turn,
+   * once; acknowledges every copy.
+   */
+  private void inTurn(Member member, long n, LongConsumer post, long nowMs) {
     if (n < member.nextN()) {
       ErrorReply refusal = member.refusal(n);
       long seq = refusal != null ? 0 : events.postedAs(member.client(), n);
@@ -70,27 +83,19 @@ final class Posting {
       return;
     }
     if (n > member.nextN()) {
-      if (!member.hold(n, message)) {
+      if (!member.hold(n, post)) {
         drops.count(Drops.TOO_FAR_AHEAD, member.address(), "message " + n);
       }
       return; // an earlier one was lost: this one waits for it, unacknowledged
     }
-    postInTurn(member, message, nowMs);
-  }
-
-  /** Posts {@code first}, whose turn it is, and the held messages that follow it. */
-  private void postInTurn(Member member, SessionMessage first, long nowMs) {
-    for (SessionMessage next = first; next != null; next = member.takeHeldTurn()) {
-      if (next instanceof Say say) {
-        say(member, say, nowMs);
-      } else {
-        tell(member, (Tell) next, nowMs);
-      }
+    // This one's turn: post it, and the held messages that follow it.
+    for (LongConsumer next = post; next != null; next = member.takeHeldTurn()) {
+      next.accept(nowMs);
       member.advanceN();
     }
   }
 
-  private void say(Member member, Say say, long nowMs) {
+  private void post(Member member, Say say, long nowMs) {
     Optional<String> text = cleanText(member, say.text(), say.n());
     if (text.isEmpty()) {
       return;
@@ -113,7 +118,7 @@ final class Posting {
         failure -> refuse(member, say.n(), ErrorReply.NOT_STORED, journalFailures.failed(failure)));
   }
 
-  private void tell(Member member, Tell tell, long nowMs) {
+  private void post(Member member, Tell tell, long nowMs) {
     Optional<String> text = cleanText(member, tell.text(), tell.n());
     if (text.isEmpty()) {
       return;

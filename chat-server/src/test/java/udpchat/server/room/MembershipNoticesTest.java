@@ -19,68 +19,68 @@ public class MembershipNoticesTest {
 
   @Test
   void aChangeInAQuietRoomIsToldAtOnceAlone() {
-    assertThat(notices.add(Notice.JOINED, "alice", 1, 1000)).isEmpty();
+    assertThat(notices.add(Notice.Kind.JOINED, "alice", 1, 1000)).isEmpty();
     assertThat(notices.due(1000))
-        .contains(new Announcement(Notice.JOINED, List.of("alice"), 1, 1000));
+        .contains(new Announcement(Notice.Kind.JOINED, List.of("alice"), 1, 1000));
     assertThat(notices.holding()).isFalse();
   }
 
   @Test
   void changesWithinTheHoldWaitUntilItEndsAndGoTogetherInOrder() {
-    notices.add(Notice.JOINED, "alice", 1, 1000);
+    notices.add(Notice.Kind.JOINED, "alice", 1, 1000);
     notices.due(1000); // told at once
-    notices.add(Notice.JOINED, "bob", 2, 1010);
+    notices.add(Notice.Kind.JOINED, "bob", 2, 1010);
     assertThat(notices.due(1010)).isEmpty();
-    notices.add(Notice.JOINED, "carol", 3, 1200);
+    notices.add(Notice.Kind.JOINED, "carol", 3, 1200);
     assertThat(notices.due(1000 + HOLD_MS - 1)).isEmpty();
     assertThat(notices.due(1000 + HOLD_MS))
-        .contains(new Announcement(Notice.JOINED, List.of("bob", "carol"), 3, 1200));
+        .contains(new Announcement(Notice.Kind.JOINED, List.of("bob", "carol"), 3, 1200));
     // The hold starts again from that notice.
-    notices.add(Notice.JOINED, "dave", 4, 1000 + HOLD_MS + 1);
+    notices.add(Notice.Kind.JOINED, "dave", 4, 1000 + HOLD_MS + 1);
     assertThat(notices.due(1000 + 2 * HOLD_MS - 1)).isEmpty();
     assertThat(notices.due(1000 + 2 * HOLD_MS))
-        .contains(new Announcement(Notice.JOINED, List.of("dave"), 4, 1000 + HOLD_MS + 1));
+        .contains(new Announcement(Notice.Kind.JOINED, List.of("dave"), 4, 1000 + HOLD_MS + 1));
   }
 
   @Test
   void aChangeExactlyAHoldAfterTheLastNoticeIsToldAtOnce() {
-    notices.add(Notice.LEFT, "alice", 5, 1000);
+    notices.add(Notice.Kind.LEFT, "alice", 5, 1000);
     notices.due(1000);
-    notices.add(Notice.LEFT, "bob", 4, 1000 + HOLD_MS);
+    notices.add(Notice.Kind.LEFT, "bob", 4, 1000 + HOLD_MS);
     assertThat(notices.due(1000 + HOLD_MS))
-        .contains(new Announcement(Notice.LEFT, List.of("bob"), 4, 1000 + HOLD_MS));
+        .contains(new Announcement(Notice.Kind.LEFT, List.of("bob"), 4, 1000 + HOLD_MS));
   }
 
   @Test
   void aChangeOfAnotherKindSendsWhatWaitedFirstAndWaitsItself() {
-    notices.add(Notice.JOINED, "alice", 1, 1000);
+    notices.add(Notice.Kind.JOINED, "alice", 1, 1000);
     notices.due(1000);
-    notices.add(Notice.JOINED, "bob", 2, 1010);
-    assertThat(notices.add(Notice.LEFT, "alice", 1, 1020))
-        .containsExactly(new Announcement(Notice.JOINED, List.of("bob"), 2, 1010));
+    notices.add(Notice.Kind.JOINED, "bob", 2, 1010);
+    assertThat(notices.add(Notice.Kind.LEFT, "alice", 1, 1020))
+        .containsExactly(new Announcement(Notice.Kind.JOINED, List.of("bob"), 2, 1010));
     // The joins just went out: the leave waits a whole hold from then.
     assertThat(notices.due(1020 + HOLD_MS - 1)).isEmpty();
     assertThat(notices.due(1020 + HOLD_MS))
-        .contains(new Announcement(Notice.LEFT, List.of("alice"), 1, 1020));
+        .contains(new Announcement(Notice.Kind.LEFT, List.of("alice"), 1, 1020));
   }
 
   @Test
   void aFullListGoesAtOnceAndTheNextChangeStartsAnother() {
-    notices.add(Notice.JOINED, "first", 1, 0);
+    notices.add(Notice.Kind.JOINED, "first", 1, 0);
     notices.due(0);
     // Names of 32 letters cost 35 bytes each with their quotes and comma.
     int fit = MembershipNotices.MAX_NAMES_BYTES / 35;
     List<Announcement> early = new ArrayList<>();
     for (int i = 0; i < fit; i++) {
-      early.addAll(notices.add(Notice.JOINED, name(i), 2 + i, 10));
+      early.addAll(notices.add(Notice.Kind.JOINED, name(i), 2 + i, 10));
     }
     assertThat(early).isEmpty();
-    List<Announcement> full = notices.add(Notice.JOINED, name(fit), 2 + fit, 20);
+    List<Announcement> full = notices.add(Notice.Kind.JOINED, name(fit), 2 + fit, 20);
     assertThat(full).hasSize(1);
     assertThat(full.get(0).names()).hasSize(fit).startsWith(name(0)).endsWith(name(fit - 1));
     assertThat(full.get(0).online()).isEqualTo(1 + fit);
     assertThat(notices.due(20 + HOLD_MS))
-        .contains(new Announcement(Notice.JOINED, List.of(name(fit)), 2 + fit, 20));
+        .contains(new Announcement(Notice.Kind.JOINED, List.of(name(fit)), 2 + fit, 20));
   }
 
   @Test
@@ -91,7 +91,8 @@ public class MembershipNoticesTest {
     for (int i = 0; i < fit; i++) {
       names.add(name(i));
     }
-    Notice kept = Notice.posted(Long.MAX_VALUE, Long.MAX_VALUE, Notice.EXPIRED, names, 100_000);
+    Notice kept =
+        Notice.posted(Long.MAX_VALUE, Long.MAX_VALUE, Notice.Kind.EXPIRED, names, 100_000);
     RoomEvent event = new RoomEvent(Long.MAX_VALUE, kept, RoomEvent.Audience.EVERYONE, null, 0);
     // encode throws when a datagram would exceed the limit
     assertThat(codec.encode(event.inStream(Long.MAX_VALUE - 1))).isNotEmpty();
@@ -101,10 +102,11 @@ public class MembershipNoticesTest {
   @Test
   void flushTellsWhatWaitsAtOnceAndNothingWhenNothingWaits() {
     assertThat(notices.flush(0)).isEmpty();
-    notices.add(Notice.EXPIRED, "alice", 1, 0);
+    notices.add(Notice.Kind.EXPIRED, "alice", 1, 0);
     notices.due(0);
-    notices.add(Notice.EXPIRED, "bob", 0, 5);
-    assertThat(notices.flush(6)).contains(new Announcement(Notice.EXPIRED, List.of("bob"), 0, 5));
+    notices.add(Notice.Kind.EXPIRED, "bob", 0, 5);
+    assertThat(notices.flush(6))
+        .contains(new Announcement(Notice.Kind.EXPIRED, List.of("bob"), 0, 5));
     assertThat(notices.holding()).isFalse();
   }
 
