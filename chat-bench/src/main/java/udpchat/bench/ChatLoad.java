@@ -2,25 +2,14 @@ package udpchat.bench;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
-import udpchat.protocol.Batch;
 import udpchat.protocol.Codec;
-import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Join;
-import udpchat.protocol.Limits;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Ping;
-import udpchat.protocol.Pong;
-import udpchat.protocol.Posted;
-import udpchat.protocol.Retry;
-import udpchat.protocol.Say;
-import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
 import udpchat.stream.Arrivals;
 import udpchat.stream.PendingMessages;
@@ -37,19 +26,16 @@ import udpchat.stream.PendingMessages;
 final class ChatLoad extends Load {
 
   /** The client's timers tick every 10 ms; resends are decided as often. */
-  static final long RESEND_TICK_NS = 10_000_000L;
-
-  /** The join is sent again 1, 2 and 4 s later, then every 5 s, as the Java client does. */
-  static final long JOIN_RETRY_NS = 1_000_000_000L;
-
-  static final long MAX_JOIN_RETRY_NS = 5_000_000_000L;
+  static final long RESEND_TICK_NS = AckSchedule.TICK_NS;
 
   private final InetSocketAddress server;
   private final Codec codec = new Codec();
   private final Inbound inbound = new Inbound(codec);
-  private final byte[] item = new byte[Limits.MAX_DATAGRAM_BYTES];
-  private static final byte[] BATCH_PREFIX = Batch.PREFIX.getBytes(StandardCharsets.US_ASCII);
+  private final BatchItems batchItems = new BatchItems();
   private final AckWriter acks = new AckWriter();
+  private final AckSchedule ackSchedule = new AckSchedule();
+  private final JoinSchedule joins;
+  private final ChatSenders sending;
 
   /** What the event being read counts once shown; kept (copied) only if it must wait. */
   private final Received received = new Received();
@@ -57,18 +43,9 @@ final class ChatLoad extends Load {
   /** The numbers of the expiry notices member 0 counted. */
   private final Set<Long> expiryNoticesSeen = new HashSet<>();
 
-  private final int joinWindow;
-
-  private final ArrayDeque<SimMember> toJoin = new ArrayDeque<>();
-  private final PriorityQueue<SimMember> joinRetries =
-      new PriorityQueue<>(Comparator.comparingLong(member -> member.joinRetryNs));
   private final ArrayDeque<SimMember> pings = new ArrayDeque<>(); // all due at the same interval
-  private final PriorityQueue<SimMember> ackDue =
-      new PriorityQueue<>(Comparator.comparingLong(member -> member.ackDueNs));
   private long heartbeatNs = 5_000_000_000L;
-  private int joining;
   private long pingId;
-  private long nextResendNs;
 
   /**
    * @param joinWindow joins on their way at once: a thousand members joining in the same
@@ -84,15 +61,14 @@ final class ChatLoad extends Load {
       int joinWindow) {
     super(members, senders, ratePerS, window, size);
     this.server = server;
-    this.joinWindow = joinWindow;
+    this.joins = new JoinSchedule(joinWindow);
+    this.sending =
+        new ChatSenders(codec, tally, (from, datagram) -> sendFrom(from, datagram, server));
   }
 
   /** Every member starts to join. */
   Void join() {
-    for (SimMember member : members) {
-      member.reset();
-      toJoin.add(member);
-    }
+    joins.queue(members);
     return null;
   }
 
@@ -124,22 +100,7 @@ final class ChatLoad extends Load {
 
   @Override
   void send(SimMember sender, long number, String text, long nowNs) {
-    sender.sending.pending.add(null, text, false, ms(nowNs));
-    transmitDue(sender, nowNs);
-  }
-
-  /** Sends what the sender's pending messages say is due: new ones, and those not confirmed. */
-  private void transmitDue(SimMember sender, long nowNs) {
-    PendingMessages pending = sender.sending.pending;
-    if (sender.state != SimMember.State.JOINED || pending.isEmpty()) {
-      return;
-    }
-    long retransmissions = pending.retransmissions();
-    for (PendingMessages.Message message : pending.due(ms(nowNs))) {
-      Say say = new Say(sender.session, message.n(), message.text(), message.action());
-      sendFrom(sender, ByteBuffer.wrap(codec.encode(say)), server);
-    }
-    tally.resent += pending.retransmissions() - retransmissions;
+    sending.add(sender, text, nowNs);
   }
 
   /** The stream core's clock: milliseconds of the same monotonic time. */
@@ -149,60 +110,25 @@ final class ChatLoad extends Load {
 
   @Override
   public void onDatagram(SimMember member, byte[] bytes, int length, long nowNs) {
-    if (startsWith(bytes, length, BATCH_PREFIX)) {
-      onBatch(member, bytes, length, nowNs);
+    if (BatchItems.isBatch(bytes, length)) {
+      // Each event of a batch (PROTOCOL.md section 14) is read as if it had come alone.
+      batchItems.forEach(
+          bytes,
+          length,
+          (item, itemLength) ->
+              onServerMessage(
+                  member, inbound.read(item, itemLength, member.index == 0), itemLength, nowNs));
+      tally.batches++;
     } else {
       onServerMessage(member, inbound.read(bytes, length, member.index == 0), length, nowNs);
     }
-  }
-
-  /**
-   * Hands each event of a batch (PROTOCOL.md section 14) to {@link #onServerMessage} as if it had
-   * come alone: the items are complete objects, found by their braces outside strings.
-   */
-  private void onBatch(SimMember member, byte[] bytes, int length, long nowNs) {
-    int depth = 0;
-    int start = -1;
-    boolean inString = false;
-    for (int i = BATCH_PREFIX.length; i < length; i++) {
-      byte b = bytes[i];
-      if (inString) {
-        if (b == '\\') {
-          i++; // the escaped character, a quote perhaps
-        } else if (b == '"') {
-          inString = false;
-        }
-      } else if (b == '"') {
-        inString = true;
-      } else if (b == '{' && depth++ == 0) {
-        start = i;
-      } else if (b == '}' && --depth == 0) {
-        int itemLength = i + 1 - start;
-        System.arraycopy(bytes, start, item, 0, itemLength);
-        onServerMessage(
-            member, inbound.read(item, itemLength, member.index == 0), itemLength, nowNs);
-      }
-    }
-    tally.batches++;
-  }
-
-  private static boolean startsWith(byte[] bytes, int length, byte[] prefix) {
-    if (length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (bytes[i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Every decoded server message goes through here. */
   void onServerMessage(SimMember member, Inbound message, int bytes, long nowNs) {
     switch (message.kind) {
       case EVENT, LOST -> onEvent(member, message, bytes, nowNs);
-      case OTHER -> onOther(member, message.message, nowNs);
+      case OTHER -> message.message.dispatch(new ServerReplies(this, member, nowNs));
       case INVALID -> tally.invalid++;
     }
   }
@@ -212,8 +138,8 @@ final class ChatLoad extends Load {
       return; // before the welcome: the client drops it, and it is sent again
     }
     Arrivals<Received> arrivals = member.arrivals;
-    if (event.message instanceof Notice notice && event.seq > arrivals.shown()) {
-      countExpiries(notice); // member 0's, decoded in full
+    if (event.notice != null && event.seq > arrivals.shown()) {
+      countExpiries(event.notice); // member 0's, decoded in full
     }
     Received shown = received.of(event, bytes);
     switch (arrivals.offer(event.seq, event.prev, shown, ms(nowNs))) {
@@ -225,7 +151,7 @@ final class ChatLoad extends Load {
       case DUPLICATE, EARLY_COPY -> duplicate(shown, nowNs);
       case EARLY, ASTRAY -> {} // held until the gap fills; or dropped, and the ack says so
     }
-    scheduleAck(member);
+    ackSchedule.schedule(member);
   }
 
   private void duplicate(Received event, long nowNs) {
@@ -247,62 +173,39 @@ final class ChatLoad extends Load {
     }
   }
 
-  private void onOther(SimMember member, ServerMessage message, long nowNs) {
-    if (message instanceof Welcome welcome) {
-      if (member.state == SimMember.State.JOINING) {
-        member.welcome(welcome.session(), welcome.start());
-        joining--;
-        tally.joined++;
-        heartbeatNs = welcome.heartbeatMs() * 1_000_000L;
-        member.pingDueNs = nowNs + heartbeatNs;
-        pings.add(member);
-        if (member.sending != null) {
-          member.sending.pending.resendAll(ms(nowNs)); // a rejoin: what waits goes at once
-          transmitDue(member, nowNs);
-        }
-      }
-    } else if (message instanceof Posted posted) {
-      tally.posted++;
-      if (member.sending != null) {
-        onPosted(member, posted.n(), nowNs);
-      }
-    } else if (message instanceof Pong) {
-      tally.pongs++;
-    } else if (message instanceof Notice notice) {
-      onNotice(member, notice, nowNs);
-    } else if (message instanceof Retry retry) {
-      // Join with this cookie (address validation): at once while joining; a member the server
-      // no longer knows (it expired it, or restarted) joins again, as the client does.
-      member.cookie = retry.cookie();
-      if (member.state == SimMember.State.JOINING) {
-        sendJoin(member, member.arrivals.shown() > 0 ? member.arrivals.shown() : -1, nowNs);
-      } else if (member.state == SimMember.State.JOINED) {
-        tally.forgotten++;
-        rejoin(member, nowNs);
-      }
-    } else if (message instanceof ErrorReply) {
-      tally.errors++;
+  /** The member's welcome: joined, unless it came for a join no longer on its way. */
+  void welcomed(SimMember member, Welcome welcome, long nowNs) {
+    if (member.state != SimMember.State.JOINING) {
+      return;
+    }
+    member.welcome(welcome.session(), welcome.start());
+    joins.welcomed();
+    tally.joined++;
+    heartbeatNs = welcome.heartbeatMs() * 1_000_000L;
+    member.pingDueNs = nowNs + heartbeatNs;
+    pings.add(member);
+    if (member.sending != null) {
+      sending.rejoined(member, nowNs);
     }
   }
 
   /**
-   * The server posted message {@code n}: settled, its round trip measured where it can be; it posts
-   * in order, so the earlier ones still waiting got there and their answers were lost: asked again
-   * now, as the client's session does.
+   * The server's retry: join with this cookie (address validation), at once while joining; a member
+   * the server no longer knows (it expired it, or restarted) joins again, as the client does.
    */
-  private void onPosted(SimMember sender, long n, long nowNs) {
-    PendingMessages pending = sender.sending.pending;
-    pending.posted(n, ms(nowNs));
-    pending.hurryBefore(n, ms(nowNs));
-    transmitDue(sender, nowNs);
-  }
-
-  /** Unnumbered notices: this member expired (though it kept pinging), or the server stops. */
-  private void onNotice(SimMember member, Notice notice, long nowNs) {
-    if (Notice.EXPIRED.equals(notice.event()) && notice.seq() == null) {
-      tally.expiredNotices++;
+  void retried(SimMember member, String cookie, long nowNs) {
+    member.cookie = cookie;
+    if (member.state == SimMember.State.JOINING) {
+      sendJoin(member, member.arrivals.shown() > 0 ? member.arrivals.shown() : -1, nowNs);
+    } else if (member.state == SimMember.State.JOINED) {
+      tally.forgotten++;
       rejoin(member, nowNs);
     }
+  }
+
+  /** The server posted the sender's message {@code n}. */
+  void posted(SimMember sender, long n, long nowNs) {
+    sending.posted(sender, n, nowNs);
   }
 
   /**
@@ -310,58 +213,27 @@ final class ChatLoad extends Load {
    * sent again is not counted twice): one notice may name several, a burst of expiries.
    */
   private void countExpiries(Notice notice) {
-    if (Notice.EXPIRED.equals(notice.event()) && expiryNoticesSeen.add(notice.seq())) {
+    if (notice.kind() == Notice.Kind.EXPIRED && expiryNoticesSeen.add(notice.seq())) {
       tally.expiredSeen += notice.members().stream().filter(n -> n.startsWith("m")).count();
     }
   }
 
-  private void rejoin(SimMember member, long nowNs) {
+  /** A joined member the server forgot joins again, from where its stream stands. */
+  void rejoin(SimMember member, long nowNs) {
     if (member.state == SimMember.State.JOINED) {
-      member.state = SimMember.State.JOINING;
-      member.joinAttempts = 0;
-      joining++;
-      joinRetries.remove(member); // its due time changes below
+      joins.rejoining(member);
       sendJoin(member, member.arrivals.shown(), nowNs);
-    }
-  }
-
-  /**
-   * The member's first timer tick at or after {@code dueNs}. The client sends its acks from a timer
-   * that ticks every 10 ms, each client at a phase of its own: an ack due now waits up to 10 ms,
-   * and a room's members ack a broadcast at instants spread over 10 ms. Without this every
-   * simulated member acked at the same microsecond, 100 acks in one burst at the server every 50
-   * ms, a load no room of real clients makes (the latency tail's study in PERFORMANCE.md).
-   */
-  static long onTick(SimMember member, long dueNs) {
-    long phaseNs = Math.floorMod(member.index * 2_654_435_761L, RESEND_TICK_NS); // spread evenly
-    return dueNs + Math.floorMod(phaseNs - dueNs, RESEND_TICK_NS);
-  }
-
-  /** Queues the member's ack for its first tick once its arrivals say one is due, if they do. */
-  private void scheduleAck(SimMember member) {
-    long dueMs = member.arrivals.ackDueAtMs();
-    if (dueMs == Arrivals.NEVER) {
-      return;
-    }
-    long dueNs = onTick(member, dueMs * 1_000_000L);
-    if (!member.ackQueued) {
-      member.ackQueued = true;
-      member.ackDueNs = dueNs;
-      ackDue.add(member);
-    } else if (member.ackDueNs > dueNs) {
-      ackDue.remove(member); // its due time changes below
-      member.ackDueNs = dueNs;
-      ackDue.add(member);
     }
   }
 
   @Override
   public void onTick(long nowNs) {
-    joinMore(nowNs);
-    for (SimMember member = joinRetries.peek();
-        member != null && member.joinRetryNs <= nowNs;
-        member = joinRetries.peek()) {
-      joinRetries.poll();
+    for (SimMember member = joins.nextToStart(); member != null; member = joins.nextToStart()) {
+      sendJoin(member, -1, nowNs);
+    }
+    for (SimMember member = joins.nextRetryDue(nowNs);
+        member != null;
+        member = joins.nextRetryDue(nowNs)) {
       if (member.state == SimMember.State.JOINING) {
         sendJoin(member, member.arrivals.shown() > 0 ? member.arrivals.shown() : -1, nowNs);
       }
@@ -377,24 +249,13 @@ final class ChatLoad extends Load {
         pings.add(member);
       }
     }
-    for (SimMember member = ackDue.peek();
-        member != null && member.ackDueNs <= nowNs;
-        member = ackDue.peek()) {
-      ackDue.poll();
-      member.ackQueued = false;
+    for (SimMember member = ackSchedule.nextDue(nowNs);
+        member != null;
+        member = ackSchedule.nextDue(nowNs)) {
       sendAck(member, nowNs);
     }
     pace(nowNs);
-    resendUnconfirmed(nowNs);
-  }
-
-  private void joinMore(long nowNs) {
-    while (joining < joinWindow && !toJoin.isEmpty()) {
-      SimMember member = toJoin.poll();
-      member.state = SimMember.State.JOINING;
-      joining++;
-      sendJoin(member, -1, nowNs);
-    }
+    sending.resendDue(senders, nowNs);
   }
 
   private void sendJoin(SimMember member, long since, long nowNs) {
@@ -402,10 +263,7 @@ final class ChatLoad extends Load {
     Join join =
         new Join(member.name, member.clientId, next, since >= 0 ? since : null)
             .withCookie(member.cookie);
-    member.joinRetryNs =
-        nowNs + Math.min(JOIN_RETRY_NS << Math.min(member.joinAttempts, 3), MAX_JOIN_RETRY_NS);
-    member.joinAttempts++;
-    joinRetries.add(member);
+    joins.sent(member, nowNs);
     tally.joinsSent++;
     sendFrom(member, ByteBuffer.wrap(codec.encode(join)), server);
   }
@@ -422,21 +280,6 @@ final class ChatLoad extends Load {
       sendFrom(member, ack, server);
       tally.acksSent++;
     }
-    scheduleAck(member); // a gap stays open: asked again until it closes
-  }
-
-  /**
-   * Sends again, every tick, what the senders' pending messages say the server has not confirmed.
-   */
-  private void resendUnconfirmed(long nowNs) {
-    if (nowNs < nextResendNs) {
-      return;
-    }
-    nextResendNs = nowNs + RESEND_TICK_NS;
-    for (SimMember sender : senders) {
-      if (sender.sending != null) {
-        transmitDue(sender, nowNs);
-      }
-    }
+    ackSchedule.schedule(member); // a gap stays open: asked again until it closes
   }
 }

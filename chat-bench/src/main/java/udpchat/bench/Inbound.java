@@ -1,13 +1,22 @@
 package udpchat.bench;
 
 import java.nio.charset.StandardCharsets;
+import udpchat.protocol.Batch;
 import udpchat.protocol.Chat;
 import udpchat.protocol.Codec;
+import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Lost;
+import udpchat.protocol.Members;
 import udpchat.protocol.Notice;
+import udpchat.protocol.Pong;
+import udpchat.protocol.Posted;
+import udpchat.protocol.Presence;
 import udpchat.protocol.Private;
 import udpchat.protocol.ProtocolException;
+import udpchat.protocol.Retry;
+import udpchat.protocol.RoomMessage;
 import udpchat.protocol.ServerMessage;
+import udpchat.protocol.Welcome;
 
 /**
  * One server message as the bench needs it, read from a datagram with as little work as possible.
@@ -57,6 +66,11 @@ final class Inbound {
   /** Decoded in full, for {@link Kind#OTHER} (null for a fast-path event). */
   ServerMessage message;
 
+  /** The notice, when the message decoded in full is one (null otherwise). */
+  Notice notice;
+
+  private final Classifier classifier = new Classifier();
+
   Inbound(Codec codec) {
     this.codec = codec;
   }
@@ -72,6 +86,7 @@ final class Inbound {
    */
   Inbound read(byte[] bytes, int length, boolean decodeNotices) {
     message = null;
+    notice = null;
     sentNs = -1;
     sender = -1;
     number = -1;
@@ -129,25 +144,75 @@ final class Inbound {
       kind = Kind.INVALID;
       return this;
     }
-    kind = Kind.EVENT;
-    if (message instanceof Chat chat && chat.prev() != null) {
-      seq = chat.seq();
-      prev = chat.prev();
-      Stamp.read(chat.text(), this);
-    } else if (message instanceof Notice notice && notice.prev() != null) {
-      seq = notice.seq();
-      prev = notice.prev();
-    } else if (message instanceof Private event && event.prev() != null) {
-      seq = event.seq();
-      prev = event.prev();
-    } else if (message instanceof Lost lost) {
+    kind = Kind.OTHER; // unless the message says it is in the member's stream
+    message.dispatch(classifier);
+    return this;
+  }
+
+  /** Where a message decoded in full belongs: one method per server message type. */
+  private final class Classifier implements ServerMessage.Handler {
+
+    @Override
+    public void onChat(Chat chat) {
+      if (inStream(chat)) {
+        Stamp.read(chat.text(), Inbound.this);
+      }
+    }
+
+    @Override
+    public void onPrivate(Private whisper) {
+      inStream(whisper);
+    }
+
+    @Override
+    public void onNotice(Notice decoded) {
+      notice = decoded;
+      inStream(decoded);
+    }
+
+    @Override
+    public void onLost(Lost lost) {
       kind = Kind.LOST;
       seq = lost.seq();
       prev = lost.prev();
-    } else {
-      kind = Kind.OTHER;
     }
-    return this;
+
+    // The rest are no events of the stream: OTHER, for the load to act on.
+
+    @Override
+    public void onWelcome(Welcome welcome) {}
+
+    @Override
+    public void onPong(Pong pong) {}
+
+    @Override
+    public void onMembers(Members members) {}
+
+    @Override
+    public void onErrorReply(ErrorReply error) {}
+
+    @Override
+    public void onPosted(Posted posted) {}
+
+    @Override
+    public void onPresence(Presence presence) {}
+
+    @Override
+    public void onRetry(Retry retry) {}
+
+    @Override
+    public void onBatch(Batch batch) {}
+
+    /** An event in the member's stream (it has {@code prev}) is an EVENT; whether it is one. */
+    private boolean inStream(RoomMessage event) {
+      if (event.prev() == null) {
+        return false;
+      }
+      kind = Kind.EVENT;
+      seq = event.number();
+      prev = event.prev();
+      return true;
+    }
   }
 
   /** A non-negative decimal at {@code at}, or -1 when there is none. */
