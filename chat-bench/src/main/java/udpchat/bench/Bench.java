@@ -7,6 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import udpchat.bench.load.ChatLoad;
+import udpchat.bench.load.Load;
+import udpchat.bench.load.MemberPool;
+import udpchat.bench.load.RawLoad;
+import udpchat.bench.load.SimMember;
+import udpchat.bench.measure.HeapProbe;
+import udpchat.bench.measure.KernelCounters;
+import udpchat.bench.measure.ProcStats;
+import udpchat.bench.measure.SocketBuffers;
+import udpchat.bench.measure.Tally;
+import udpchat.bench.target.ChildProcess;
+import udpchat.bench.target.Targets;
 
 /**
  * Runs one {@link RunSpec}: starts the target (the chat server or the reflector) as a child

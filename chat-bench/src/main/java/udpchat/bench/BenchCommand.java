@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import udpchat.bench.load.MemberPool;
 import udpchat.cli.CommandLines;
 import udpchat.cli.Ranges;
 import udpchat.cli.Version;

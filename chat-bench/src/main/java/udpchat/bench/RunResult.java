@@ -2,6 +2,8 @@ package udpchat.bench;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import udpchat.bench.measure.KernelCounters;
+import udpchat.bench.measure.Tally;
 
 /**
  * The figures of one run, as printed in the table and written by {@code --json}. Rates are per

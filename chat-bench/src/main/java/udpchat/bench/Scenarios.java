@@ -3,6 +3,7 @@ package udpchat.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import udpchat.bench.load.MemberPool;
 
 /**
  * What each scenario runs ({@code fanout}, {@code latency}, {@code reliable}, {@code overload},
