@@ -78,7 +78,7 @@ class ChatLoadTest {
     send(chat(11, 10));
     nextOf(Ack.class);
 
-    send(Notice.unnumbered(Notice.EXPIRED, "m0", 0));
+    send(Notice.unnumbered(Notice.Kind.EXPIRED, "m0", 0));
 
     Join rejoin = nextOf(Join.class);
     assertThat(rejoin.since()).isEqualTo(11);

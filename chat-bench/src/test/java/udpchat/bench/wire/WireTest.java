@@ -51,7 +51,7 @@ class WireTest {
 
   @Test
   void aNumberedNoticeIsAnEventWithNoStamp() {
-    Notice joined = Notice.posted(60, 1_763_900_002_000L, Notice.JOINED, "carol", 4);
+    Notice joined = Notice.posted(60, 1_763_900_002_000L, Notice.Kind.JOINED, "carol", 4);
     byte[] datagram =
         codec.encode(
             new Notice(joined.event(), joined.name(), null, 4, 60L, 59L, joined.at(), null, null));
@@ -67,7 +67,7 @@ class WireTest {
   @Test
   void otherMessagesAreDecodedInFull() {
     Welcome welcome = new Welcome(TOKEN, "m1", 1000, 3000, 2, 44, 41, 57);
-    Notice expired = Notice.unnumbered(Notice.EXPIRED, "m1", 1);
+    Notice expired = Notice.unnumbered(Notice.Kind.EXPIRED, "m1", 1);
 
     assertThat(read(welcome).kind).isEqualTo(Inbound.Kind.OTHER);
     assertThat(read(welcome).message).isEqualTo(welcome);

@@ -10,6 +10,7 @@ import udpchat.server.journal.JournalFailures;
 import udpchat.server.journal.RoomEvent;
 import udpchat.server.journal.RoomLog;
 import udpchat.server.room.members.Member;
+import udpchat.server.room.members.MembershipNotices;
 import udpchat.server.room.members.Roster;
 
 /**

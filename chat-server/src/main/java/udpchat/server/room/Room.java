@@ -18,6 +18,7 @@ import udpchat.server.journal.RoomLog;
 import udpchat.server.net.Inbound;
 import udpchat.server.net.Outbox;
 import udpchat.server.room.members.Member;
+import udpchat.server.room.members.MembershipNotices;
 import udpchat.server.room.members.Roster;
 
 /**
@@ -44,6 +45,9 @@ import udpchat.server.room.members.Roster;
 public final class Room implements Inbound {
 
   private static final Logger log = LoggerFactory.getLogger(Room.class);
+
+  /** How long after a membership notice the next waits for company, in the server. */
+  public static final long NOTICE_HOLD_MS = MembershipNotices.HOLD_MS;
 
   private final CycleOutbox outbox;
   private final Codec codec;

@@ -9,6 +9,7 @@ import udpchat.server.door.Admission;
 import udpchat.server.journal.JournalFailures;
 import udpchat.server.journal.RoomLog;
 import udpchat.server.net.Outbox;
+import udpchat.server.room.members.MembershipNotices;
 import udpchat.server.room.members.PresenceBoard;
 import udpchat.server.room.members.Roster;
 

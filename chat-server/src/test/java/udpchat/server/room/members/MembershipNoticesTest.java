@@ -1,4 +1,4 @@
-package udpchat.server.room;
+package udpchat.server.room.members;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Notice;
 import udpchat.server.journal.RoomEvent;
-import udpchat.server.room.MembershipNotices.Announcement;
+import udpchat.server.room.members.MembershipNotices.Announcement;
 
 /** When membership changes are told, and together with which: exact instants, no clock. */
 public class MembershipNoticesTest {

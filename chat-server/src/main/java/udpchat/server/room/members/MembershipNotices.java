@@ -1,4 +1,4 @@
-package udpchat.server.room;
+package udpchat.server.room.members;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +16,11 @@ import udpchat.protocol.Notice;
  * last announcement waits, and joins every other change of the same kind until the hold is over (or
  * the list fills a datagram, or a change of another kind comes): then they go as one notice naming
  * them all in order. So every member still learns of every change, in the order they happened, at
- * most {@link #HOLD_MS} late. The {@link Room} asks for what is {@link #due} on its timer and
+ * most {@link #HOLD_MS} late. The {@code Room} asks for what is {@link #due} on its timer and
  * {@link #flush}es what waits before it numbers any other event, so that a notice never comes after
  * what its members said.
  *
- * <p>Time is an argument; the {@link Room} holds the lock.
+ * <p>Time is an argument; the {@code Room} holds the lock.
  */
 public final class MembershipNotices {
 
@@ -36,13 +36,13 @@ public final class MembershipNotices {
    * largest notice ({@code {"v":2,"type":"notice","event":"expired","online":…,"seq":…,"prev":…,
    * "at":…,"names":[]}} with numbers of 20 digits is under 200 bytes).
    */
-  static final int MAX_NAMES_BYTES = Limits.MAX_DATAGRAM_BYTES - 200;
+  public static final int MAX_NAMES_BYTES = Limits.MAX_DATAGRAM_BYTES - 200;
 
   /**
    * One notice to number: {@code kind} about {@code names}, {@code online} after the last, which
    * happened at {@code atMs}.
    */
-  record Announcement(Notice.Kind kind, List<String> names, int online, long atMs) {}
+  public record Announcement(Notice.Kind kind, List<String> names, int online, long atMs) {}
 
   private final long holdMs;
   private final ToIntFunction<String> nameBytes;
@@ -56,7 +56,7 @@ public final class MembershipNotices {
   /**
    * @param nameBytes a name's size as encoded (without quotes)
    */
-  MembershipNotices(long holdMs, ToIntFunction<String> nameBytes) {
+  public MembershipNotices(long holdMs, ToIntFunction<String> nameBytes) {
     this.holdMs = holdMs;
     this.nameBytes = nameBytes;
   }
@@ -66,7 +66,7 @@ public final class MembershipNotices {
    * what must be announced now: the waiting notice when this change cannot join it (another kind,
    * or full). The change itself waits: ask {@link #due} next.
    */
-  List<Announcement> add(Notice.Kind kind, String name, int online, long nowMs) {
+  public List<Announcement> add(Notice.Kind kind, String name, int online, long nowMs) {
     int cost = nameBytes.applyAsInt(name) + 3; // quotes and a comma
     List<Announcement> now = new ArrayList<>(1);
     if (heldKind != null && (heldKind != kind || heldBytes + cost > MAX_NAMES_BYTES)) {
@@ -83,12 +83,12 @@ public final class MembershipNotices {
   /**
    * The waiting notice, if the last announcement was {@link #HOLD_MS} or more before {@code nowMs}.
    */
-  Optional<Announcement> due(long nowMs) {
+  public Optional<Announcement> due(long nowMs) {
     return nowMs - lastAnnouncedMs >= holdMs ? flush(nowMs) : Optional.empty();
   }
 
   /** The waiting notice, now, if there is one: before another event is numbered. */
-  Optional<Announcement> flush(long nowMs) {
+  public Optional<Announcement> flush(long nowMs) {
     if (heldKind == null) {
       return Optional.empty();
     }
@@ -101,7 +101,7 @@ public final class MembershipNotices {
   }
 
   /** Whether a change is waiting to be announced. */
-  boolean holding() {
+  public boolean holding() {
     return heldKind != null;
   }
 }

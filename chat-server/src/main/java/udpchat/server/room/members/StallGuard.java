@@ -1,4 +1,4 @@
-package udpchat.server.room;
+package udpchat.server.room.members;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;

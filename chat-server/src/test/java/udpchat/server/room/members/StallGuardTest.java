@@ -1,4 +1,4 @@
-package udpchat.server.room;
+package udpchat.server.room.members;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
