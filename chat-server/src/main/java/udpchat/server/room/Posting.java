@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
-import java.util.function.LongUnaryOperator;
 import udpchat.protocol.Chat;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Limits;
@@ -15,13 +13,9 @@ import udpchat.protocol.Posted;
 import udpchat.protocol.Private;
 import udpchat.protocol.Say;
 import udpchat.protocol.Tell;
-import udpchat.server.delivery.Delivery;
 import udpchat.server.delivery.Stream;
-import udpchat.server.journal.JournalFailures;
 import udpchat.server.journal.RoomEvent;
-import udpchat.server.journal.RoomLog;
 import udpchat.server.room.members.Member;
-import udpchat.server.room.members.Roster;
 import udpchat.text.Sanitizer;
 
 /**
@@ -29,28 +23,10 @@ import udpchat.text.Sanitizer;
  * once and in turn, the ones that come early held, every copy acknowledged again, and each one that
  * cannot be posted refused with a reason its sender is told.
  */
-final class Posting {
+final class Posting extends RoomPart {
 
-  private final CycleOutbox outbox;
-  private final Codec codec;
-  private final Drops drops;
-  private final RoomLog events;
-  private final Delivery delivery;
-  private final Roster roster;
-  private final Announcer announcer;
-  private final LongUnaryOperator stampOf;
-  private final JournalFailures journalFailures;
-
-  Posting(RoomParts parts) {
-    this.outbox = parts.outbox();
-    this.codec = parts.codec();
-    this.drops = parts.drops();
-    this.events = parts.events();
-    this.delivery = parts.delivery();
-    this.roster = parts.roster();
-    this.announcer = parts.announcer();
-    this.stampOf = parts.stampOf();
-    this.journalFailures = parts.journalFailures();
+  Posting(RoomPart room) {
+    super(room);
   }
 
   /** Posts the member's message {@code say} in its turn, once; acknowledges every copy. */

@@ -18,9 +18,7 @@ import udpchat.protocol.SessionMessage;
 import udpchat.protocol.Tell;
 import udpchat.protocol.Who;
 import udpchat.server.delivery.Delivery;
-import udpchat.server.door.Admission;
 import udpchat.server.room.members.Member;
-import udpchat.server.room.members.Roster;
 
 /**
  * Hands each client request to the part of the room that acts on it: a join to {@link Joining}, a
@@ -28,23 +26,14 @@ import udpchat.server.room.members.Roster;
  * MemberRequests} or {@link Delivery}. One method per request type ({@link ClientMessage.Handler}),
  * so a type added to the protocol does not compile until the room handles it.
  */
-final class RequestDispatch {
+final class RequestDispatch extends RoomPart {
 
-  private final CycleOutbox outbox;
-  private final Drops drops;
-  private final Delivery delivery;
-  private final Admission admission;
-  private final Roster roster;
   private final Joining joining;
   private final Posting posting;
   private final MemberRequests requests;
 
-  RequestDispatch(RoomParts parts, Joining joining, Posting posting, MemberRequests requests) {
-    this.outbox = parts.outbox();
-    this.drops = parts.drops();
-    this.delivery = parts.delivery();
-    this.admission = parts.admission();
-    this.roster = parts.roster();
+  RequestDispatch(RoomPart room, Joining joining, Posting posting, MemberRequests requests) {
+    super(room);
     this.joining = joining;
     this.posting = posting;
     this.requests = requests;

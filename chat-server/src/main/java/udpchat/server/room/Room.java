@@ -86,8 +86,8 @@ public final class Room implements Inbound {
       int maxPerAddress,
       long noticeHoldMs,
       LongUnaryOperator stampOf) {
-    RoomParts parts =
-        RoomParts.of(
+    RoomPart parts =
+        RoomPart.of(
             outbox,
             codec,
             drops,
@@ -97,15 +97,15 @@ public final class Room implements Inbound {
             maxPerAddress,
             noticeHoldMs,
             stampOf);
-    this.outbox = parts.outbox();
-    this.admission = parts.admission();
+    this.outbox = parts.outbox;
+    this.admission = parts.admission;
     this.codec = codec;
     this.drops = drops;
     this.events = events;
-    this.delivery = parts.delivery();
+    this.delivery = parts.delivery;
     this.timeout = timeout;
-    this.roster = parts.roster();
-    this.announcer = parts.announcer();
+    this.roster = parts.roster;
+    this.announcer = parts.announcer;
     this.requests = new MemberRequests(parts);
     this.dispatch =
         new RequestDispatch(
