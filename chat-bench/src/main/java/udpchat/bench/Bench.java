@@ -1,14 +1,24 @@
 package udpchat.bench;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import udpchat.bench.load.ChatLoad;
+import udpchat.bench.load.Load;
+import udpchat.bench.load.MemberPool;
+import udpchat.bench.load.RawLoad;
+import udpchat.bench.load.SimMember;
+import udpchat.bench.measure.HeapProbe;
+import udpchat.bench.measure.KernelCounters;
+import udpchat.bench.measure.ProcStats;
+import udpchat.bench.measure.SocketBuffers;
+import udpchat.bench.measure.Tally;
+import udpchat.bench.target.ChildProcess;
+import udpchat.bench.target.Targets;
 
 /**
  * Runs one {@link RunSpec}: starts the target (the chat server or the reflector) as a child
@@ -31,8 +41,7 @@ final class Bench {
   private static final long START_TIMEOUT_MS = 30_000;
 
   private final PrintWriter progress;
-  private final List<String> serverArgs;
-  private final Path scratch;
+  private final Targets targets;
 
   /**
    * @param serverArgs more options for every server started (for example a new tuning flag)
@@ -40,8 +49,7 @@ final class Bench {
    */
   Bench(PrintWriter progress, List<String> serverArgs, Path scratch) {
     this.progress = progress;
-    this.serverArgs = serverArgs;
-    this.scratch = scratch;
+    this.targets = new Targets(serverArgs, scratch);
   }
 
   RunResult run(RunSpec spec, MemberPool pool) throws Exception {
@@ -67,7 +75,10 @@ final class Bench {
     say("%s: %s, %d members, %s", spec.scenario(), spec.target(), spec.members(), result.load);
 
     KernelCounters before = KernelCounters.read();
-    ChildProcess target = spec.reflector() ? startReflector(members) : startServer(spec);
+    ChildProcess target =
+        spec.reflector()
+            ? targets.reflector(memberPorts)
+            : targets.server(spec.members(), spec.serverTimeout(), spec.loss());
     try {
       int port =
           Integer.parseInt(
@@ -101,7 +112,7 @@ final class Bench {
       measure(spec, pool, load, target, result);
       drain(pool, load, result);
       KernelCounters after = KernelCounters.read();
-      fill(result, pool.call(() -> load.tally.snapshot()), after, before, port, memberPorts);
+      result.count(pool.call(() -> load.tally.snapshot()), after, before, port, memberPorts);
       ProcStats end = ProcStats.of(target.pid());
       result.targetRssKb = end.rssKb();
       result.targetPeakRssKb = end.hwmKb();
@@ -269,90 +280,6 @@ final class Bench {
       }
       Thread.sleep(20);
     }
-  }
-
-  private static void fill(
-      RunResult result,
-      Tally tally,
-      KernelCounters after,
-      KernelCounters before,
-      int port,
-      List<Integer> memberPorts) {
-    double seconds = result.seconds;
-    result.offeredPerS = tally.offered / seconds;
-    result.refusedAtSender = tally.refused;
-    result.sentPerS = tally.sent / seconds;
-    result.deliveredPerS = tally.receivedInWindow / seconds;
-    result.roomMessagesPerS = result.joined == 0 ? 0 : result.deliveredPerS / result.joined;
-    result.expected = tally.sent * result.joined;
-    result.delivered = tally.delivered;
-    result.lost = Math.max(0, result.expected - tally.delivered);
-    result.lossPercent = result.expected == 0 ? 0 : 100.0 * result.lost / result.expected;
-    result.duplicates = tally.duplicates;
-    result.resent = tally.resent;
-    result.posted = tally.posted;
-    result.lostByServer = tally.lostByServer;
-    result.datagramBytes =
-        tally.receivedInWindow == 0 ? 0 : (double) tally.bytesInWindow / tally.receivedInWindow;
-    result.latencyCount = tally.latencyNs.getTotalCount();
-    if (result.latencyCount > 0) {
-      result.p50Us = tally.latencyNs.getValueAtPercentile(50) / 1000.0;
-      result.p99Us = tally.latencyNs.getValueAtPercentile(99) / 1000.0;
-      result.p999Us = tally.latencyNs.getValueAtPercentile(99.9) / 1000.0;
-      result.maxUs = tally.latencyNs.getMaxValue() / 1000.0;
-    }
-    result.kernelInErrors = after.inErrors() - before.inErrors();
-    result.kernelRcvbufErrors = after.rcvbufErrors() - before.rcvbufErrors();
-    result.kernelSndbufErrors = after.sndbufErrors() - before.sndbufErrors();
-    result.targetSocketDrops = after.drops(port);
-    result.memberSocketDrops = after.dropsSince(before, memberPorts);
-    result.falseExpiries = Math.max(tally.expiredNotices, tally.expiredSeen);
-    result.forgotten = tally.forgotten;
-    result.batches = tally.batches;
-    result.pingsSent = tally.pingsSent;
-    result.pongs = tally.pongs;
-    result.acksSent = tally.acksSent;
-    result.sendsRefused = tally.sendsRefused;
-    result.invalidDatagrams = tally.invalid;
-    result.errorReplies = tally.errors;
-  }
-
-  private ChildProcess startServer(RunSpec spec) throws IOException {
-    Path data = Files.createTempDirectory(scratch, "server-");
-    List<String> args = new ArrayList<>();
-    args.addAll(
-        List.of(
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--data",
-            data.toString(),
-            "--no-discovery",
-            "--timeout",
-            spec.serverTimeout().toMillis() + "ms",
-            // The members all send from 127.0.0.1: the per-address flood limit would hold them
-            // to one client's share; and the room must hold them all, from the one address.
-            "--rate-limit",
-            "0",
-            "--max-members",
-            String.valueOf(Math.max(spec.members(), 1)),
-            "--max-per-address",
-            String.valueOf(Math.max(spec.members(), 1))));
-    if (spec.loss() > 0) {
-      args.addAll(List.of("--simulate-loss", String.valueOf(spec.loss()), "--simulate-seed", "5"));
-    }
-    args.addAll(serverArgs);
-    return ChildProcess.start("server", List.of(), "udpchat.server.ChatServerCommand", args);
-  }
-
-  private ChildProcess startReflector(List<SimMember> members) throws IOException {
-    Path targets = Files.createTempFile(scratch, "reflector-", ".txt");
-    List<String> lines = new ArrayList<>();
-    members.forEach(member -> lines.add("127.0.0.1:" + member.address.getPort()));
-    Files.write(targets, lines);
-    return ChildProcess.start(
-        "reflector", List.of(), Reflector.class.getName(), List.of(targets.toString()));
   }
 
   private static void sleepUntil(long deadlineNs) throws InterruptedException {

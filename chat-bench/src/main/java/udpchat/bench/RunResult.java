@@ -1,6 +1,9 @@
 package udpchat.bench;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import udpchat.bench.measure.KernelCounters;
+import udpchat.bench.measure.Tally;
 
 /**
  * The figures of one run, as printed in the table and written by {@code --json}. Rates are per
@@ -120,4 +123,53 @@ final class RunResult {
   public String loadAverage;
 
   public String problem;
+
+  /**
+   * Fills in the figures from what the members counted ({@code tally}) and the kernel's counters
+   * before and after; {@code seconds} and {@code joined} are set already. {@code port} is the
+   * target's, {@code memberPorts} the members'.
+   */
+  void count(
+      Tally tally,
+      KernelCounters after,
+      KernelCounters before,
+      int port,
+      List<Integer> memberPorts) {
+    offeredPerS = tally.offered / seconds;
+    refusedAtSender = tally.refused;
+    sentPerS = tally.sent / seconds;
+    deliveredPerS = tally.receivedInWindow / seconds;
+    roomMessagesPerS = joined == 0 ? 0 : deliveredPerS / joined;
+    expected = tally.sent * joined;
+    delivered = tally.delivered;
+    lost = Math.max(0, expected - tally.delivered);
+    lossPercent = expected == 0 ? 0 : 100.0 * lost / expected;
+    duplicates = tally.duplicates;
+    resent = tally.resent;
+    posted = tally.posted;
+    lostByServer = tally.lostByServer;
+    datagramBytes =
+        tally.receivedInWindow == 0 ? 0 : (double) tally.bytesInWindow / tally.receivedInWindow;
+    latencyCount = tally.latencyNs.getTotalCount();
+    if (latencyCount > 0) {
+      p50Us = tally.latencyNs.getValueAtPercentile(50) / 1000.0;
+      p99Us = tally.latencyNs.getValueAtPercentile(99) / 1000.0;
+      p999Us = tally.latencyNs.getValueAtPercentile(99.9) / 1000.0;
+      maxUs = tally.latencyNs.getMaxValue() / 1000.0;
+    }
+    kernelInErrors = after.inErrors() - before.inErrors();
+    kernelRcvbufErrors = after.rcvbufErrors() - before.rcvbufErrors();
+    kernelSndbufErrors = after.sndbufErrors() - before.sndbufErrors();
+    targetSocketDrops = after.drops(port);
+    memberSocketDrops = after.dropsSince(before, memberPorts);
+    falseExpiries = Math.max(tally.expiredNotices, tally.expiredSeen);
+    forgotten = tally.forgotten;
+    batches = tally.batches;
+    pingsSent = tally.pingsSent;
+    pongs = tally.pongs;
+    acksSent = tally.acksSent;
+    sendsRefused = tally.sendsRefused;
+    invalidDatagrams = tally.invalid;
+    errorReplies = tally.errors;
+  }
 }

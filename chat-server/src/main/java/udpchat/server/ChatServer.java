@@ -25,11 +25,9 @@ import udpchat.server.journal.JournalCounts;
 import udpchat.server.journal.RoomLog;
 import udpchat.server.net.Receiver;
 import udpchat.server.net.Sender;
-import udpchat.server.room.MembershipNotices;
 import udpchat.server.room.Room;
 import udpchat.server.room.RoomAgent;
 import udpchat.server.room.RoomSnapshot;
-import udpchat.time.Durations;
 import udpchat.time.WallStamps;
 
 /**
@@ -127,7 +125,7 @@ public final class ChatServer implements AutoCloseable {
             epoch,
             config.maxMembers(),
             config.maxPerAddress(),
-            MembershipNotices.HOLD_MS,
+            Room.NOTICE_HOLD_MS,
             new WallStamps(clock, wall));
     this.floodGate = new FloodGate(config.rateLimit(), config.burst());
     this.roomAgent = new RoomAgent(room, codec, drops, config.sweep(), clock);
@@ -143,34 +141,15 @@ public final class ChatServer implements AutoCloseable {
     sender.start();
     roomAgent.start();
     receiver.start();
-    log.info(
-        "listening on {} (timeout {}, sweep {}, heartbeat {}, receive buffer {} bytes, send buffer {}"
-            + " bytes, as granted)",
-        Addresses.format(address()),
-        Durations.format(config.timeout()),
-        Durations.format(config.sweep()),
-        Durations.format(config.heartbeat()),
+    ServerLog.started(
+        config,
+        address(),
         channel.getOption(StandardSocketOptions.SO_RCVBUF),
-        channel.getOption(StandardSocketOptions.SO_SNDBUF));
-    if (seal.sealed()) {
-      log.info(
-          "private room: every datagram sealed with the room key (AES-256-GCM); datagrams that do"
-              + " not open are dropped unanswered");
-    }
-    log.info(
-        "history {} events in memory, backlog {}, {}; epoch {}, last event {}",
-        config.history(),
-        config.backlog(),
-        journal == null ? "nothing kept on disk" : "journal " + journal.file(),
+        channel.getOption(StandardSocketOptions.SO_SNDBUF),
+        seal.sealed(),
+        journal,
         epoch,
         headAtStart);
-    log.info(
-        "at most {} members, {} from one address; {} datagrams a second from each source address,"
-            + " bursts of {}",
-        config.maxMembers(),
-        config.maxPerAddress(),
-        config.rateLimit() == 0 ? "any number of" : config.rateLimit(),
-        config.burst());
     return this;
   }
 
@@ -279,22 +258,11 @@ public final class ChatServer implements AutoCloseable {
         sender,
         receiver, // closes the socket, after the goodbye has been sent
         this::reportFaults,
-        this::reportJournal,
+        () -> ServerLog.stopped(journal),
         faults,
         journal,
         dataFolder,
         () -> log.info("stopped"));
-  }
-
-  private void reportJournal() {
-    if (journal != null) {
-      JournalCounts counts = journal.counts();
-      log.info(
-          "journal: {} events in {} writes, forced to the disk {} times",
-          counts.events(),
-          counts.writes(),
-          counts.forces());
-    }
   }
 
   private void reportFaults() {

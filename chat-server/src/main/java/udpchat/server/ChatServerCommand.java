@@ -26,7 +26,6 @@ import udpchat.crypto.RoomKeyOptions;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.log.StopOnFatalError;
 import udpchat.net.FaultOptions;
-import udpchat.protocol.Addresses;
 import udpchat.protocol.Names;
 import udpchat.server.discovery.DiscoveryResponder;
 import udpchat.server.discovery.ServedNetwork;
@@ -250,28 +249,8 @@ public final class ChatServerCommand implements Callable<Integer> {
             new ChatServer(config, MonotonicClock.INSTANCE, Clock.systemUTC()).start();
         DiscoveryResponder discovery = noDiscovery ? null : startDiscovery(server)) {
       stop.await();
-    } catch (BindException e) {
-      // A user's mistake, not a bug: one line, no stack trace.
-      spec.commandLine()
-          .getErr()
-          .println(
-              "chat-server: cannot listen on UDP "
-                  + Addresses.format(config.bind())
-                  + ": "
-                  + e.getMessage()
-                  + " (another server on that port? --port chooses another)");
-      return 1;
-    } catch (StartRefused e) {
-      spec.commandLine().getErr().println("chat-server: " + e.getMessage());
-      return 1;
-    } catch (FileSystemException e) {
-      // Most often --data naming a file, or a folder this user may not write: one line.
-      spec.commandLine()
-          .getErr()
-          .println(
-              "chat-server: cannot use "
-                  + CommandLines.describe(e)
-                  + "; --data chooses the folder");
+    } catch (BindException | StartRefused | FileSystemException e) {
+      spec.commandLine().getErr().println("chat-server: " + StartFailure.explain(e, config));
       return 1;
     }
     return 0;

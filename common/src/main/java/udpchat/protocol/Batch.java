@@ -41,14 +41,9 @@ public record Batch(List<ServerMessage> items) implements ServerMessage {
 
   /** Whether {@code message} may travel in a batch: a room event in a member's stream. */
   public static boolean mayHold(ServerMessage message) {
-    if (message instanceof Chat chat) {
-      return chat.prev() != null;
-    }
-    if (message instanceof Private whisper) {
-      return whisper.prev() != null;
-    }
-    if (message instanceof Notice notice) {
-      return notice.prev() != null;
+    // Two kinds asked about, not a dispatch: a room event with prev, or a lost in its place.
+    if (message instanceof RoomMessage event) {
+      return event.prev() != null;
     }
     return message instanceof Lost;
   }

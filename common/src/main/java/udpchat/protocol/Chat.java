@@ -10,7 +10,7 @@ package udpchat.protocol;
  */
 public record Chat(
     long seq, Long prev, long at, String from, String text, boolean action, Long ref, Integer of)
-    implements ServerMessage {
+    implements RoomMessage {
   public Chat {
     Fields.roomEvent(seq, prev, ref, of);
     Fields.name("from", from);
@@ -20,6 +20,26 @@ public record Chat(
   /** The event as kept by the server: neither in a stream nor recalled yet. */
   public static Chat posted(long seq, long at, String from, String text, boolean action) {
     return new Chat(seq, null, at, from, text, action, null, null);
+  }
+
+  @Override
+  public Long number() {
+    return seq;
+  }
+
+  @Override
+  public Long postedAt() {
+    return at;
+  }
+
+  @Override
+  public Chat inStream(long prev) {
+    return new Chat(seq, prev, at, from, text, action, null, null);
+  }
+
+  @Override
+  public Chat recalled(long ref, int of) {
+    return new Chat(seq, null, at, from, text, action, ref, of);
   }
 
   @Override

@@ -28,13 +28,15 @@ public record Notice(
     Long ref,
     Integer of,
     List<String> names)
-    implements ServerMessage {
+    implements RoomMessage {
 
-  public static final String JOINED = Kind.JOINED.wire;
-  public static final String LEFT = Kind.LEFT.wire;
-  public static final String EXPIRED = Kind.EXPIRED.wire;
-  public static final String RENAMED = Kind.RENAMED.wire;
-  public static final String SHUTDOWN = Kind.SHUTDOWN.wire;
+  // Literals, not Kind.X.wire(): a switch's case needs a compile-time constant, and the client's
+  // switches still use these until they move to Kind (RoomMessageTest checks both agree).
+  public static final String JOINED = "joined";
+  public static final String LEFT = "left";
+  public static final String EXPIRED = "expired";
+  public static final String RENAMED = "renamed";
+  public static final String SHUTDOWN = "shutdown";
 
   /**
    * What a notice says happened. {@code event} stays a string on the wire so that a client meets a
@@ -58,6 +60,14 @@ public record Notice(
 
     /** The name on the wire; {@code null} for {@link #UNKNOWN}. */
     public String wire() {
+      return wire;
+    }
+
+    /** The name to send: every kind but {@link #UNKNOWN}, which this version never sends. */
+    String sent() {
+      if (wire == null) {
+        throw new IllegalArgumentException("a notice of an unknown kind is never sent");
+      }
       return wire;
     }
 
@@ -129,6 +139,26 @@ public record Notice(
     return new Notice(event, null, null, online, seq, null, at, null, null, members);
   }
 
+  /** The numbered room event of {@code name}'s rename to {@code newName}, as kept by the server. */
+  public static Notice renamed(long seq, long at, String name, String newName, int online) {
+    return new Notice(Kind.RENAMED.wire, name, newName, online, seq, null, at, null, null);
+  }
+
+  /** A numbered room event of {@code kind} about {@code name}, as kept by the server. */
+  public static Notice posted(long seq, long at, Kind kind, String name, int online) {
+    return posted(seq, at, kind.sent(), name, online);
+  }
+
+  /** A numbered room event of {@code kind} about {@code members}, as kept by the server. */
+  public static Notice posted(long seq, long at, Kind kind, List<String> members, int online) {
+    return posted(seq, at, kind.sent(), members, online);
+  }
+
+  /** A notice of {@code kind} outside the room's order. */
+  public static Notice unnumbered(Kind kind, String name, int online) {
+    return unnumbered(kind.sent(), name, online);
+  }
+
   /** A notice outside the room's order (shutdown, or an expiry told to the expired member). */
   public static Notice unnumbered(String event, String name, int online) {
     return new Notice(event, name, null, online, null, null, null, null, null);
@@ -152,6 +182,26 @@ public record Notice(
   /** Whether this notice is a numbered room event. */
   public boolean numbered() {
     return seq != null;
+  }
+
+  @Override
+  public Long number() {
+    return seq;
+  }
+
+  @Override
+  public Long postedAt() {
+    return at;
+  }
+
+  @Override
+  public Notice inStream(long prev) {
+    return new Notice(event, name, newName, online, seq, prev, at, null, null, names);
+  }
+
+  @Override
+  public Notice recalled(long ref, int of) {
+    return new Notice(event, name, newName, online, seq, null, at, ref, of, names);
   }
 
   @Override

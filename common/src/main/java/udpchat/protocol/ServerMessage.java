@@ -2,18 +2,7 @@ package udpchat.protocol;
 
 /** What the server sends to a client. */
 public sealed interface ServerMessage extends Message
-    permits Welcome,
-        Pong,
-        Chat,
-        Private,
-        Notice,
-        Members,
-        ErrorReply,
-        Posted,
-        Lost,
-        Presence,
-        Retry,
-        Batch {
+    permits Welcome, Pong, RoomMessage, Members, ErrorReply, Posted, Lost, Presence, Retry, Batch {
 
   /** Calls the handler's method for this message's type. */
   void dispatch(Handler handler);

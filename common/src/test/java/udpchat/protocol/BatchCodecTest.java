@@ -18,7 +18,7 @@ class BatchCodecTest {
   @Test
   void aBatchIsThePrefixTheItemsAsTheyWouldTravelAloneAndTheEnd() {
     Chat first = new Chat(58, 57L, AT, "alice", "hi", false, null, null);
-    Notice second = new Notice(Notice.JOINED, "bob", null, 2, 59L, 58L, AT, null, null);
+    Notice second = new Notice(Notice.Kind.JOINED.wire(), "bob", null, 2, 59L, 58L, AT, null, null);
     String firstAlone = new String(codec.encode(first), UTF_8);
     String secondAlone = new String(codec.encode(second), UTF_8);
 
@@ -132,7 +132,7 @@ class BatchCodecTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(Batch.mayHold(Chat.posted(1, AT, "alice", "kept, not in a stream", false)))
         .isFalse();
-    assertThat(Batch.mayHold(Notice.unnumbered(Notice.SHUTDOWN, null, 0))).isFalse();
+    assertThat(Batch.mayHold(Notice.unnumbered(Notice.Kind.SHUTDOWN, null, 0))).isFalse();
   }
 
   private void assertRefused(String json, ProtocolException.Reason reason) {

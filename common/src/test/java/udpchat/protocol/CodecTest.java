@@ -78,13 +78,23 @@ class CodecTest {
         new Chat(5, null, AT, "alice", "hello", false, 9L, 3),
         new Private(6, 5L, AT, "alice", "bob", "psst"),
         new Private(6, null, AT, "alice", "bob", "psst"),
-        Notice.posted(7, AT, Notice.JOINED, "alice", 2),
-        Notice.posted(7, AT, Notice.JOINED, List.of("alice", "bob", "carol"), 3),
-        new Notice(Notice.EXPIRED, null, null, 1, 9L, 8L, AT, null, null, List.of("bob", "dave")),
-        new Notice(Notice.RENAMED, "alice", "alicia", 2, 8L, 7L, AT, null, null),
-        new Notice(Notice.LEFT, "bob", null, 1, 9L, null, AT, 9L, 3),
-        Notice.unnumbered(Notice.SHUTDOWN, null, 0),
-        Notice.unnumbered(Notice.EXPIRED, "dave", 2),
+        Notice.posted(7, AT, Notice.Kind.JOINED, "alice", 2),
+        Notice.posted(7, AT, Notice.Kind.JOINED, List.of("alice", "bob", "carol"), 3),
+        new Notice(
+            Notice.Kind.EXPIRED.wire(),
+            null,
+            null,
+            1,
+            9L,
+            8L,
+            AT,
+            null,
+            null,
+            List.of("bob", "dave")),
+        new Notice(Notice.Kind.RENAMED.wire(), "alice", "alicia", 2, 8L, 7L, AT, null, null),
+        new Notice(Notice.Kind.LEFT.wire(), "bob", null, 1, 9L, null, AT, 9L, 3),
+        Notice.unnumbered(Notice.Kind.SHUTDOWN, null, 0),
+        Notice.unnumbered(Notice.Kind.EXPIRED, "dave", 2),
         new Members(5, List.of("alice", "bob")),
         new Members(0, List.of()),
         new ErrorReply(ErrorReply.NAME_TAKEN, "that name is taken", 0),
@@ -108,7 +118,7 @@ class CodecTest {
                 new Lost(0, 4, 4),
                 new Chat(5, 4L, AT, "alice", "hi", false, null, null),
                 new Private(6, 5L, AT, "alice", "bob", "psst"),
-                new Notice(Notice.LEFT, "bob", null, 1, 9L, 6L, AT, null, null))));
+                new Notice(Notice.Kind.LEFT.wire(), "bob", null, 1, 9L, 6L, AT, null, null))));
   }
 
   @Test
@@ -186,7 +196,7 @@ class CodecTest {
         Arguments.of(new Pong(1), "pong"),
         Arguments.of(Chat.posted(1, AT, "alice", "hi", false), "chat"),
         Arguments.of(new Private(1, null, AT, "alice", "bob", "hi"), "private"),
-        Arguments.of(Notice.posted(1, AT, Notice.LEFT, "alice", 0), "notice"),
+        Arguments.of(Notice.posted(1, AT, Notice.Kind.LEFT, "alice", 0), "notice"),
         Arguments.of(new Members(1, List.of("alice")), "members"),
         Arguments.of(new ErrorReply(ErrorReply.MALFORMED, "bad", 0), "error"),
         Arguments.of(new Posted(1, 1), "posted"),
@@ -223,7 +233,9 @@ class CodecTest {
         new String(codec.encode(new Chat(5, 4L, 1000, "bob", "hi", false, null, null)), UTF_8);
     String notice =
         new String(
-            codec.encode(new Notice(Notice.LEFT, "bob", null, 1, 9L, null, 1000L, 2L, 3)), UTF_8);
+            codec.encode(
+                new Notice(Notice.Kind.LEFT.wire(), "bob", null, 1, 9L, null, 1000L, 2L, 3)),
+            UTF_8);
 
     assertThat(chat)
         .isEqualTo(
@@ -295,8 +307,8 @@ class CodecTest {
 
   @Test
   void omitsAbsentOptionalFields() throws IOException {
-    JsonNode joined = parse(codec.encode(Notice.posted(7, AT, Notice.JOINED, "alice", 2)));
-    JsonNode shutdown = parse(codec.encode(Notice.unnumbered(Notice.SHUTDOWN, null, 0)));
+    JsonNode joined = parse(codec.encode(Notice.posted(7, AT, Notice.Kind.JOINED, "alice", 2)));
+    JsonNode shutdown = parse(codec.encode(Notice.unnumbered(Notice.Kind.SHUTDOWN, null, 0)));
     JsonNode chat = parse(codec.encode(Chat.posted(7, AT, "alice", "hi", false)));
     JsonNode join = parse(codec.encode(new Join("alice", CLIENT, 1, null)));
     JsonNode error = parse(codec.encode(new ErrorReply(ErrorReply.MALFORMED, "bad", 0)));
@@ -309,7 +321,7 @@ class CodecTest {
     assertThat(fieldNames(chat)).doesNotContain("prev", "ref", "of");
     assertThat(fieldNames(join)).doesNotContain("since");
     assertThat(fieldNames(error)).doesNotContain("n");
-    assertThat(new String(codec.encode(Notice.unnumbered(Notice.SHUTDOWN, null, 0)), UTF_8))
+    assertThat(new String(codec.encode(Notice.unnumbered(Notice.Kind.SHUTDOWN, null, 0)), UTF_8))
         .doesNotContain("null");
   }
 
@@ -317,11 +329,13 @@ class CodecTest {
   void theFactoriesBuildWhatTheirNamesSay() {
     assertThat(Chat.posted(7, AT, "alice", "hi", true))
         .isEqualTo(new Chat(7, null, AT, "alice", "hi", true, null, null));
-    assertThat(Notice.posted(7, AT, Notice.JOINED, "alice", 2))
-        .isEqualTo(new Notice(Notice.JOINED, "alice", null, 2, 7L, null, AT, null, null))
+    assertThat(Notice.posted(7, AT, Notice.Kind.JOINED, "alice", 2))
+        .isEqualTo(
+            new Notice(Notice.Kind.JOINED.wire(), "alice", null, 2, 7L, null, AT, null, null))
         .matches(Notice::numbered);
-    assertThat(Notice.unnumbered(Notice.EXPIRED, "alice", 1))
-        .isEqualTo(new Notice(Notice.EXPIRED, "alice", null, 1, null, null, null, null, null))
+    assertThat(Notice.unnumbered(Notice.Kind.EXPIRED, "alice", 1))
+        .isEqualTo(
+            new Notice(Notice.Kind.EXPIRED.wire(), "alice", null, 1, null, null, null, null, null))
         .matches(notice -> !notice.numbered());
     assertThat(ErrorReply.refusing(3, ErrorReply.TOO_LONG, "too long"))
         .isEqualTo(new ErrorReply(ErrorReply.TOO_LONG, "too long", 0, 3L));
@@ -368,7 +382,7 @@ class CodecTest {
         new Say(SESSION, Long.MAX_VALUE, LONGEST_TEXT, false),
         new Tell(SESSION, Long.MAX_VALUE, LONGEST_NAME, LONGEST_TEXT),
         new Notice(
-            Notice.RENAMED,
+            Notice.Kind.RENAMED.wire(),
             LONGEST_NAME,
             LONGEST_NAME,
             Integer.MAX_VALUE,
@@ -1028,11 +1042,11 @@ class CodecTest {
 
   @Test
   void aNoticeAboutOneMemberIsWrittenWithNameAsBefore() {
-    assertThat(Notice.posted(7, AT, Notice.JOINED, List.of("alice"), 2))
-        .isEqualTo(Notice.posted(7, AT, Notice.JOINED, "alice", 2));
-    assertThat(Notice.posted(7, AT, Notice.JOINED, List.of("alice", "bob"), 2).members())
+    assertThat(Notice.posted(7, AT, Notice.Kind.JOINED, List.of("alice"), 2))
+        .isEqualTo(Notice.posted(7, AT, Notice.Kind.JOINED, "alice", 2));
+    assertThat(Notice.posted(7, AT, Notice.Kind.JOINED, List.of("alice", "bob"), 2).members())
         .containsExactly("alice", "bob");
-    assertThat(Notice.unnumbered(Notice.SHUTDOWN, null, 0).members()).isEmpty();
+    assertThat(Notice.unnumbered(Notice.Kind.SHUTDOWN, null, 0).members()).isEmpty();
   }
 
   @ParameterizedTest(name = "{1}: {0}")
@@ -1109,10 +1123,10 @@ class CodecTest {
             new Private(6, 5L, 1, "a", "b", "hi")),
         Arguments.of(
             "{'v':2,'type':'notice','event':'left','name':'a','online':1,'seq':1,'at':0}",
-            Notice.posted(1, 0, Notice.LEFT, "a", 1)),
+            Notice.posted(1, 0, Notice.Kind.LEFT, "a", 1)),
         Arguments.of(
             "{'v':2,'type':'notice','event':'shutdown','online':0}",
-            Notice.unnumbered(Notice.SHUTDOWN, null, 0)),
+            Notice.unnumbered(Notice.Kind.SHUTDOWN, null, 0)),
         Arguments.of(
             "{'v':2,'type':'join','name':'alice','client':'$C','next':1,'since':0}",
             new Join("alice", CLIENT, 1, 0L)),

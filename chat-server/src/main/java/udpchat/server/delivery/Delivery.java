@@ -9,10 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import udpchat.protocol.Chat;
 import udpchat.protocol.Lost;
-import udpchat.protocol.Notice;
-import udpchat.protocol.Private;
 import udpchat.server.journal.RoomEvent;
 import udpchat.server.journal.RoomLog;
 import udpchat.server.net.Outbox;
@@ -221,13 +218,7 @@ public final class Delivery {
 
   /** When the room posted {@code event}, and so first sent it to the members then in the room. */
   private static long postedAtMs(RoomEvent event) {
-    if (event.message() instanceof Chat chat) {
-      return chat.at();
-    }
-    if (event.message() instanceof Private tell) {
-      return tell.at();
-    }
-    Long at = ((Notice) event.message()).at();
+    Long at = event.message().postedAt();
     return at == null ? Long.MIN_VALUE : at;
   }
 

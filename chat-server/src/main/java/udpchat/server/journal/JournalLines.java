@@ -8,11 +8,9 @@ import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.Flow;
 import udpchat.crypto.RoomKey;
 import udpchat.crypto.SealException;
-import udpchat.protocol.Chat;
 import udpchat.protocol.Codec;
-import udpchat.protocol.Notice;
-import udpchat.protocol.Private;
 import udpchat.protocol.ProtocolException;
+import udpchat.protocol.RoomMessage;
 import udpchat.protocol.ServerMessage;
 
 /**
@@ -157,17 +155,12 @@ public final class JournalLines {
     }
     try {
       byte[] json = Arrays.copyOfRange(bytes, jsonStart, bytes.length);
-      ServerMessage message = codec.decode(json, json.length, ServerMessage.class);
-      long seq;
-      if (message instanceof Chat chat) {
-        seq = chat.seq();
-      } else if (message instanceof Private whisper) {
-        seq = whisper.seq();
-      } else if (message instanceof Notice notice && notice.numbered()) {
-        seq = notice.seq();
-      } else {
+      ServerMessage decoded = codec.decode(json, json.length, ServerMessage.class);
+      // Only a numbered room event is a journal line: anything else is not one of ours.
+      if (!(decoded instanceof RoomMessage message) || message.number() == null) {
         return null;
       }
+      long seq = message.number();
       String client = parts[1].equals("-") ? null : parts[1];
       return new RoomEvent(seq, message, audience, client, Long.parseLong(parts[2]));
     } catch (ProtocolException | NumberFormatException e) {

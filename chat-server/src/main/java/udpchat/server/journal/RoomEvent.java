@@ -3,7 +3,7 @@ package udpchat.server.journal;
 import udpchat.protocol.Chat;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Private;
-import udpchat.protocol.ServerMessage;
+import udpchat.protocol.RoomMessage;
 
 /**
  * One numbered event of the room as the server keeps it: the message (a {@link Chat}, {@link
@@ -15,7 +15,7 @@ import udpchat.protocol.ServerMessage;
  * @param client the id of the client that sent it ({@code null} for notices)
  * @param n that client's message number (0 for notices)
  */
-public record RoomEvent(long seq, ServerMessage message, Audience audience, String client, long n) {
+public record RoomEvent(long seq, RoomMessage message, Audience audience, String client, long n) {
 
   /**
    * Who an event is for: everyone in the room, or the two clients of a private message. Clients,
@@ -41,30 +41,18 @@ public record RoomEvent(long seq, ServerMessage message, Audience audience, Stri
   }
 
   /** The event as a member receives it in its stream, after its event {@code prev}. */
-  public ServerMessage inStream(long prev) {
-    if (message instanceof Chat c) {
-      return new Chat(c.seq(), prev, c.at(), c.from(), c.text(), c.action(), null, null);
-    }
-    if (message instanceof Private p) {
-      return new Private(p.seq(), prev, p.at(), p.from(), p.to(), p.text());
-    }
-    Notice n = (Notice) message;
-    return new Notice(
-        n.event(), n.name(), n.newName(), n.online(), n.seq(), prev, n.at(), null, null, n.names());
+  public RoomMessage inStream(long prev) {
+    return message.inStream(prev);
   }
 
   /** The event as recalled by a history request {@code ref} whose answer has {@code of} events. */
-  public ServerMessage recalled(long ref, int of) {
-    if (message instanceof Chat c) {
-      return new Chat(c.seq(), null, c.at(), c.from(), c.text(), c.action(), ref, of);
-    }
-    Notice n = (Notice) message; // private messages are never recalled
-    return new Notice(
-        n.event(), n.name(), n.newName(), n.online(), n.seq(), null, n.at(), ref, of, n.names());
+  public RoomMessage recalled(long ref, int of) {
+    return message.recalled(ref, of); // only what is recallable() is asked
   }
 
   /** Whether a history request may show it: what everyone saw. */
   boolean recallable() {
+    // A single type asked about, not a dispatch: what is not private, everyone saw.
     return audience.everyone() && !(message instanceof Private);
   }
 

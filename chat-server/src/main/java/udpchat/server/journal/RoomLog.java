@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
-import udpchat.protocol.ServerMessage;
+import udpchat.protocol.RoomMessage;
 
 /**
  * The room's numbered events: the last {@code capacity} in memory, for retransmission, catch-up and
@@ -119,7 +119,10 @@ public final class RoomLog {
    * @throws UncheckedIOException when the journal cannot be written; nothing is kept then
    */
   public RoomEvent append(
-      LongFunction<ServerMessage> create, RoomEvent.Audience audience, String client, long n) {
+      LongFunction<? extends RoomMessage> create,
+      RoomEvent.Audience audience,
+      String client,
+      long n) {
     RoomEvent event = stage(create, audience, client, n);
     commit();
     return event;
@@ -131,7 +134,10 @@ public final class RoomLog {
    * #durableHead}, {@link #recallable}, {@link #backlogStart}) leaves it out.
    */
   public RoomEvent stage(
-      LongFunction<ServerMessage> create, RoomEvent.Audience audience, String client, long n) {
+      LongFunction<? extends RoomMessage> create,
+      RoomEvent.Audience audience,
+      String client,
+      long n) {
     RoomEvent event = new RoomEvent(head + 1, create.apply(head + 1), audience, client, n);
     if (journal != null) {
       journal.stage(event);

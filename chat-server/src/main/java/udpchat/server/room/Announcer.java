@@ -10,6 +10,7 @@ import udpchat.server.journal.JournalFailures;
 import udpchat.server.journal.RoomEvent;
 import udpchat.server.journal.RoomLog;
 import udpchat.server.room.members.Member;
+import udpchat.server.room.members.MembershipNotices;
 import udpchat.server.room.members.Roster;
 
 /**
@@ -60,9 +61,9 @@ final class Announcer {
           roster.size());
       // The members left after this one was removed: those expired after it were still there.
       int online = roster.size() + expired.size() - 1 - i;
-      changed(Notice.EXPIRED, member.name(), online, nowMs);
+      changed(Notice.Kind.EXPIRED, member.name(), online, nowMs);
       outbox.send(
-          Notice.unnumbered(Notice.EXPIRED, member.name(), roster.size()), member.address());
+          Notice.unnumbered(Notice.Kind.EXPIRED, member.name(), roster.size()), member.address());
     }
   }
 
@@ -75,9 +76,9 @@ final class Announcer {
    * {@code name} joined, left or expired, leaving {@code online} members: it is told with the next
    * membership notice ({@link #due}), and what waited is told now if it cannot join it.
    */
-  void changed(String event, String name, int online, long nowMs) {
+  void changed(Notice.Kind kind, String name, int online, long nowMs) {
     membership
-        .add(event, name, online, nowMs)
+        .add(kind, name, online, nowMs)
         .forEach(announcement -> announce(announcement, nowMs));
   }
 
@@ -94,7 +95,7 @@ final class Announcer {
                 Notice.posted(
                     seq,
                     stampOf.applyAsLong(announcement.atMs()), // when the last of them happened
-                    announcement.event(),
+                    announcement.kind(),
                     announcement.names(),
                     announcement.online()),
             RoomEvent.Audience.EVERYONE,

@@ -3,43 +3,25 @@ package udpchat.server.room;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.LongUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.protocol.Addresses;
-import udpchat.protocol.Codec;
-import udpchat.protocol.Drops;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Join;
 import udpchat.protocol.Names;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Welcome;
-import udpchat.server.delivery.Delivery;
-import udpchat.server.door.Admission;
 import udpchat.server.door.SessionTokens;
-import udpchat.server.journal.JournalFailures;
-import udpchat.server.journal.RoomLog;
 import udpchat.server.room.members.Member;
-import udpchat.server.room.members.Roster;
 
 /**
  * A join: an address becomes a member only when its cookie shows it receives there, its name is
  * valid and free, and the room has a place; a rejoining client's stream starts where it stopped.
  */
-final class Joining {
+final class Joining extends RoomPart {
 
   private static final Logger log = LoggerFactory.getLogger(Room.class);
 
-  private final CycleOutbox outbox;
-  private final Codec codec;
-  private final Drops drops;
-  private final RoomLog events;
-  private final Delivery delivery;
-  private final Roster roster;
-  private final Announcer announcer;
-  private final LongUnaryOperator stampOf;
-  private final JournalFailures journalFailures;
-  private final Admission admission;
   private final SessionTokens tokens = new SessionTokens();
   private final Duration timeout;
   private final Duration heartbeat;
@@ -50,17 +32,8 @@ final class Joining {
    * @param backlog how many recent messages a newcomer is shown
    * @param epoch this server process's id, told to every client in its welcome
    */
-  Joining(RoomParts parts, Duration timeout, Duration heartbeat, int backlog, long epoch) {
-    this.outbox = parts.outbox();
-    this.codec = parts.codec();
-    this.drops = parts.drops();
-    this.events = parts.events();
-    this.delivery = parts.delivery();
-    this.roster = parts.roster();
-    this.announcer = parts.announcer();
-    this.stampOf = parts.stampOf();
-    this.journalFailures = parts.journalFailures();
-    this.admission = parts.admission();
+  Joining(RoomPart room, Duration timeout, Duration heartbeat, int backlog, long epoch) {
+    super(room);
     this.timeout = timeout;
     this.heartbeat = heartbeat;
     this.backlog = backlog;
@@ -122,7 +95,7 @@ final class Joining {
     outbox.send(welcome(member), from);
     delivery.catchUp(
         member.stream(), nowMs); // after the welcome, which says where the stream starts
-    announcer.changed(Notice.JOINED, member.name(), roster.size(), nowMs);
+    announcer.changed(Notice.Kind.JOINED, member.name(), roster.size(), nowMs);
     announcer.due(nowMs);
   }
 

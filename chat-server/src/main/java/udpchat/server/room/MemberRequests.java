@@ -3,12 +3,9 @@ package udpchat.server.room;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.protocol.Away;
-import udpchat.protocol.Codec;
-import udpchat.protocol.Drops;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.History;
 import udpchat.protocol.Limits;
@@ -17,42 +14,20 @@ import udpchat.protocol.Names;
 import udpchat.protocol.Nick;
 import udpchat.protocol.Notice;
 import udpchat.protocol.ProtocolException;
-import udpchat.server.delivery.Delivery;
-import udpchat.server.journal.JournalFailures;
 import udpchat.server.journal.RoomEvent;
-import udpchat.server.journal.RoomLog;
 import udpchat.server.room.members.Member;
-import udpchat.server.room.members.Roster;
 import udpchat.text.Sanitizer;
 
 /**
  * The requests a member makes about itself and the room, beside its messages: {@code /who}, the
  * history, a new name, {@code /away}.
  */
-final class MemberRequests {
+final class MemberRequests extends RoomPart {
 
   private static final Logger log = LoggerFactory.getLogger(Room.class);
 
-  private final CycleOutbox outbox;
-  private final Codec codec;
-  private final Drops drops;
-  private final RoomLog events;
-  private final Delivery delivery;
-  private final Roster roster;
-  private final Announcer announcer;
-  private final LongUnaryOperator stampOf;
-  private final JournalFailures journalFailures;
-
-  MemberRequests(RoomParts parts) {
-    this.outbox = parts.outbox();
-    this.codec = parts.codec();
-    this.drops = parts.drops();
-    this.events = parts.events();
-    this.delivery = parts.delivery();
-    this.roster = parts.roster();
-    this.announcer = parts.announcer();
-    this.stampOf = parts.stampOf();
-    this.journalFailures = parts.journalFailures();
+  MemberRequests(RoomPart room) {
+    super(room);
   }
 
   /** The list, split over as many datagrams as it needs (a name takes up to 128 bytes). */
@@ -107,17 +82,7 @@ final class MemberRequests {
     String newName = member.name();
     RoomEvent event =
         events.stage(
-            seq ->
-                new Notice(
-                    Notice.RENAMED,
-                    oldName,
-                    newName,
-                    roster.size(),
-                    seq,
-                    null,
-                    stampOf.applyAsLong(nowMs),
-                    null,
-                    null),
+            seq -> Notice.renamed(seq, stampOf.applyAsLong(nowMs), oldName, newName, roster.size()),
             RoomEvent.Audience.EVERYONE,
             null,
             0);
@@ -173,7 +138,7 @@ final class MemberRequests {
   void leave(Member member, long nowMs) {
     roster.remove(member);
     log.info("{} left ({} online)", member.name(), roster.size());
-    announcer.changed(Notice.LEFT, member.name(), roster.size(), nowMs);
+    announcer.changed(Notice.Kind.LEFT, member.name(), roster.size(), nowMs);
     announcer.due(nowMs);
   }
 }

@@ -3,9 +3,8 @@ package udpchat.server.room;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongUnaryOperator;
+import java.util.function.LongConsumer;
 import udpchat.protocol.Chat;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Limits;
@@ -13,15 +12,10 @@ import udpchat.protocol.Names;
 import udpchat.protocol.Posted;
 import udpchat.protocol.Private;
 import udpchat.protocol.Say;
-import udpchat.protocol.SessionMessage;
 import udpchat.protocol.Tell;
-import udpchat.server.delivery.Delivery;
 import udpchat.server.delivery.Stream;
-import udpchat.server.journal.JournalFailures;
 import udpchat.server.journal.RoomEvent;
-import udpchat.server.journal.RoomLog;
 import udpchat.server.room.members.Member;
-import udpchat.server.room.members.Roster;
 import udpchat.text.Sanitizer;
 
 /**
@@ -29,32 +23,27 @@ import udpchat.text.Sanitizer;
  * once and in turn, the ones that come early held, every copy acknowledged again, and each one that
  * cannot be posted refused with a reason its sender is told.
  */
-final class Posting {
+final class Posting extends RoomPart {
 
-  private final CycleOutbox outbox;
-  private final Codec codec;
-  private final Drops drops;
-  private final RoomLog events;
-  private final Delivery delivery;
-  private final Roster roster;
-  private final Announcer announcer;
-  private final LongUnaryOperator stampOf;
-  private final JournalFailures journalFailures;
-
-  Posting(RoomParts parts) {
-    this.outbox = parts.outbox();
-    this.codec = parts.codec();
-    this.drops = parts.drops();
-    this.events = parts.events();
-    this.delivery = parts.delivery();
-    this.roster = parts.roster();
-    this.announcer = parts.announcer();
-    this.stampOf = parts.stampOf();
-    this.journalFailures = parts.journalFailures();
+  Posting(RoomPart room) {
+    super(room);
   }
 
-  /** Posts the client's message {@code n} in its turn, once; acknowledges every copy. */
-  void inTurn(Member member, long n, SessionMessage message, long nowMs) {
+  /** Posts the member's message {@code say} in its turn, once; acknowledges every copy. */
+  void say(Member member, Say say, long nowMs) {
+    inTurn(member, say.n(), atMs -> post(member, say, atMs), nowMs);
+  }
+
+  /** Posts the member's private message {@code tell} in its turn, once; acknowledges every copy. */
+  void tell(Member member, Tell tell, long nowMs) {
+    inTurn(member, tell.n(), atMs -> post(member, tell, atMs), nowMs);
+  }
+
+  /**
+   * Posts the client's message {@code n} ({@code post}, given the time it is posted) in its turn,
+   * once; acknowledges every copy.
+   */
+  private void inTurn(Member member, long n, LongConsumer post, long nowMs) {
     if (n < member.nextN()) {
       ErrorReply refusal = member.refusal(n);
       long seq = refusal != null ? 0 : events.postedAs(member.client(), n);
@@ -70,27 +59,19 @@ final class Posting {
       return;
     }
     if (n > member.nextN()) {
-      if (!member.hold(n, message)) {
+      if (!member.hold(n, post)) {
         drops.count(Drops.TOO_FAR_AHEAD, member.address(), "message " + n);
       }
       return; // an earlier one was lost: this one waits for it, unacknowledged
     }
-    postInTurn(member, message, nowMs);
-  }
-
-  /** Posts {@code first}, whose turn it is, and the held messages that follow it. */
-  private void postInTurn(Member member, SessionMessage first, long nowMs) {
-    for (SessionMessage next = first; next != null; next = member.takeHeldTurn()) {
-      if (next instanceof Say say) {
-        say(member, say, nowMs);
-      } else {
-        tell(member, (Tell) next, nowMs);
-      }
+    // This one's turn: post it, and the held messages that follow it.
+    for (LongConsumer next = post; next != null; next = member.takeHeldTurn()) {
+      next.accept(nowMs);
       member.advanceN();
     }
   }
 
-  private void say(Member member, Say say, long nowMs) {
+  private void post(Member member, Say say, long nowMs) {
     Optional<String> text = cleanText(member, say.text(), say.n());
     if (text.isEmpty()) {
       return;
@@ -113,7 +94,7 @@ final class Posting {
         failure -> refuse(member, say.n(), ErrorReply.NOT_STORED, journalFailures.failed(failure)));
   }
 
-  private void tell(Member member, Tell tell, long nowMs) {
+  private void post(Member member, Tell tell, long nowMs) {
     Optional<String> text = cleanText(member, tell.text(), tell.n());
     if (text.isEmpty()) {
       return;

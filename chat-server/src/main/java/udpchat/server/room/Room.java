@@ -6,31 +6,19 @@ import java.util.List;
 import java.util.function.LongUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import udpchat.protocol.Ack;
-import udpchat.protocol.Away;
 import udpchat.protocol.ClientMessage;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
-import udpchat.protocol.History;
-import udpchat.protocol.Join;
-import udpchat.protocol.Leave;
-import udpchat.protocol.Limits;
-import udpchat.protocol.Nick;
 import udpchat.protocol.Notice;
-import udpchat.protocol.Ping;
-import udpchat.protocol.Pong;
 import udpchat.protocol.Posted;
 import udpchat.protocol.ProtocolException;
-import udpchat.protocol.Say;
-import udpchat.protocol.SessionMessage;
-import udpchat.protocol.Tell;
-import udpchat.protocol.Who;
 import udpchat.server.delivery.Delivery;
 import udpchat.server.door.Admission;
 import udpchat.server.journal.RoomLog;
 import udpchat.server.net.Inbound;
 import udpchat.server.net.Outbox;
 import udpchat.server.room.members.Member;
+import udpchat.server.room.members.MembershipNotices;
 import udpchat.server.room.members.Roster;
 
 /**
@@ -58,6 +46,9 @@ public final class Room implements Inbound {
 
   private static final Logger log = LoggerFactory.getLogger(Room.class);
 
+  /** How long after a membership notice the next waits for company, in the server. */
+  public static final long NOTICE_HOLD_MS = MembershipNotices.HOLD_MS;
+
   private final CycleOutbox outbox;
   private final Codec codec;
   private final Drops drops;
@@ -67,9 +58,8 @@ public final class Room implements Inbound {
   private final Admission admission;
   private final Roster roster;
   private final Announcer announcer;
-  private final Joining joining;
-  private final Posting posting;
   private final MemberRequests requests;
+  private final RequestDispatch dispatch;
   private boolean closed;
 
   /**
@@ -96,8 +86,8 @@ public final class Room implements Inbound {
       int maxPerAddress,
       long noticeHoldMs,
       LongUnaryOperator stampOf) {
-    RoomParts parts =
-        RoomParts.of(
+    RoomPart parts =
+        RoomPart.of(
             outbox,
             codec,
             drops,
@@ -107,18 +97,22 @@ public final class Room implements Inbound {
             maxPerAddress,
             noticeHoldMs,
             stampOf);
-    this.outbox = parts.outbox();
-    this.admission = parts.admission();
+    this.outbox = parts.outbox;
+    this.admission = parts.admission;
     this.codec = codec;
     this.drops = drops;
     this.events = events;
-    this.delivery = parts.delivery();
+    this.delivery = parts.delivery;
     this.timeout = timeout;
-    this.roster = parts.roster();
-    this.announcer = parts.announcer();
-    this.joining = new Joining(parts, timeout, heartbeat, backlog, epoch);
-    this.posting = new Posting(parts);
+    this.roster = parts.roster;
+    this.announcer = parts.announcer;
     this.requests = new MemberRequests(parts);
+    this.dispatch =
+        new RequestDispatch(
+            parts,
+            new Joining(parts, timeout, heartbeat, backlog, epoch),
+            new Posting(parts),
+            requests);
   }
 
   /**
@@ -143,51 +137,8 @@ public final class Room implements Inbound {
   }
 
   private void handle(InetSocketAddress from, ClientMessage request, int bytes, long nowMs) {
-    if (closed) {
-      return;
-    }
-    if (request instanceof Join join) {
-      if (bytes < Limits.MIN_JOIN_BYTES) {
-        drops.count(Drops.SHORT_JOIN, from, "a join of " + bytes + " bytes");
-        return;
-      }
-      joining.join(from, join, bytes, nowMs);
-      return;
-    }
-    SessionMessage inSession = (SessionMessage) request;
-    Member member = roster.get(from);
-    if (member == null) {
-      drops.count(Drops.NOT_JOINED, from, Codec.typeName(request.getClass()));
-      if (!(request instanceof Leave)) {
-        // The session is unknown at this address (the server expired it or restarted, or the
-        // address changed): the retry tells the client to join again, and lets it in.
-        admission.retry(from, bytes, nowMs);
-      }
-      return;
-    }
-    if (!member.session().equals(inSession.session())) {
-      drops.count(Drops.FORGED_SESSION, from, Codec.typeName(request.getClass()));
-      return;
-    }
-    roster.heard(member, nowMs);
-    if (request instanceof Ping ping) {
-      outbox.send(new Pong(ping.id()), from);
-    } else if (request instanceof Ack ack) {
-      delivery.onAck(member.stream(), ack.seq(), ack.missingTo(), nowMs);
-    } else if (request instanceof Say say) {
-      posting.inTurn(member, say.n(), say, nowMs);
-    } else if (request instanceof Tell tell) {
-      posting.inTurn(member, tell.n(), tell, nowMs);
-    } else if (request instanceof Who) {
-      requests.who(member, nowMs);
-    } else if (request instanceof History history) {
-      requests.history(member, history);
-    } else if (request instanceof Nick nick) {
-      requests.nick(member, nick, nowMs);
-    } else if (request instanceof Leave) {
-      requests.leave(member, nowMs);
-    } else if (request instanceof Away away) {
-      requests.away(member, away);
+    if (!closed) {
+      dispatch.handle(from, request, bytes, nowMs);
     }
   }
 
@@ -255,7 +206,7 @@ public final class Room implements Inbound {
     // What waited is told: it happened, and the clients that rejoin the next server catch up on it.
     announcer.flushHeld(0);
     closed = true;
-    roster.broadcast(Notice.unnumbered(Notice.SHUTDOWN, null, 0));
+    roster.broadcast(Notice.unnumbered(Notice.Kind.SHUTDOWN, null, 0));
     done();
   }
 

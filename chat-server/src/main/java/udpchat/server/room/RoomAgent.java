@@ -18,6 +18,7 @@ import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.ProtocolException;
 import udpchat.server.net.Inbound;
+import udpchat.server.room.members.StallGuard;
 
 /**
  * The room's thread, {@code udpchat-room}: the one thread that touches the {@link Room} and what it

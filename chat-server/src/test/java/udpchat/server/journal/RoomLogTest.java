@@ -144,7 +144,7 @@ public class RoomLogTest {
 
   static RoomEvent notice(RoomLog log) {
     return log.append(
-        seq -> Notice.posted(seq, 1000 + seq, Notice.JOINED, "carol", 3),
+        seq -> Notice.posted(seq, 1000 + seq, Notice.Kind.JOINED, "carol", 3),
         RoomEvent.Audience.EVERYONE,
         null,
         0);

@@ -24,6 +24,7 @@ import udpchat.server.ServerConfig;
 import udpchat.server.door.Admission;
 import udpchat.server.door.JoinCookies;
 import udpchat.server.journal.RoomLog;
+import udpchat.server.room.members.MembershipNotices;
 
 /**
  * Who gets in, and what an address that is not a member is told: cookies, sizes, the reply budget,

@@ -649,7 +649,7 @@ public class RoomDeliveryTest {
     request(BOB, new History(sessions.get(BOB), 9, 3), 40);
     assertThat(outbox.to(BOB))
         .containsExactly(
-            new Notice(Notice.JOINED, "carol", null, 3, 3L, null, 0L, 9L, 3),
+            new Notice(Notice.Kind.JOINED.wire(), "carol", null, 3, 3L, null, 0L, 9L, 3),
             new Chat(4, null, 10, "alice", "one", false, 9L, 3),
             new Chat(6, null, 30, "bob", "two", false, 9L, 3));
     assertThat(outbox.to(ALICE)).isEmpty();

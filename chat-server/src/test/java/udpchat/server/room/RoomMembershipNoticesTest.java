@@ -25,6 +25,7 @@ import udpchat.protocol.Welcome;
 import udpchat.server.ClientIds;
 import udpchat.server.ServerConfig;
 import udpchat.server.journal.RoomLog;
+import udpchat.server.room.members.MembershipNotices;
 
 /**
  * A burst of joins, leaves or expiries reaches every member as few numbered notices, in order, with
@@ -88,8 +89,9 @@ public class RoomMembershipNoticesTest {
     // after the last; the newcomers of the burst included (their streams began before it).
     assertThat(notices(0))
         .containsExactly(
-            new Notice(Notice.JOINED, "m0", null, 1, 1L, 0L, 1000L, null, null),
-            new Notice(Notice.JOINED, null, null, 21, 2L, 1L, 1020L, null, null, others));
+            new Notice(Notice.Kind.JOINED.wire(), "m0", null, 1, 1L, 0L, 1000L, null, null),
+            new Notice(
+                Notice.Kind.JOINED.wire(), null, null, 21, 2L, 1L, 1020L, null, null, others));
     assertThat(notices(20)).extracting(Notice::members).containsExactly(others);
     assertThat(room.head()).isEqualTo(2);
   }
@@ -127,9 +129,9 @@ public class RoomMembershipNoticesTest {
     assertThat(notices(0))
         .extracting(Notice::event, Notice::members, Notice::online)
         .containsExactly(
-            tuple(Notice.JOINED, List.of("m0"), 1),
-            tuple(Notice.JOINED, List.of("m1", "m2"), 3),
-            tuple(Notice.LEFT, List.of("m1"), 2));
+            tuple(Notice.Kind.JOINED.wire(), List.of("m0"), 1),
+            tuple(Notice.Kind.JOINED.wire(), List.of("m1", "m2"), 3),
+            tuple(Notice.Kind.LEFT.wire(), List.of("m1"), 2));
   }
 
   @Test
@@ -140,9 +142,9 @@ public class RoomMembershipNoticesTest {
     assertThat(notices(0))
         .extracting(Notice::event, Notice::members)
         .containsExactly(
-            tuple(Notice.JOINED, List.of("m0")),
-            tuple(Notice.JOINED, List.of("m1")),
-            tuple(Notice.RENAMED, List.of("m1")));
+            tuple(Notice.Kind.JOINED.wire(), List.of("m0")),
+            tuple(Notice.Kind.JOINED.wire(), List.of("m1")),
+            tuple(Notice.Kind.RENAMED.wire(), List.of("m1")));
   }
 
   @Test
@@ -153,7 +155,8 @@ public class RoomMembershipNoticesTest {
     assertThat(notices(0))
         .extracting(Notice::members)
         .containsExactly(List.of("m0"), List.of("m1"));
-    assertThat(outbox.last(address(0), Notice.class).event()).isEqualTo(Notice.SHUTDOWN);
+    assertThat(outbox.last(address(0), Notice.class).event())
+        .isEqualTo(Notice.Kind.SHUTDOWN.wire());
   }
 
   @Test
@@ -167,7 +170,7 @@ public class RoomMembershipNoticesTest {
     room.onRequest(address(0), new Ping(m0, 1), TIMEOUT_MS);
     assertThat(room.expire(TIMEOUT_MS + 1)).containsExactly("m1", "m2", "m3", "m4", "m5");
     Notice expired = notices(0).get(notices(0).size() - 1);
-    assertThat(expired.event()).isEqualTo(Notice.EXPIRED);
+    assertThat(expired.event()).isEqualTo(Notice.Kind.EXPIRED.wire());
     assertThat(expired.members()).containsExactly("m1", "m2", "m3", "m4", "m5");
     assertThat(expired.online()).isEqualTo(1);
   }

@@ -23,6 +23,7 @@ import udpchat.protocol.Who;
 import udpchat.server.ClientIds;
 import udpchat.server.ServerConfig;
 import udpchat.server.journal.RoomLog;
+import udpchat.server.room.members.MembershipNotices;
 
 /** Away and suspect, decided at exact instants: suspect after more than half the timeout. */
 public class RoomPresenceTest {

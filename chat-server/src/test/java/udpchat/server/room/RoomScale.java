@@ -21,6 +21,7 @@ import udpchat.server.ClientIds;
 import udpchat.server.ServerConfig;
 import udpchat.server.journal.RoomLog;
 import udpchat.server.net.Outbox;
+import udpchat.server.room.members.MembershipNotices;
 
 /**
  * What a large room costs the server (issue 5): joins {@code members} members to a room (no socket:

@@ -100,7 +100,7 @@ public class RoomTest {
   @Test
   void everyoneIsToldOfAJoinTheJoinerInItsOwnStreamAfterItsWelcome() {
     join(CAROL, "carol", 7);
-    Notice joined = new Notice(Notice.JOINED, "carol", null, 3, 3L, 2L, 7L, null, null);
+    Notice joined = new Notice(Notice.Kind.JOINED.wire(), "carol", null, 3, 3L, 2L, 7L, null, null);
     assertThat(outbox.to(ALICE)).containsExactly(joined);
     assertThat(outbox.to(BOB)).containsExactly(joined);
     assertThat(outbox.to(CAROL)).hasSize(2).element(1).isEqualTo(joined);
@@ -280,7 +280,8 @@ public class RoomTest {
   @Test
   void nickRenamesAndTellsTheWholeRoom() {
     room.onRequest(ALICE, new Nick(alice, 1, "Alicia"), 10);
-    Notice renamed = new Notice(Notice.RENAMED, "alice", "Alicia", 2, 3L, 2L, 10L, null, null);
+    Notice renamed =
+        new Notice(Notice.Kind.RENAMED.wire(), "alice", "Alicia", 2, 3L, 2L, 10L, null, null);
     assertThat(outbox.to(ALICE)).containsExactly(renamed);
     assertThat(outbox.to(BOB)).containsExactly(renamed);
     assertThat(room.names()).containsExactly("Alicia", "bob");
@@ -301,7 +302,8 @@ public class RoomTest {
     room.onRequest(ALICE, new Leave(alice), 10);
     assertThat(room.names()).containsExactly("bob");
     assertThat(outbox.to(BOB))
-        .containsExactly(new Notice(Notice.LEFT, "alice", null, 1, 3L, 2L, 10L, null, null));
+        .containsExactly(
+            new Notice(Notice.Kind.LEFT.wire(), "alice", null, 1, 3L, 2L, 10L, null, null));
     assertThat(outbox.to(ALICE)).isEmpty();
   }
 
@@ -377,8 +379,10 @@ public class RoomTest {
     assertThat(outbox.to(BOB))
         .filteredOn(Notice.class::isInstance)
         .containsExactly(
-            new Notice(Notice.EXPIRED, "alice", null, 1, 3L, 2L, TIMEOUT_MS + 1, null, null));
-    assertThat(outbox.to(ALICE)).containsExactly(Notice.unnumbered(Notice.EXPIRED, "alice", 1));
+            new Notice(
+                Notice.Kind.EXPIRED.wire(), "alice", null, 1, 3L, 2L, TIMEOUT_MS + 1, null, null));
+    assertThat(outbox.to(ALICE))
+        .containsExactly(Notice.unnumbered(Notice.Kind.EXPIRED, "alice", 1));
   }
 
   @Test
@@ -409,7 +413,7 @@ public class RoomTest {
   void shutdownTellsEveryoneOnceAndThenIgnoresRequests() {
     room.shutdown();
     room.shutdown();
-    assertThat(outbox.to(ALICE)).containsExactly(Notice.unnumbered(Notice.SHUTDOWN, null, 0));
+    assertThat(outbox.to(ALICE)).containsExactly(Notice.unnumbered(Notice.Kind.SHUTDOWN, null, 0));
     outbox.clear();
     room.onRequest(CAROL, new Join("carol", ClientIds.of("carol"), 1, null), 10);
     assertThat(outbox.sent).isEmpty();

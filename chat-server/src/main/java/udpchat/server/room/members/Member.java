@@ -4,9 +4,9 @@ import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Names;
-import udpchat.protocol.SessionMessage;
 import udpchat.server.delivery.Delivery;
 import udpchat.server.delivery.Stream;
 
@@ -38,7 +38,7 @@ public final class Member {
 
   // Made when first needed: most members never send out of turn or are refused, and at 100,000
   // members two empty maps each would be a fifth of the heap a member costs.
-  private TreeMap<Long, SessionMessage> held;
+  private TreeMap<Long, LongConsumer> held;
   private Map<Long, ErrorReply> refusals;
 
   public Member(
@@ -124,8 +124,11 @@ public final class Member {
     nextN++;
   }
 
-  /** Keeps a message that came before its turn; false when too many are held already. */
-  public boolean hold(long n, SessionMessage message) {
+  /**
+   * Keeps message {@code n}, which came before its turn, as what posts it (given the time then);
+   * false when too many are held already.
+   */
+  public boolean hold(long n, LongConsumer message) {
     if (held == null) {
       held = new TreeMap<>();
     }
@@ -136,8 +139,8 @@ public final class Member {
     return true;
   }
 
-  /** The held message whose turn it is now, or {@code null}. */
-  public SessionMessage takeHeldTurn() {
+  /** What posts the held message whose turn it is now, or {@code null}. */
+  public LongConsumer takeHeldTurn() {
     if (held == null) {
       return null;
     }
