@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.function.Consumer;
 import udpchat.client.command.Command;
 import udpchat.client.command.Commands;
-import udpchat.client.view.Narrator;
+import udpchat.client.view.narrator.Narrator;
 import udpchat.protocol.History;
 
 /**
@@ -33,37 +33,83 @@ public final class CommandPerformer implements Consumer<Command> {
 
   @Override
   public void accept(Command command) {
-    long nowMs = clock.millis();
-    if (command instanceof Command.Say line) {
+    command.performBy(new Performing(clock.millis()));
+  }
+
+  /** One command, performed at {@code nowMs}. */
+  private final class Performing implements Command.Performer {
+    private final long nowMs;
+
+    Performing(long nowMs) {
+      this.nowMs = nowMs;
+    }
+
+    @Override
+    public void onSay(Command.Say line) {
       session.say(line.text(), false, nowMs);
-    } else if (command instanceof Command.Act act) {
+    }
+
+    @Override
+    public void onAct(Command.Act act) {
       session.say(act.action(), true, nowMs);
-    } else if (command instanceof Command.Tell tell) {
+    }
+
+    @Override
+    public void onTell(Command.Tell tell) {
       session.tell(tell.to(), tell.text(), nowMs);
-    } else if (command instanceof Command.Who) {
+    }
+
+    @Override
+    public void onWho(Command.Who who) {
       whoAsked.run();
       session.who(nowMs);
-    } else if (command instanceof Command.Nick nick) {
+    }
+
+    @Override
+    public void onNick(Command.Nick nick) {
       if (nick.name().equals(session.name())) {
         say.alreadyNamed(nowMs, nick.name());
       } else {
         session.nick(nick.name(), nowMs);
       }
-    } else if (command instanceof Command.History history) {
+    }
+
+    @Override
+    public void onHistory(Command.History history) {
       if (history.count() > History.MAX_COUNT) {
         say.historyCapped(nowMs, History.MAX_COUNT);
       }
       session.history(Math.min(history.count(), History.MAX_COUNT), nowMs);
-    } else if (command instanceof Command.Heartbeats heartbeats) {
+    }
+
+    @Override
+    public void onHeartbeats(Command.Heartbeats heartbeats) {
       session.heartbeats(heartbeats.on(), nowMs);
-    } else if (command instanceof Command.Away away) {
+    }
+
+    @Override
+    public void onAway(Command.Away away) {
       session.away(away.away(), away.reason(), nowMs);
-    } else if (command instanceof Command.Help) {
+    }
+
+    @Override
+    public void onHelp(Command.Help help) {
       say.help(nowMs, Commands.HELP);
-    } else if (command instanceof Command.Invalid invalid) {
+    }
+
+    @Override
+    public void onInvalid(Command.Invalid invalid) {
       say.invalidCommand(nowMs, invalid.problem());
-    } else if (!(command instanceof Command.Quit)) { // quit ends the input loop before it gets here
-      throw new AssertionError("a command nobody performs: " + command);
+    }
+
+    @Override
+    public void onQuit(Command.Quit quit) {
+      // quit ends the input loop before it gets here
+    }
+
+    @Override
+    public void onNothing(Command.Nothing nothing) {
+      // a blank line asks for nothing
     }
   }
 }

@@ -1,6 +1,7 @@
 package udpchat.client.view;
 
 import java.time.Instant;
+import udpchat.client.view.format.EventFormat;
 
 /**
  * One thing to show the user: a message, an action, a private message, a notice, an error, or the
