@@ -11,7 +11,6 @@ import udpchat.client.room.PresenceNotices;
 import udpchat.client.room.Roster;
 import udpchat.client.room.ServerReachability;
 import udpchat.client.room.StatusFeed;
-import udpchat.client.session.CommandPerformer;
 import udpchat.client.session.Session;
 import udpchat.client.session.SessionAgent;
 import udpchat.client.session.SessionListener;

@@ -1,9 +1,11 @@
-package udpchat.client.session;
+package udpchat.client;
 
 import java.time.Clock;
 import java.util.function.Consumer;
 import udpchat.client.command.Command;
 import udpchat.client.command.Commands;
+import udpchat.client.session.Session;
+import udpchat.client.session.SessionAgent;
 import udpchat.client.view.narrator.Narrator;
 import udpchat.protocol.History;
 
@@ -12,7 +14,7 @@ import udpchat.protocol.History;
  * owns the {@link Session}, so it may call the session directly. What needs no server (help, a name
  * already held, a count beyond the cap) is answered here.
  */
-public final class CommandPerformer implements Consumer<Command> {
+final class CommandPerformer implements Consumer<Command> {
 
   private final Session session;
   private final Narrator say;
@@ -24,7 +26,7 @@ public final class CommandPerformer implements Consumer<Command> {
    *     members again in its answer)
    * @param clock the timers' clock
    */
-  public CommandPerformer(Session session, Narrator say, Runnable whoAsked, Clock clock) {
+  CommandPerformer(Session session, Narrator say, Runnable whoAsked, Clock clock) {
     this.session = session;
     this.say = say;
     this.whoAsked = whoAsked;
