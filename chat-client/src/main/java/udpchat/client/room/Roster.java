@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import udpchat.client.session.Session;
 import udpchat.client.session.SessionListener;
 import udpchat.client.view.RosterView;
@@ -129,7 +130,7 @@ public final class Roster implements SessionListener, RosterView {
     }
   }
 
-  /** What each message changes; a chat or private message only if it names someone new. */
+  /** What each message changes: speech only if it names someone new; the rest publishes anyway. */
   private final class Update implements ServerMessage.Handler {
     private final long nowMs;
 
@@ -183,8 +184,6 @@ public final class Roster implements SessionListener, RosterView {
       }
     }
 
-    // The rest says nothing of who is in the room; published all the same, as always.
-
     @Override
     public void onPong(Pong pong) {
       changed = true;
@@ -232,38 +231,43 @@ public final class Roster implements SessionListener, RosterView {
   }
 
   private void onNotice(Notice notice) {
-    switch (notice.kind()) {
-      case JOINED -> notice.members().forEach(this::add);
-      case LEFT, EXPIRED -> {
-        for (String gone : notice.members()) {
-          if (!sameName(gone, me)) {
-            byKey.remove(Names.key(gone));
-          }
-          presences.remove(Names.key(gone)); // a member that comes back starts afresh
-          rejoining.remove(Names.key(gone));
-        }
-      }
-      case RENAMED -> {
-        if (notice.name() != null && notice.newName() != null) {
-          byKey.remove(Names.key(notice.name()));
-          Presence presence = presences.remove(Names.key(notice.name()));
-          if (presence != null) {
-            presences.put(
-                Names.key(notice.newName()),
-                new Presence(
-                    notice.newName(), presence.state(), presence.reason(), presence.silentMs()));
-          }
-          add(notice.newName());
-          if (sameName(notice.name(), me)) {
-            me = notice.newName();
-          }
-        }
-      }
-      case SHUTDOWN, UNKNOWN -> {
-        // the online count below is all it says of the room
-      }
-    }
+    // A switch expression: a kind added to Notice.Kind is a compile error here until handled.
+    Consumer<Notice> change =
+        switch (notice.kind()) {
+          case JOINED -> joined -> joined.members().forEach(this::add);
+          case LEFT, EXPIRED -> this::gone;
+          case RENAMED -> this::renamed;
+          case SHUTDOWN, UNKNOWN -> other -> {}; // the online count is all it says of the room
+        };
+    change.accept(notice);
     online = notice.online();
+  }
+
+  private void gone(Notice notice) {
+    for (String gone : notice.members()) {
+      if (!sameName(gone, me)) {
+        byKey.remove(Names.key(gone));
+      }
+      presences.remove(Names.key(gone)); // a member that comes back starts afresh
+      rejoining.remove(Names.key(gone));
+    }
+  }
+
+  private void renamed(Notice notice) {
+    if (notice.name() == null || notice.newName() == null) {
+      return;
+    }
+    byKey.remove(Names.key(notice.name()));
+    Presence presence = presences.remove(Names.key(notice.name()));
+    if (presence != null) {
+      presences.put(
+          Names.key(notice.newName()),
+          new Presence(notice.newName(), presence.state(), presence.reason(), presence.silentMs()));
+    }
+    add(notice.newName());
+    if (sameName(notice.name(), me)) {
+      me = notice.newName();
+    }
   }
 
   /**
