@@ -3,12 +3,18 @@ package udpchat.client.room;
 import udpchat.client.session.Session;
 import udpchat.client.session.SessionListener;
 import udpchat.client.view.StatusSink;
+import udpchat.protocol.Ack;
+import udpchat.protocol.Away;
 import udpchat.protocol.Batch;
 import udpchat.protocol.Chat;
 import udpchat.protocol.ClientMessage;
 import udpchat.protocol.ErrorReply;
+import udpchat.protocol.History;
+import udpchat.protocol.Join;
+import udpchat.protocol.Leave;
 import udpchat.protocol.Lost;
 import udpchat.protocol.Members;
+import udpchat.protocol.Nick;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
@@ -16,8 +22,11 @@ import udpchat.protocol.Posted;
 import udpchat.protocol.Presence;
 import udpchat.protocol.Private;
 import udpchat.protocol.Retry;
+import udpchat.protocol.Say;
 import udpchat.protocol.ServerMessage;
+import udpchat.protocol.Tell;
 import udpchat.protocol.Welcome;
+import udpchat.protocol.Who;
 
 /**
  * Keeps the status line current: the online count from the {@link Roster}, the connection state
@@ -42,9 +51,48 @@ public final class StatusFeed implements SessionListener {
 
   @Override
   public void onSent(ClientMessage message, long nowMs) {
-    if (message instanceof Ping ping) {
+    message.dispatch(new Sent(nowMs));
+  }
+
+  /** A ping starts a round trip; nothing else the client sends is timed here. */
+  private final class Sent implements ClientMessage.Handler {
+    private final long nowMs;
+
+    Sent(long nowMs) {
+      this.nowMs = nowMs;
+    }
+
+    @Override
+    public void onPing(Ping ping) {
       roundTrip.onPingSent(ping.id(), nowMs);
     }
+
+    @Override
+    public void onJoin(Join join) {}
+
+    @Override
+    public void onSay(Say say) {}
+
+    @Override
+    public void onTell(Tell tell) {}
+
+    @Override
+    public void onWho(Who who) {}
+
+    @Override
+    public void onNick(Nick nick) {}
+
+    @Override
+    public void onLeave(Leave leave) {}
+
+    @Override
+    public void onAck(Ack ack) {}
+
+    @Override
+    public void onHistory(History history) {}
+
+    @Override
+    public void onAway(Away away) {}
   }
 
   @Override
