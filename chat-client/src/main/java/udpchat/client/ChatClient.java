@@ -3,34 +3,29 @@ package udpchat.client;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import udpchat.client.command.Command;
 import udpchat.client.command.Commands;
 import udpchat.client.net.Connection;
 import udpchat.client.net.Receiver;
 import udpchat.client.room.PresenceNotices;
 import udpchat.client.room.Roster;
+import udpchat.client.room.ServerReachability;
 import udpchat.client.room.StatusFeed;
-import udpchat.client.session.CommandPerformer;
-import udpchat.client.session.ServerReachability;
 import udpchat.client.session.Session;
 import udpchat.client.session.SessionAgent;
 import udpchat.client.session.SessionListener;
 import udpchat.client.session.SessionSnapshot;
-import udpchat.client.session.WatchedTransport;
-import udpchat.client.view.Event;
-import udpchat.client.view.Narrator;
+import udpchat.client.session.Transport;
 import udpchat.client.view.QueuedView;
 import udpchat.client.view.StatusSink;
 import udpchat.client.view.View;
+import udpchat.client.view.narrator.Narrator;
 import udpchat.crypto.DatagramSeal;
 import udpchat.net.FaultCounts;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.Addresses;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
-import udpchat.protocol.ServerMessage;
-import udpchat.protocol.Welcome;
 import udpchat.time.WallStamps;
 
 /**
@@ -44,13 +39,15 @@ public final class ChatClient implements AutoCloseable {
 
   private final QueuedView view;
   private final Clock clock;
-  private final WallStamps stamps;
   private final Connection connection;
   private final Session session;
   private final Receiver receiver;
   private final SessionAgent agent;
   private final FaultInjector faults;
   private final ServerReachability reachability;
+
+  /** What the input loop tells the user (busy, leaving): the {@link Narrator}'s sentences. */
+  private final Narrator say;
 
   private final Thread leaveOnExit;
 
@@ -111,15 +108,15 @@ public final class ChatClient implements AutoCloseable {
                 new StatusFeed(Addresses.format(config.server()), roster, view));
     this.view = view;
     this.clock = clock;
-    this.stamps = stamps;
     Codec codec = new Codec();
     this.faults = new FaultInjector(config.faults(), "udpchat-faults");
     DatagramSeal seal = DatagramSeal.of(config.roomKey());
     this.reachability = new ServerReachability(view, config.server(), seal.sealed(), stamps);
+    this.say = new Narrator(view, stamps);
     this.connection = new Connection(config.server(), codec, seal, faults, reachability);
     this.session =
         new Session(
-            new WatchedTransport(connection, clock, listener),
+            Transport.watched(connection, clock, listener),
             view,
             codec,
             config.name(),
@@ -128,15 +125,18 @@ public final class ChatClient implements AutoCloseable {
     // Whoever watches the room (completion, the status line) starts from the member list.
     session.listen(
         listener == SessionListener.NONE
-            ? SessionListener.all(reachability, promptFollowsName())
+            ? SessionListener.all(reachability, SessionHooks.promptFollowsName(session, view))
             : SessionListener.all(
-                listener, reachability, promptFollowsName(), askForMembersOnWelcome()));
+                listener,
+                reachability,
+                SessionHooks.promptFollowsName(session, view),
+                SessionHooks.askForMembersOnWelcome(session)));
     Runnable whoAsked = presence == null ? () -> {} : presence::onWhoAsked;
     this.agent =
         new SessionAgent(
             session,
-            reachability,
-            new CommandPerformer(session, new Narrator(view, stamps), whoAsked, clock),
+            reachability::onPortUnreachable,
+            new CommandPerformer(session, say, whoAsked, clock),
             clock);
     this.receiver = new Receiver(connection, codec, seal, agent, faults, clock);
     // Killed by a signal instead of quitting: still tell the server, so the room knows at once.
@@ -158,18 +158,12 @@ public final class ChatClient implements AutoCloseable {
         break;
       }
       if (!agent.typed(command)) {
-        view.show(
-            Event.error(now(), "not sent: the client is busy with the server; type it again"));
+        say.busy();
       }
     }
     awaitSettled();
     boolean wasIn = agent.leave(LEAVE_PATIENCE);
-    view.show(
-        Event.notice(
-            now(),
-            wasIn
-                ? "left the room"
-                : "gave up joining " + Addresses.format(connection.server()) + " (never joined)"));
+    say.left(wasIn, Addresses.format(connection.server()));
     flushView();
     return 0;
   }
@@ -181,7 +175,7 @@ public final class ChatClient implements AutoCloseable {
   private void awaitSettled() {
     long deadlineMs = clock.millis() + QUIT_GRACE_MS;
     if (agent.snapshot().unsettled() > 0) {
-      view.show(Event.notice(now(), "waiting for the server to acknowledge your messages..."));
+      say.waitingForAcks();
     }
     while (agent.snapshot().unsettled() > 0 && clock.millis() < deadlineMs) {
       try {
@@ -193,7 +187,7 @@ public final class ChatClient implements AutoCloseable {
     }
     int unsettled = agent.snapshot().unsettled();
     if (unsettled > 0) {
-      view.show(Event.error(now(), unsettled + " message(s) may not have been delivered"));
+      say.mayNotBeDelivered(unsettled);
     }
   }
 
@@ -231,51 +225,9 @@ public final class ChatClient implements AutoCloseable {
     }
   }
 
-  /**
-   * Asks for the member list on every welcome, the first and each rejoin (after a server restart
-   * the room may have changed while we were away). Called on the session's thread before the
-   * session takes the welcome: {@code who} then only marks the list as wanted once joined, so this
-   * call from inside the session sends nothing itself.
-   */
-  private SessionListener askForMembersOnWelcome() {
-    return new SessionListener() {
-      @Override
-      public void onMessage(ServerMessage message, long nowMs) {
-        if (message instanceof Welcome && session.state() == Session.State.JOINING) {
-          session.who(nowMs);
-        }
-      }
-    };
-  }
-
-  /**
-   * Shows the new prompt when the name changed (a rename the server took, or a new name to join
-   * under): the input thread is blocked reading with the old one. Checked on every tick, on the
-   * session's thread, so the name read is the session's own.
-   */
-  private SessionListener promptFollowsName() {
-    return new SessionListener() {
-      private String shown;
-
-      @Override
-      public void onTick(
-          Session.State state, boolean everJoined, boolean serverSilent, long nowMs) {
-        String name = session.name();
-        if (shown != null && !shown.equals(name)) {
-          view.prompt(name + "> "); // the session's own name: the snapshot is of the last cycle
-        }
-        shown = name;
-      }
-    };
-  }
-
   /** Read on the input loop's thread: the name as the session's thread last published it. */
   private String prompt() {
     return agent.snapshot().name() + "> ";
-  }
-
-  private Instant now() {
-    return stamps.now();
   }
 
   /** Leaves the room if still in it and stops both threads. The view is the caller's to close. */

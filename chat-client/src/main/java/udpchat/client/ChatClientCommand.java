@@ -7,7 +7,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +23,12 @@ import udpchat.cli.Version;
 import udpchat.client.command.Commands;
 import udpchat.client.discovery.ServerFinder;
 import udpchat.client.room.Roster;
-import udpchat.client.view.Event;
-import udpchat.client.view.EventFormat;
-import udpchat.client.view.Palette;
-import udpchat.client.view.PlainView;
 import udpchat.client.view.StatusSink;
-import udpchat.client.view.TerminalView;
 import udpchat.client.view.View;
+import udpchat.client.view.format.EventFormat;
+import udpchat.client.view.format.Palette;
+import udpchat.client.view.terminal.PlainView;
+import udpchat.client.view.terminal.TerminalView;
 import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.RoomKey;
 import udpchat.crypto.RoomKeyOptions;
@@ -217,12 +215,12 @@ public final class ChatClientCommand implements Callable<Integer> {
                 Commands.COMPLETIONS)
             : new PlainView(System.in, System.out, format)) {
       if (found.size() > 1) {
-        server = chooseServer(view, found);
+        server = StartQuestions.chooseServer(view, found);
         if (server == null) {
           return 0; // input ended before a server was chosen
         }
       }
-      String chosen = name != null ? name : askName(view);
+      String chosen = name != null ? name : StartQuestions.askName(view);
       if (chosen == null) {
         return 0; // input ended before a name was given
       }
@@ -258,39 +256,6 @@ public final class ChatClientCommand implements Callable<Integer> {
         + ")"
         + (roomKey != null ? "; with a room key, only servers with the same key answer" : "")
         + "; give the server's address with --host HOST (and --port PORT if it is not 9999)";
-  }
-
-  /** Several servers answered: the user picks one by number. */
-  private static InetSocketAddress chooseServer(View view, List<ServerFinder.Found> found) {
-    view.show(Event.notice(Instant.now(), "several chat servers answered:"));
-    for (int i = 0; i < found.size(); i++) {
-      view.show(Event.notice(Instant.now(), (i + 1) + ") " + found.get(i)));
-    }
-    String prompt = "server (1-" + found.size() + "): ";
-    for (String line = view.readLine(prompt); line != null; line = view.readLine(prompt)) {
-      try {
-        int choice = Integer.parseInt(line.strip());
-        if (choice >= 1 && choice <= found.size()) {
-          return found.get(choice - 1).address();
-        }
-      } catch (NumberFormatException e) {
-        // asked again below
-      }
-      view.show(Event.error(Instant.now(), "a number from 1 to " + found.size() + ", please"));
-    }
-    return null;
-  }
-
-  private static String askName(View view) {
-    view.show(Event.notice(Instant.now(), "your name? (letters, digits, _ - .)"));
-    for (String line = view.readLine("name: "); line != null; line = view.readLine("name: ")) {
-      Optional<String> problem = Names.problem(line.strip());
-      if (problem.isEmpty()) {
-        return line.strip();
-      }
-      view.show(Event.error(Instant.now(), problem.get()));
-    }
-    return null;
   }
 
   /** The folder for the history file and the log, made private (see {@link ClientHome}). */

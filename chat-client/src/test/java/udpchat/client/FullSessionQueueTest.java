@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.client.net.Connection;
 import udpchat.client.net.Receiver;
-import udpchat.client.session.ServerReachability;
+import udpchat.client.room.ServerReachability;
 import udpchat.client.session.Session;
 import udpchat.client.session.SessionAgent;
 import udpchat.client.session.SessionTest;
@@ -50,7 +50,8 @@ public class FullSessionQueueTest {
           new Connection(serverAddress, codec, DatagramSeal.NONE, faults, reachability)) {
         Session session = new Session(connection, view, codec, "alice", null, SessionTest.CLIENT);
         SessionAgent stuck =
-            new SessionAgent(session, reachability, command -> {}, Clock.systemUTC(), 4);
+            new SessionAgent(
+                session, reachability::onPortUnreachable, command -> {}, Clock.systemUTC(), 4);
         Receiver receiver =
             new Receiver(connection, codec, DatagramSeal.NONE, stuck, faults, Clock.systemUTC());
         receiver.start();

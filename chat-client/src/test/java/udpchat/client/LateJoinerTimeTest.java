@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.client.view.Event;
-import udpchat.client.view.EventFormat;
+import udpchat.client.view.format.EventFormat;
 import udpchat.server.ChatServer;
 import udpchat.server.ServerConfig;
 

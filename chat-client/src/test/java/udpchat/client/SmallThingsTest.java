@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.client.room.PresenceNotices;
 import udpchat.client.room.Roster;
-import udpchat.client.session.HistoryRecall;
 import udpchat.client.session.Session;
 import udpchat.client.session.SessionListener;
+import udpchat.client.session.stream.HistoryRecall;
 import udpchat.client.view.Event;
 import udpchat.protocol.Chat;
 import udpchat.protocol.Members;
@@ -116,7 +116,7 @@ public class SmallThingsTest {
     assertThat(roster.online()).isEqualTo(2);
     roster.onMessage(new Members(1, List.of("alice")), 1010);
     assertThat(roster.online()).isEqualTo(2);
-    roster.onMessage(Notice.posted(1, 1100, Notice.JOINED, "bob", 2), 1100);
+    roster.onMessage(Notice.posted(1, 1100, Notice.Kind.JOINED.wire(), "bob", 2), 1100);
     assertThat(roster.online()).isEqualTo(2);
     // Another restart, and bob never comes back: counted until the server's timeout has passed.
     roster.onMessage(new Welcome("CCCCCCCCCCCCCCCCCCCCCC", "alice", 5000, 15000, 1, 3, 0, 0), 2000);

@@ -13,7 +13,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.client.net.Connection;
-import udpchat.client.session.ServerReachability;
+import udpchat.client.room.ServerReachability;
 import udpchat.client.view.Event;
 import udpchat.crypto.DatagramSeal;
 import udpchat.net.FaultInjector;

@@ -3,41 +3,134 @@ package udpchat.client.command;
 /** What a typed line asks for; {@link Commands#parse} makes one from each line. */
 public sealed interface Command {
 
+  /** Calls the performer's method for this command's type. */
+  void performBy(Performer performer);
+
+  /**
+   * What acts on every command, one method each: a command added here is a compile error in each
+   * performer until it says what the command does.
+   */
+  interface Performer {
+    void onSay(Say line);
+
+    void onAct(Act act);
+
+    void onTell(Tell tell);
+
+    void onWho(Who who);
+
+    void onNick(Nick nick);
+
+    void onHistory(History history);
+
+    void onHeartbeats(Heartbeats heartbeats);
+
+    void onAway(Away away);
+
+    void onHelp(Help help);
+
+    void onQuit(Quit quit);
+
+    void onNothing(Nothing nothing);
+
+    void onInvalid(Invalid invalid);
+  }
+
   /** Plain text for the room. */
-  record Say(String text) implements Command {}
+  record Say(String text) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onSay(this);
+    }
+  }
 
   /** {@code /me ACTION}. */
-  record Act(String action) implements Command {}
+  record Act(String action) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onAct(this);
+    }
+  }
 
   /** {@code /msg NAME TEXT}: a private message. */
-  record Tell(String to, String text) implements Command {}
+  record Tell(String to, String text) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onTell(this);
+    }
+  }
 
   /** {@code /who}. */
-  record Who() implements Command {}
+  record Who() implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onWho(this);
+    }
+  }
 
   /** {@code /nick NEW}. */
-  record Nick(String name) implements Command {}
+  record Nick(String name) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onNick(this);
+    }
+  }
 
   /** {@code /history [N]}: the last {@code count} events of the room. */
-  record History(int count) implements Command {}
+  record History(int count) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onHistory(this);
+    }
+  }
 
   /** {@code /hb on} or {@code /hb off}. */
-  record Heartbeats(boolean on) implements Command {}
+  record Heartbeats(boolean on) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onHeartbeats(this);
+    }
+  }
 
   /**
    * {@code /away REASON} ({@code reason} may be null), or back: {@code /away} alone, {@code /back}.
    */
-  record Away(boolean away, String reason) implements Command {}
+  record Away(boolean away, String reason) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onAway(this);
+    }
+  }
 
   /** {@code /help}. */
-  record Help() implements Command {}
+  record Help() implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onHelp(this);
+    }
+  }
 
   /** {@code quit} alone on a line, or {@code /quit}. */
-  record Quit() implements Command {}
+  record Quit() implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onQuit(this);
+    }
+  }
 
   /** A blank line: nothing to do. */
-  record Nothing() implements Command {}
+  record Nothing() implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onNothing(this);
+    }
+  }
 
   /** A line that looks like a command but is not a valid one; {@code problem} says why. */
-  record Invalid(String problem) implements Command {}
+  record Invalid(String problem) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onInvalid(this);
+    }
+  }
 }

@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import udpchat.client.session.ServerReachability;
+import udpchat.client.room.ServerReachability;
 import udpchat.client.session.Transport;
 import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.Flow;

@@ -13,11 +13,22 @@ import udpchat.crypto.Flow;
 import udpchat.crypto.SealException;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.Batch;
+import udpchat.protocol.Chat;
 import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
+import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Limits;
+import udpchat.protocol.Lost;
+import udpchat.protocol.Members;
+import udpchat.protocol.Notice;
+import udpchat.protocol.Pong;
+import udpchat.protocol.Posted;
+import udpchat.protocol.Presence;
+import udpchat.protocol.Private;
 import udpchat.protocol.ProtocolException;
+import udpchat.protocol.Retry;
 import udpchat.protocol.ServerMessage;
+import udpchat.protocol.Welcome;
 
 /**
  * The thread that reads the server's datagrams, decodes them, and hands them to the session's
@@ -95,12 +106,7 @@ public final class Receiver implements AutoCloseable {
       ByteBuffer contents = seal.open(Flow.TO_CLIENT, datagram, connection.server());
       ServerMessage message = codec.decode(contents.array(), contents.limit(), ServerMessage.class);
       long nowMs = clock.millis();
-      if (message instanceof Batch batch) {
-        // Each event as if it had come alone: the session neither knows nor cares.
-        batch.items().forEach(item -> handOver(item, nowMs));
-      } else {
-        handOver(message, nowMs);
-      }
+      message.dispatch(new HandOver(nowMs));
     } catch (SealException e) {
       drops.count(
           e.replayed() ? Drops.REPLAYED : Drops.BAD_SEAL, connection.server(), e.getMessage());
@@ -108,6 +114,75 @@ public final class Receiver implements AutoCloseable {
       drops.count(e.reason().code(), connection.server(), e.getMessage());
     } catch (RuntimeException e) {
       log.error("unexpected failure handling a datagram", e);
+    }
+  }
+
+  /** A batch is handed over event by event, each as if it had come alone; the rest as it came. */
+  private final class HandOver implements ServerMessage.Handler {
+    private final long nowMs;
+
+    HandOver(long nowMs) {
+      this.nowMs = nowMs;
+    }
+
+    @Override
+    public void onBatch(Batch batch) {
+      batch.items().forEach(item -> handOver(item, nowMs)); // the session neither knows nor cares
+    }
+
+    @Override
+    public void onWelcome(Welcome welcome) {
+      handOver(welcome, nowMs);
+    }
+
+    @Override
+    public void onPong(Pong pong) {
+      handOver(pong, nowMs);
+    }
+
+    @Override
+    public void onChat(Chat chat) {
+      handOver(chat, nowMs);
+    }
+
+    @Override
+    public void onPrivate(Private whisper) {
+      handOver(whisper, nowMs);
+    }
+
+    @Override
+    public void onNotice(Notice notice) {
+      handOver(notice, nowMs);
+    }
+
+    @Override
+    public void onMembers(Members members) {
+      handOver(members, nowMs);
+    }
+
+    @Override
+    public void onErrorReply(ErrorReply error) {
+      handOver(error, nowMs);
+    }
+
+    @Override
+    public void onPosted(Posted posted) {
+      handOver(posted, nowMs);
+    }
+
+    @Override
+    public void onLost(Lost lost) {
+      handOver(lost, nowMs);
+    }
+
+    @Override
+    public void onPresence(Presence presence) {
+      handOver(presence, nowMs);
+    }
+
+    @Override
+    public void onRetry(Retry retry) {
+      handOver(retry, nowMs);
     }
   }
 

@@ -4,13 +4,22 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import udpchat.client.session.SessionListener;
-import udpchat.client.view.Event;
 import udpchat.client.view.View;
+import udpchat.client.view.narrator.RoomNarrator;
+import udpchat.protocol.Batch;
+import udpchat.protocol.Chat;
+import udpchat.protocol.ErrorReply;
+import udpchat.protocol.Lost;
 import udpchat.protocol.Members;
 import udpchat.protocol.Names;
 import udpchat.protocol.Notice;
+import udpchat.protocol.Pong;
+import udpchat.protocol.Posted;
 import udpchat.protocol.Presence;
+import udpchat.protocol.Private;
+import udpchat.protocol.Retry;
 import udpchat.protocol.ServerMessage;
+import udpchat.protocol.Welcome;
 import udpchat.time.WallStamps;
 
 /**
@@ -30,7 +39,9 @@ public final class PresenceNotices implements SessionListener {
    */
   static final long WHO_ANSWER_MS = 500;
 
-  private final View view;
+  /** What the user is told: every sentence is the {@link RoomNarrator}'s. */
+  private final RoomNarrator say;
+
   private final Roster roster;
   private long whoAnsweredMs = Long.MIN_VALUE / 2;
 
@@ -46,30 +57,70 @@ public final class PresenceNotices implements SessionListener {
   /** ...and whether the member list that came last answers it (not the one each join asks for). */
   private boolean answersAskedWho;
 
-  private final WallStamps stamps;
-
   /** Shows on {@code view}; {@code stamps}: the wall time of a time of the timers' clock. */
   public PresenceNotices(View view, Roster roster, WallStamps stamps) {
-    this.view = view;
+    this.say = new RoomNarrator(view, stamps);
     this.roster = roster;
-    this.stamps = stamps;
   }
 
   @Override
   public void onMessage(ServerMessage message, long nowMs) {
-    if (message instanceof Members) {
+    message.dispatch(new Heard(nowMs));
+  }
+
+  /** Member lists, departures and presence matter here; the rest passes by. */
+  private final class Heard implements ServerMessage.Handler {
+    private final long nowMs;
+
+    Heard(long nowMs) {
+      this.nowMs = nowMs;
+    }
+
+    @Override
+    public void onMembers(Members members) {
       whoAnsweredMs = nowMs;
       answersAskedWho = whoAsked;
       whoAsked = false;
-    } else if (message instanceof Notice notice
-        && (notice.event().equals(Notice.LEFT) || notice.event().equals(Notice.EXPIRED))) {
-      notice.members().forEach(gone -> saidAway.remove(Names.key(gone))); // back afresh
-    } else if (message instanceof Presence presence) {
-      String notice = describe(presence, nowMs - whoAnsweredMs <= WHO_ANSWER_MS);
-      if (notice != null) {
-        view.show(Event.notice(stamps.instantAt(nowMs), notice));
+    }
+
+    @Override
+    public void onNotice(Notice notice) {
+      if (notice.kind() == Notice.Kind.LEFT || notice.kind() == Notice.Kind.EXPIRED) {
+        notice.members().forEach(gone -> saidAway.remove(Names.key(gone))); // back afresh
       }
     }
+
+    @Override
+    public void onPresence(Presence presence) {
+      tell(presence, nowMs - whoAnsweredMs <= WHO_ANSWER_MS, nowMs);
+    }
+
+    @Override
+    public void onWelcome(Welcome welcome) {}
+
+    @Override
+    public void onPong(Pong pong) {}
+
+    @Override
+    public void onChat(Chat chat) {}
+
+    @Override
+    public void onPrivate(Private whisper) {}
+
+    @Override
+    public void onErrorReply(ErrorReply error) {}
+
+    @Override
+    public void onPosted(Posted posted) {}
+
+    @Override
+    public void onLost(Lost lost) {}
+
+    @Override
+    public void onRetry(Retry retry) {}
+
+    @Override
+    public void onBatch(Batch batch) {}
   }
 
   /** The user typed /who: the away members are said again in its answer. */
@@ -77,37 +128,32 @@ public final class PresenceNotices implements SessionListener {
     whoAsked = true;
   }
 
-  /** The notice for {@code presence}, or null when it is not worth a line. */
-  private String describe(Presence presence, boolean inWhoAnswer) {
+  /** Says what {@code presence} means, when it is worth a line. */
+  private void tell(Presence presence, boolean inWhoAnswer, long nowMs) {
     String me = roster.me();
     boolean mine = me != null && Names.key(me).equals(Names.key(presence.name()));
-    String who = mine ? "you are" : presence.name() + " is";
     switch (presence.state()) {
       case Presence.AWAY:
         String reason = Objects.requireNonNullElse(presence.reason(), "");
         boolean again = reason.equals(saidAway.put(Names.key(presence.name()), reason));
-        if (again && !(inWhoAnswer && answersAskedWho)) {
-          return null;
+        if (!again || (inWhoAnswer && answersAskedWho)) {
+          say.away(nowMs, presence.name(), mine, presence.reason());
         }
-        return who
-            + " away"
-            + (presence.reason() == null ? "" : ": " + presence.reason())
-            + (mine ? " (/back when you are back)" : "");
+        break;
       case Presence.SUSPECT:
-        if (!inWhoAnswer) {
-          return null;
+        if (inWhoAnswer) {
+          long seconds = presence.silentMs() == null ? 0 : presence.silentMs() / 1000;
+          say.suspect(nowMs, presence.name(), mine, seconds);
         }
-        long seconds = presence.silentMs() == null ? 0 : presence.silentMs() / 1000;
-        return (mine ? "the server has not heard from you" : presence.name() + " has been silent")
-            + " for "
-            + seconds
-            + "s (suspect: expired soon unless heard from)";
+        break;
       case Presence.ACTIVE:
         // Back from away, not from a silence (nobody was told of that).
-        boolean wasAway = saidAway.remove(Names.key(presence.name())) != null;
-        return wasAway ? who + " back" : null;
+        if (saidAway.remove(Names.key(presence.name())) != null) {
+          say.back(nowMs, presence.name(), mine);
+        }
+        break;
       default:
-        return presence.name() + " is " + presence.state();
+        say.presence(nowMs, presence.name(), presence.state());
     }
   }
 }

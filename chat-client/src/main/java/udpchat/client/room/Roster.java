@@ -8,15 +8,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import udpchat.client.session.Session;
 import udpchat.client.session.SessionListener;
 import udpchat.client.view.RosterView;
+import udpchat.protocol.Batch;
 import udpchat.protocol.Chat;
+import udpchat.protocol.ErrorReply;
+import udpchat.protocol.Lost;
 import udpchat.protocol.Members;
 import udpchat.protocol.Names;
 import udpchat.protocol.Notice;
+import udpchat.protocol.Pong;
+import udpchat.protocol.Posted;
 import udpchat.protocol.Presence;
 import udpchat.protocol.Private;
+import udpchat.protocol.Retry;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
 
@@ -117,9 +124,23 @@ public final class Roster implements SessionListener, RosterView {
   @Override
   public void onMessage(ServerMessage message, long nowMs) {
     forgetRejoiningAfterTimeout(nowMs);
-    // A chat or private message changes the roster only if it names someone new (add).
-    changed |= !(message instanceof Chat || message instanceof Private);
-    if (message instanceof Welcome welcome) {
+    message.dispatch(new Update(nowMs));
+    if (changed) {
+      publish();
+    }
+  }
+
+  /** What each message changes: speech only if it names someone new; the rest publishes anyway. */
+  private final class Update implements ServerMessage.Handler {
+    private final long nowMs;
+
+    Update(long nowMs) {
+      this.nowMs = nowMs;
+    }
+
+    @Override
+    public void onWelcome(Welcome welcome) {
+      changed = true;
       if (epoch != null && epoch != welcome.epoch()) {
         byKey.keySet().stream().filter(key -> !sameName(key, me)).forEach(rejoining::add);
         rejoiningUntilMs = nowMs + welcome.timeoutMs();
@@ -128,15 +149,33 @@ public final class Roster implements SessionListener, RosterView {
       me = welcome.name();
       online = welcome.online();
       add(welcome.name());
-    } else if (message instanceof Notice notice) {
-      onNotice(notice);
-    } else if (message instanceof Members members) {
-      onMembers(members);
-    } else if (message instanceof Chat chat) {
+    }
+
+    @Override
+    public void onNotice(Notice notice) {
+      changed = true;
+      Roster.this.onNotice(notice);
+    }
+
+    @Override
+    public void onMembers(Members members) {
+      changed = true;
+      Roster.this.onMembers(members);
+    }
+
+    @Override
+    public void onChat(Chat chat) {
       add(chat.from()); // someone who speaks is in the room, even if their join notice was lost
-    } else if (message instanceof Private whisper) {
+    }
+
+    @Override
+    public void onPrivate(Private whisper) {
       add(whisper.from());
-    } else if (message instanceof Presence presence) {
+    }
+
+    @Override
+    public void onPresence(Presence presence) {
+      changed = true;
       add(presence.name());
       if (presence.state().equals(Presence.ACTIVE)) {
         presences.remove(Names.key(presence.name()));
@@ -144,8 +183,35 @@ public final class Roster implements SessionListener, RosterView {
         presences.put(Names.key(presence.name()), presence);
       }
     }
-    if (changed) {
-      publish();
+
+    @Override
+    public void onPong(Pong pong) {
+      changed = true;
+    }
+
+    @Override
+    public void onErrorReply(ErrorReply error) {
+      changed = true;
+    }
+
+    @Override
+    public void onPosted(Posted posted) {
+      changed = true;
+    }
+
+    @Override
+    public void onLost(Lost lost) {
+      changed = true;
+    }
+
+    @Override
+    public void onRetry(Retry retry) {
+      changed = true;
+    }
+
+    @Override
+    public void onBatch(Batch batch) {
+      changed = true;
     }
   }
 
@@ -165,40 +231,43 @@ public final class Roster implements SessionListener, RosterView {
   }
 
   private void onNotice(Notice notice) {
-    switch (notice.event()) {
-      case Notice.JOINED:
-        notice.members().forEach(this::add);
-        break;
-      case Notice.LEFT:
-      case Notice.EXPIRED:
-        for (String gone : notice.members()) {
-          if (!sameName(gone, me)) {
-            byKey.remove(Names.key(gone));
-          }
-          presences.remove(Names.key(gone)); // a member that comes back starts afresh
-          rejoining.remove(Names.key(gone));
-        }
-        break;
-      case Notice.RENAMED:
-        if (notice.name() != null && notice.newName() != null) {
-          byKey.remove(Names.key(notice.name()));
-          Presence presence = presences.remove(Names.key(notice.name()));
-          if (presence != null) {
-            presences.put(
-                Names.key(notice.newName()),
-                new Presence(
-                    notice.newName(), presence.state(), presence.reason(), presence.silentMs()));
-          }
-          add(notice.newName());
-          if (sameName(notice.name(), me)) {
-            me = notice.newName();
-          }
-        }
-        break;
-      default:
-        break;
-    }
+    // A switch expression: a kind added to Notice.Kind is a compile error here until handled.
+    Consumer<Notice> change =
+        switch (notice.kind()) {
+          case JOINED -> joined -> joined.members().forEach(this::add);
+          case LEFT, EXPIRED -> this::gone;
+          case RENAMED -> this::renamed;
+          case SHUTDOWN, UNKNOWN -> other -> {}; // the online count is all it says of the room
+        };
+    change.accept(notice);
     online = notice.online();
+  }
+
+  private void gone(Notice notice) {
+    for (String gone : notice.members()) {
+      if (!sameName(gone, me)) {
+        byKey.remove(Names.key(gone));
+      }
+      presences.remove(Names.key(gone)); // a member that comes back starts afresh
+      rejoining.remove(Names.key(gone));
+    }
+  }
+
+  private void renamed(Notice notice) {
+    if (notice.name() == null || notice.newName() == null) {
+      return;
+    }
+    byKey.remove(Names.key(notice.name()));
+    Presence presence = presences.remove(Names.key(notice.name()));
+    if (presence != null) {
+      presences.put(
+          Names.key(notice.newName()),
+          new Presence(notice.newName(), presence.state(), presence.reason(), presence.silentMs()));
+    }
+    add(notice.newName());
+    if (sameName(notice.name(), me)) {
+      me = notice.newName();
+    }
   }
 
   /**

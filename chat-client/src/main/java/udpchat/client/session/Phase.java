@@ -1,10 +1,14 @@
 package udpchat.client.session;
 
+import udpchat.client.session.timers.JoinAttempts;
+import udpchat.client.session.timers.Liveness;
+
 /**
  * Where the session stands, each phase holding only what it needs: the join attempts while joining,
  * the session token and the server's liveness while in the room, nothing once the server refused
  * the name, expired a session whose heartbeats were off, or the user left. What lasts across phases
- * (the name, the stream's place, the cookie) stays in the {@link Session}.
+ * (the name, the stream's place, the cookie) stays in the {@link Standing}, the only place the
+ * phase changes.
  */
 sealed interface Phase {
 

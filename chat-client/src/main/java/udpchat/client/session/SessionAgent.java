@@ -66,7 +66,7 @@ public final class SessionAgent implements AutoCloseable {
   record Leave(CompletableFuture<Boolean> everJoined) implements Input {}
 
   private final Session session;
-  private final ServerReachability reachability;
+  private final Runnable portUnreachable;
   private final Consumer<Command> perform;
   private final Clock clock;
   private final BlockingQueue<Input> queue;
@@ -79,24 +79,26 @@ public final class SessionAgent implements AutoCloseable {
   private boolean ticked; // a monotonic clock's time has no zero to start from
 
   /**
+   * @param portUnreachable told on the agent's thread that nothing listens at the server's port
+   *     (the {@code room.ServerReachability}, which says so)
    * @param perform what a typed line does, called on the agent's thread (so it may use the session)
    * @param clock the timers' clock (monotonic outside tests)
    */
   public SessionAgent(
-      Session session, ServerReachability reachability, Consumer<Command> perform, Clock clock) {
-    this(session, reachability, perform, clock, CAPACITY);
+      Session session, Runnable portUnreachable, Consumer<Command> perform, Clock clock) {
+    this(session, portUnreachable, perform, clock, CAPACITY);
   }
 
   /** With a queue of {@code capacity} inputs (tests of a full queue). */
   public SessionAgent(
       Session session,
-      ServerReachability reachability,
+      Runnable portUnreachable,
       Consumer<Command> perform,
       Clock clock,
       int capacity) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.session = session;
-    this.reachability = reachability;
+    this.portUnreachable = portUnreachable;
     this.perform = perform;
     this.clock = clock;
     this.snapshot = SessionSnapshot.of(session);
@@ -197,7 +199,7 @@ public final class SessionAgent implements AutoCloseable {
     } else if (input instanceof Typed typed) {
       perform.accept(typed.command());
     } else if (input instanceof Unreachable) {
-      reachability.onPortUnreachable();
+      portUnreachable.run();
     } else if (input instanceof Start) {
       session.start(nowMs);
     } else if (input instanceof Leave leave) {

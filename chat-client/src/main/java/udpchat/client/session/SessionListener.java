@@ -41,7 +41,7 @@ public interface SessionListener {
     };
   }
 
-  /** A message the session sent (seen by {@link WatchedTransport}). */
+  /** A message the session sent (seen by {@link Transport#watched}). */
   default void onSent(ClientMessage message, long nowMs) {}
 
   /** A message from the server, before the session acts on it. */

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * One thing to show the user: a message, an action, a private message, a notice, an error, or the
  * state of a message the user sent (sending, delivered, failed). Fields come from the network as
- * they are; {@link EventFormat} makes them safe to print.
+ * they are; {@code format.EventFormat} makes them safe to print.
  *
  * @param from the sender's name (messages, actions, private messages)
  * @param to the recipient of a private message

@@ -31,7 +31,7 @@ public final class QueuedView implements View, StatusSink {
   private final View view;
   private final StatusSink status;
   private final BlockingQueue<Runnable> queue;
-  private final AtomicReference<StatusLine.Report> latestStatus = new AtomicReference<>();
+  private final AtomicReference<StatusSink.Report> latestStatus = new AtomicReference<>();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong drawn = new AtomicLong();
   private final AtomicLong queued = new AtomicLong();
@@ -70,7 +70,7 @@ public final class QueuedView implements View, StatusSink {
   }
 
   @Override
-  public void showStatus(StatusLine.Report report) {
+  public void showStatus(StatusSink.Report report) {
     if (latestStatus.getAndSet(report) == null) {
       enqueue(() -> status.showStatus(latestStatus.getAndSet(null)));
     } // else: a draw is queued already, and will draw this one

@@ -28,14 +28,16 @@ class RosterTest {
     roster.onMessage(new Members(3, List.of("alice", "Bob", "carol")), 1);
     assertThat(roster.names()).containsExactly("alice", "Bob", "carol");
 
-    roster.onMessage(Notice.unnumbered(Notice.JOINED, "dave", 4), 2);
-    roster.onMessage(Notice.unnumbered(Notice.LEFT, "BOB", 3), 3);
-    roster.onMessage(Notice.unnumbered(Notice.EXPIRED, "carol", 2), 4);
+    roster.onMessage(Notice.unnumbered(Notice.Kind.JOINED.wire(), "dave", 4), 2);
+    roster.onMessage(Notice.unnumbered(Notice.Kind.LEFT.wire(), "BOB", 3), 3);
+    roster.onMessage(Notice.unnumbered(Notice.Kind.EXPIRED.wire(), "carol", 2), 4);
     assertThat(roster.names()).containsExactly("alice", "dave");
     assertThat(roster.online()).isEqualTo(2);
 
-    roster.onMessage(new Notice(Notice.RENAMED, "dave", "David", 2, 1L, 0L, 0L, null, null), 5);
-    roster.onMessage(new Notice(Notice.RENAMED, "alice", "Alicia", 2, 1L, 0L, 0L, null, null), 6);
+    roster.onMessage(
+        new Notice(Notice.Kind.RENAMED.wire(), "dave", "David", 2, 1L, 0L, 0L, null, null), 5);
+    roster.onMessage(
+        new Notice(Notice.Kind.RENAMED.wire(), "alice", "Alicia", 2, 1L, 0L, 0L, null, null), 6);
     assertThat(roster.me()).isEqualTo("Alicia");
     assertThat(roster.names()).containsExactly("Alicia", "David");
   }
@@ -45,15 +47,43 @@ class RosterTest {
     roster.onMessage(new Welcome(TOKEN, "alice", 5000, 15000, 1, 1, 0, 0), 0);
     roster.onMessage(
         new Notice(
-            Notice.JOINED, null, null, 4, 1L, 0L, 0L, null, null, List.of("bob", "carol", "dave")),
+            Notice.Kind.JOINED.wire(),
+            null,
+            null,
+            4,
+            1L,
+            0L,
+            0L,
+            null,
+            null,
+            List.of("bob", "carol", "dave")),
         1);
     assertThat(roster.names()).containsExactly("alice", "bob", "carol", "dave");
     assertThat(roster.online()).isEqualTo(4);
     roster.onMessage(
-        new Notice(Notice.EXPIRED, null, null, 2, 2L, 1L, 0L, null, null, List.of("BOB", "dave")),
+        new Notice(
+            Notice.Kind.EXPIRED.wire(),
+            null,
+            null,
+            2,
+            2L,
+            1L,
+            0L,
+            null,
+            null,
+            List.of("BOB", "dave")),
         2);
     assertThat(roster.names()).containsExactly("alice", "carol");
     assertThat(roster.online()).isEqualTo(2);
+  }
+
+  @Test
+  void aKindOfNoticeFromANewerServerChangesOnlyTheCount() {
+    roster.onMessage(new Welcome(TOKEN, "alice", 5000, 15000, 2, 1, 0, 0), 0);
+    roster.onMessage(new Members(2, List.of("alice", "bob")), 1);
+    roster.onMessage(new Notice("kicked", "bob", null, 1, 1L, 0L, 0L, null, null), 2);
+    assertThat(roster.names()).containsExactly("alice", "bob");
+    assertThat(roster.online()).isEqualTo(1);
   }
 
   @Test
@@ -76,19 +106,20 @@ class RosterTest {
             new RosterView.Entry("alice", "away"),
             new RosterView.Entry("bob", "away: lunch"),
             new RosterView.Entry("carol", "suspect (silent 8s)"));
-    roster.onMessage(new Notice(Notice.RENAMED, "bob", "Bobby", 3, 1L, 0L, 0L, null, null), 4);
+    roster.onMessage(
+        new Notice(Notice.Kind.RENAMED.wire(), "bob", "Bobby", 3, 1L, 0L, 0L, null, null), 4);
     assertThat(roster.remark("bobby")).isEqualTo("away: lunch");
     roster.onMessage(new Presence("carol", Presence.ACTIVE, null, null), 5);
     assertThat(roster.remark("carol")).isNull();
-    roster.onMessage(Notice.unnumbered(Notice.LEFT, "Bobby", 2), 6);
-    roster.onMessage(Notice.unnumbered(Notice.JOINED, "bob", 3), 7);
+    roster.onMessage(Notice.unnumbered(Notice.Kind.LEFT.wire(), "Bobby", 2), 6);
+    roster.onMessage(Notice.unnumbered(Notice.Kind.JOINED.wire(), "bob", 3), 7);
     assertThat(roster.remark("bob")).isNull();
   }
 
   @Test
   void myOwnExpiryKeepsMe() {
     roster.onMessage(new Welcome(TOKEN, "alice", 5000, 15000, 1, 1, 0, 0), 0);
-    roster.onMessage(Notice.unnumbered(Notice.EXPIRED, "alice", 0), 1);
+    roster.onMessage(Notice.unnumbered(Notice.Kind.EXPIRED.wire(), "alice", 0), 1);
     assertThat(roster.names()).containsExactly("alice");
   }
 }

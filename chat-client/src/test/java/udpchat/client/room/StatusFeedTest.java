@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import udpchat.client.session.Session;
 import udpchat.client.session.SessionListener;
-import udpchat.client.view.StatusLine;
+import udpchat.client.view.StatusSink;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
@@ -19,11 +19,11 @@ class StatusFeedTest {
   static final String TOKEN = "AAAAAAAAAAAAAAAAAAAAAA";
 
   final Roster roster = new Roster();
-  final List<StatusLine.Report> shown = new ArrayList<>();
+  final List<StatusSink.Report> shown = new ArrayList<>();
   final StatusFeed feed = new StatusFeed("127.0.0.1:9999", roster, shown::add);
   final SessionListener both = SessionListener.all(roster, feed);
 
-  StatusLine.Report last() {
+  StatusSink.Report last() {
     return shown.get(shown.size() - 1);
   }
 
@@ -31,7 +31,7 @@ class StatusFeedTest {
   void theCountFollowsTheRoomAndTheLineIsSentOnlyWhenItChanges() {
     both.onTick(Session.State.JOINING, false, false, 0);
     assertThat(last())
-        .isEqualTo(new StatusLine.Report("127.0.0.1:9999", 0, "connecting", -1, null));
+        .isEqualTo(new StatusSink.Report("127.0.0.1:9999", 0, "connecting", -1, null));
     both.onTick(Session.State.JOINING, false, false, 50);
     assertThat(shown).hasSize(1);
 
@@ -39,9 +39,9 @@ class StatusFeedTest {
     both.onTick(Session.State.JOINED, true, false, 100);
     assertThat(last().online()).isEqualTo(2);
     assertThat(last().connection()).isEqualTo("connected");
-    both.onMessage(Notice.unnumbered(Notice.JOINED, "carol", 3), 200);
+    both.onMessage(Notice.unnumbered(Notice.Kind.JOINED.wire(), "carol", 3), 200);
     assertThat(last().online()).isEqualTo(3);
-    both.onMessage(Notice.unnumbered(Notice.LEFT, "carol", 2), 300);
+    both.onMessage(Notice.unnumbered(Notice.Kind.LEFT.wire(), "carol", 2), 300);
     assertThat(last().online()).isEqualTo(2);
   }
 

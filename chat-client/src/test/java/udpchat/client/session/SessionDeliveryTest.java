@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import udpchat.client.ScriptedView;
 import udpchat.client.session.SessionTest.RecordingTransport;
+import udpchat.client.session.stream.HistoryRecall;
+import udpchat.client.session.stream.Inbox;
 import udpchat.client.view.Event;
 import udpchat.protocol.Ack;
 import udpchat.protocol.Chat;
@@ -296,7 +298,7 @@ class SessionDeliveryTest {
     session.start(0);
     session.onMessage(welcome(TOKEN, EPOCH, 0, 1), 10);
     session.onMessage(
-        new Notice(Notice.RENAMED, "alice", "alicia", 1, 1L, 0L, 500L, null, null), 20);
+        new Notice(Notice.Kind.RENAMED.wire(), "alice", "alicia", 1, 1L, 0L, 500L, null, null), 20);
     assertThat(session.name()).isEqualTo("alice");
     assertThat(view.events)
         .last()
@@ -307,7 +309,7 @@ class SessionDeliveryTest {
   void aLiveRenameOfUsDoesRenameUs() {
     joinedAt(0);
     session.onMessage(
-        new Notice(Notice.RENAMED, "alice", "alicia", 1, 1L, 0L, 500L, null, null), 20);
+        new Notice(Notice.Kind.RENAMED.wire(), "alice", "alicia", 1, 1L, 0L, 500L, null, null), 20);
     assertThat(session.name()).isEqualTo("alicia");
     assertThat(view.events).last().isEqualTo(Event.notice(at(500), "you are now known as alicia"));
   }
@@ -372,7 +374,8 @@ class SessionDeliveryTest {
     int before = view.events.size();
 
     session.onMessage(recalledChat(13, id, "third"), 110);
-    session.onMessage(new Notice(Notice.JOINED, "carol", null, 2, 12L, null, 12_000L, id, 3), 120);
+    session.onMessage(
+        new Notice(Notice.Kind.JOINED.wire(), "carol", null, 2, 12L, null, 12_000L, id, 3), 120);
     session.onMessage(recalledChat(13, id, "third"), 125); // a copy: not counted twice
     assertThat(view.events).hasSize(before);
 

@@ -46,7 +46,7 @@ class SessionListenerTest {
   void aListenerHearsWhatIsSentWhatArrivesAndTheStateAtEachTick() {
     Session session =
         new Session(
-            new WatchedTransport(transport, clock, listener),
+            Transport.watched(transport, clock, listener),
             new ScriptedView(),
             new Codec(),
             "alice",

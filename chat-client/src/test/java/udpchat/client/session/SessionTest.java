@@ -206,7 +206,7 @@ public class SessionTest {
   @Test
   void ourOwnExpiryNoticeMeansRejoiningAtOnce() {
     joinedAt(0);
-    session.onMessage(Notice.unnumbered(Notice.EXPIRED, "ALICE", 1), 20_000);
+    session.onMessage(Notice.unnumbered(Notice.Kind.EXPIRED.wire(), "ALICE", 1), 20_000);
     assertThat(transport.sent).containsExactly(new Join("alice", CLIENT, 1, 0L));
     assertThat(shown("the server expired you")).isTrue();
   }
@@ -215,9 +215,20 @@ public class SessionTest {
   void anotherMembersExpiryIsJustNews() {
     joinedAt(0);
     session.onMessage(
-        new Notice(Notice.EXPIRED, "bob", null, 1, 1L, 0L, 20_000L, null, null), 20_000);
+        new Notice(Notice.Kind.EXPIRED.wire(), "bob", null, 1, 1L, 0L, 20_000L, null, null),
+        20_000);
     assertThat(transport.sent).isEmpty();
     assertThat(shown("bob expired")).isTrue();
+  }
+
+  @Test
+  void aKindOfNoticeFromANewerServerIsShownAsItCameAndTheStreamGoesOn() {
+    joinedAt(0);
+    view.events.clear();
+    session.onMessage(new Notice("kicked", "bob", null, 1, 1L, 0L, 10L, null, null), 10);
+    session.onMessage(new Chat(2, 1L, 20, "carol", "still here", false, null, null), 20);
+    assertThat(view.events).extracting(Event::text).containsExactly("kicked bob", "still here");
+    assertThat(session.lastShown()).isEqualTo(2);
   }
 
   @Test
@@ -229,7 +240,7 @@ public class SessionTest {
     }
     view.events.clear();
     session.onMessage(
-        new Notice(Notice.JOINED, null, null, 26, 1L, 0L, 10L, null, null, names), 10);
+        new Notice(Notice.Kind.JOINED.wire(), null, null, 26, 1L, 0L, 10L, null, null, names), 10);
     assertThat(view.events).hasSize(1);
     assertThat(view.events.get(0).text()).isEqualTo("bob, carol and 23 others joined (26 online)");
   }
@@ -239,10 +250,30 @@ public class SessionTest {
     joinedAt(0);
     view.events.clear();
     session.onMessage(
-        new Notice(Notice.JOINED, null, null, 3, 1L, 0L, 10L, null, null, List.of("ALICE", "bob")),
+        new Notice(
+            Notice.Kind.JOINED.wire(),
+            null,
+            null,
+            3,
+            1L,
+            0L,
+            10L,
+            null,
+            null,
+            List.of("ALICE", "bob")),
         10);
     session.onMessage(
-        new Notice(Notice.EXPIRED, null, null, 1, 2L, 1L, 20L, null, null, List.of("bob", "carol")),
+        new Notice(
+            Notice.Kind.EXPIRED.wire(),
+            null,
+            null,
+            1,
+            2L,
+            1L,
+            20L,
+            null,
+            null,
+            List.of("bob", "carol")),
         20);
     assertThat(transport.sent).noneMatch(Join.class::isInstance); // news, not about us
     assertThat(view.events)
@@ -254,7 +285,7 @@ public class SessionTest {
   void withHeartbeatsOffAnExpiryWaitsForTheUser() {
     joinedAt(0);
     session.heartbeats(false, 10);
-    session.onMessage(Notice.unnumbered(Notice.EXPIRED, "alice", 1), 16_000);
+    session.onMessage(Notice.unnumbered(Notice.Kind.EXPIRED.wire(), "alice", 1), 16_000);
     assertThat(session.state()).isEqualTo(Session.State.EXPIRED);
     assertThat(transport.sent).isEmpty();
     session.heartbeats(true, 30_000);

@@ -53,7 +53,8 @@ class TimeSaidTest {
     session.onMessage(new Private(1, 0L, 41_000, "bob", "alice", "psst"), 48_000);
     assertThat(last().kind()).isEqualTo(Event.Kind.PRIVATE);
     assertThat(last().time()).isEqualTo(Instant.ofEpochMilli(41_000));
-    session.onMessage(new Notice(Notice.LEFT, "bob", null, 1, 2L, 1L, 42_000L, null, null), 49_000);
+    session.onMessage(
+        new Notice(Notice.Kind.LEFT.wire(), "bob", null, 1, 2L, 1L, 42_000L, null, null), 49_000);
     assertThat(last().text()).contains("bob left");
     assertThat(last().time()).isEqualTo(Instant.ofEpochMilli(42_000));
   }

@@ -81,11 +81,11 @@ class QueuedViewTest {
   @Test
   void ofTheStatusLineOnlyTheLatestIsDrawn() throws Exception {
     StuckView terminal = new StuckView();
-    List<StatusLine.Report> statuses = new CopyOnWriteArrayList<>();
+    List<StatusSink.Report> statuses = new CopyOnWriteArrayList<>();
     QueuedView view = new QueuedView(terminal, statuses::add, 100);
     view.show(Event.notice(Instant.EPOCH, "holds the thread"));
-    StatusLine.Report first = report(1);
-    StatusLine.Report last = report(3);
+    StatusSink.Report first = report(1);
+    StatusSink.Report last = report(3);
     view.showStatus(first);
     view.showStatus(report(2));
     view.showStatus(last);
@@ -97,7 +97,7 @@ class QueuedViewTest {
     view.close();
   }
 
-  private static StatusLine.Report report(int online) {
-    return new StatusLine.Report("127.0.0.1:9999", online, "connected", 1, null);
+  private static StatusSink.Report report(int online) {
+    return new StatusSink.Report("127.0.0.1:9999", online, "connected", 1, null);
   }
 }

@@ -1,0 +1,117 @@
+package udpchat.client;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+import udpchat.client.command.Command;
+import udpchat.client.command.Commands;
+import udpchat.client.session.Session;
+import udpchat.client.session.SessionAgent;
+import udpchat.client.view.narrator.Narrator;
+import udpchat.protocol.History;
+
+/**
+ * What a typed line does, once parsed: called on the session's thread ({@link SessionAgent}), which
+ * owns the {@link Session}, so it may call the session directly. What needs no server (help, a name
+ * already held, a count beyond the cap) is answered here.
+ */
+final class CommandPerformer implements Consumer<Command> {
+
+  private final Session session;
+  private final Narrator say;
+  private final Runnable whoAsked;
+  private final Clock clock;
+
+  /**
+   * @param whoAsked told of each {@code /who} before it is asked (presence notices say the away
+   *     members again in its answer)
+   * @param clock the timers' clock
+   */
+  CommandPerformer(Session session, Narrator say, Runnable whoAsked, Clock clock) {
+    this.session = session;
+    this.say = say;
+    this.whoAsked = whoAsked;
+    this.clock = clock;
+  }
+
+  @Override
+  public void accept(Command command) {
+    command.performBy(new Performing(clock.millis()));
+  }
+
+  /** One command, performed at {@code nowMs}. */
+  private final class Performing implements Command.Performer {
+    private final long nowMs;
+
+    Performing(long nowMs) {
+      this.nowMs = nowMs;
+    }
+
+    @Override
+    public void onSay(Command.Say line) {
+      session.say(line.text(), false, nowMs);
+    }
+
+    @Override
+    public void onAct(Command.Act act) {
+      session.say(act.action(), true, nowMs);
+    }
+
+    @Override
+    public void onTell(Command.Tell tell) {
+      session.tell(tell.to(), tell.text(), nowMs);
+    }
+
+    @Override
+    public void onWho(Command.Who who) {
+      whoAsked.run();
+      session.who(nowMs);
+    }
+
+    @Override
+    public void onNick(Command.Nick nick) {
+      if (nick.name().equals(session.name())) {
+        say.alreadyNamed(nowMs, nick.name());
+      } else {
+        session.nick(nick.name(), nowMs);
+      }
+    }
+
+    @Override
+    public void onHistory(Command.History history) {
+      if (history.count() > History.MAX_COUNT) {
+        say.historyCapped(nowMs, History.MAX_COUNT);
+      }
+      session.history(Math.min(history.count(), History.MAX_COUNT), nowMs);
+    }
+
+    @Override
+    public void onHeartbeats(Command.Heartbeats heartbeats) {
+      session.heartbeats(heartbeats.on(), nowMs);
+    }
+
+    @Override
+    public void onAway(Command.Away away) {
+      session.away(away.away(), away.reason(), nowMs);
+    }
+
+    @Override
+    public void onHelp(Command.Help help) {
+      say.help(nowMs, Commands.HELP);
+    }
+
+    @Override
+    public void onInvalid(Command.Invalid invalid) {
+      say.invalidCommand(nowMs, invalid.problem());
+    }
+
+    @Override
+    public void onQuit(Command.Quit quit) {
+      // quit ends the input loop before it gets here
+    }
+
+    @Override
+    public void onNothing(Command.Nothing nothing) {
+      // a blank line asks for nothing
+    }
+  }
+}

@@ -1,0 +1,288 @@
+package udpchat.client.view.narrator;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import udpchat.client.view.Event;
+import udpchat.client.view.View;
+import udpchat.protocol.Limits;
+import udpchat.time.Durations;
+import udpchat.time.WallStamps;
+
+/**
+ * Every sentence the client says to the user about its connection and its own doings, in one place
+ * (the room's events are the {@link RoomNarrator}'s): the session decides what happened, this says
+ * it (in English, stamped with the wall time of the moment) and shows it. Kept apart so the session
+ * reads as a protocol, the wording can be changed (or translated) without touching it, and a test
+ * can name a sentence without copying it.
+ */
+public final class Narrator {
+
+  private final View view;
+  private final WallStamps stamps;
+
+  /** Shows on {@code view}; {@code stamps}: the wall time of a time of the timers' clock. */
+  public Narrator(View view, WallStamps stamps) {
+    this.view = view;
+    this.stamps = stamps;
+  }
+
+  /** The wall time of {@code nowMs}, a time of the timers' clock, for a line this client says. */
+  public Instant at(long nowMs) {
+    return stamps.instantAt(nowMs);
+  }
+
+  /** Shows {@code event} as it is (a room event, the user's own message). */
+  public void show(Event event) {
+    view.show(event);
+  }
+
+  private void notice(long nowMs, String text) {
+    view.show(Event.notice(at(nowMs), text));
+  }
+
+  private void error(long nowMs, String text) {
+    view.show(Event.error(at(nowMs), text));
+  }
+
+  // ---- Joining ----
+
+  public void joining(long nowMs, String server, String name) {
+    notice(nowMs, "joining " + server + " as " + name);
+  }
+
+  public void joined(
+      long nowMs,
+      boolean rejoined,
+      String server,
+      String name,
+      int online,
+      long heartbeatMs,
+      long timeoutMs) {
+    notice(
+        nowMs,
+        (rejoined ? "rejoined as " : "joined " + server + " as ")
+            + name
+            + " ("
+            + online
+            + " online; heartbeat "
+            + Durations.format(Duration.ofMillis(heartbeatMs))
+            + ", timeout "
+            + Durations.format(Duration.ofMillis(timeoutMs))
+            + ")");
+  }
+
+  public void serverRestarted(long nowMs) {
+    notice(nowMs, "the server restarted; catching up on what you missed");
+  }
+
+  public void roomFull(long nowMs, String serverSays) {
+    error(nowMs, serverSays + "; still trying");
+  }
+
+  public void oldSessionInTheWay(long nowMs, String serverSays) {
+    notice(nowMs, serverSays + "; retrying until the old session expires");
+  }
+
+  public void nameRefused(long nowMs, String serverSays, boolean joining) {
+    error(nowMs, joining ? serverSays + " (/nick NAME to pick another)" : serverSays);
+  }
+
+  public void sessionUnknown(long nowMs, String name) {
+    notice(
+        nowMs,
+        "the server does not know this session (it expired us, or restarted); rejoining as "
+            + name);
+  }
+
+  public void expired(long nowMs, long timeoutMs, boolean rejoining, String name) {
+    String silence = Durations.format(Duration.ofMillis(timeoutMs));
+    notice(
+        nowMs,
+        "the server expired you (silent for over "
+            + silence
+            + "); "
+            + (rejoining ? "rejoining as " + name : "/hb on to rejoin"));
+  }
+
+  // ---- Liveness ----
+
+  public void serverSilent(long nowMs, long silentMs) {
+    notice(
+        nowMs,
+        "no reply from the server for "
+            + Durations.format(Duration.ofMillis(silentMs / 1000 * 1000))
+            + "; still trying");
+  }
+
+  public void serverAnswering(long nowMs) {
+    notice(nowMs, "the server is answering again");
+  }
+
+  public void heartbeatsOff(long nowMs, long timeoutMs) {
+    String after = timeoutMs == 0 ? "its timeout" : Durations.format(Duration.ofMillis(timeoutMs));
+    notice(
+        nowMs,
+        "heartbeats off: the server will expire you after "
+            + after
+            + " of silence (/hb on to resume)");
+  }
+
+  public void heartbeatsOn(long nowMs) {
+    notice(nowMs, "heartbeats on");
+  }
+
+  // ---- The user's messages ----
+
+  /** The user's message number {@code n}, as it will be shown in the room, is on its way. */
+  public void sending(long nowMs, long n, Event message) {
+    view.show(Event.sending(at(nowMs), n, message));
+  }
+
+  public void delivered(long nowMs, long n, Event message) {
+    view.show(Event.delivered(at(nowMs), n, message));
+  }
+
+  public void failed(long nowMs, long n, Event message, String reason) {
+    view.show(Event.failed(at(nowMs), n, message, reason));
+  }
+
+  public void givenUp(long nowMs, long n, Event message, long afterMs) {
+    failed(
+        nowMs,
+        n,
+        message,
+        "no answer from the server for " + Durations.format(Duration.ofMillis(afterMs)));
+  }
+
+  public void notInTheRoomYet(long nowMs) {
+    notice(nowMs, "not in the room yet: sending once joined");
+  }
+
+  public void tooLong(long nowMs, int bytes) {
+    error(
+        nowMs,
+        "message too long: "
+            + bytes
+            + " bytes, the limit is "
+            + Limits.MAX_TEXT_BYTES
+            + " (about as many letters of plain text); nothing was sent");
+  }
+
+  public void tooManyWaiting(long nowMs, int capacity) {
+    error(nowMs, capacity + " messages are already waiting for the server: this one was not sent");
+  }
+
+  public void noSuchMember(long nowMs, String name) {
+    error(nowMs, "there can be no member named " + name);
+  }
+
+  public void nameUnusable(long nowMs, String problem) {
+    error(nowMs, "cannot use that name: " + problem);
+  }
+
+  public void awayReasonTooLong(long nowMs, int limit) {
+    error(nowMs, "reason too long: the limit is " + limit);
+  }
+
+  public void awayNotInRoom(long nowMs) {
+    error(nowMs, "not in the room: /away once joined");
+  }
+
+  /** An error the server sent, in its words. */
+  public void serverError(long nowMs, String serverSays) {
+    error(nowMs, serverSays);
+  }
+
+  // ---- Typed commands answered without the server ----
+
+  public void alreadyNamed(long nowMs, String name) {
+    notice(nowMs, "you are already " + name);
+  }
+
+  public void historyCapped(long nowMs, int max) {
+    notice(
+        nowMs,
+        "the server keeps no more than " + max + " events for /history: showing the last " + max);
+  }
+
+  public void help(long nowMs, List<String> lines) {
+    lines.forEach(line -> notice(nowMs, line));
+  }
+
+  public void invalidCommand(long nowMs, String problem) {
+    error(nowMs, problem);
+  }
+
+  // ---- The input loop, and leaving (said at once: not at a time of the timers' clock) ----
+
+  public void busy() {
+    view.show(
+        Event.error(stamps.now(), "not sent: the client is busy with the server; type it again"));
+  }
+
+  public void waitingForAcks() {
+    view.show(Event.notice(stamps.now(), "waiting for the server to acknowledge your messages..."));
+  }
+
+  public void mayNotBeDelivered(int unsettled) {
+    view.show(Event.error(stamps.now(), unsettled + " message(s) may not have been delivered"));
+  }
+
+  /** {@code wasIn}: the session was ever in the room at {@code server}. */
+  public void left(boolean wasIn, String server) {
+    view.show(
+        Event.notice(
+            stamps.now(),
+            wasIn ? "left the room" : "gave up joining " + server + " (never joined)"));
+  }
+
+  // ---- Whether the server can be reached ----
+
+  /** Said at once (not at a time of the timers' clock): the kernel's answer came just now. */
+  public void nothingListening(String server, boolean joining, long maxRetryMs) {
+    String retry =
+        joining
+            ? "trying again every " + Durations.format(Duration.ofMillis(maxRetryMs)) + " at most"
+            : "still trying";
+    view.show(
+        Event.error(
+            stamps.now(),
+            "nothing is listening at "
+                + server
+                + " (is the server running?); "
+                + retry
+                + " (quit or Ctrl-D to give up)"));
+  }
+
+  public void cannotSend(String server, IOException cause) {
+    view.show(
+        Event.error(
+            stamps.now(),
+            "cannot send to "
+                + server
+                + ": "
+                + cause
+                + " (later failures are counted, not shown)"));
+  }
+
+  /** No answer at all to the joins of {@code waitedMs}; {@code sealed}: with a room key. */
+  public void noAnswer(long nowMs, String server, long waitedMs, boolean sealed) {
+    String after = " after " + Durations.format(Duration.ofMillis(waitedMs / 1000 * 1000));
+    notice(
+        nowMs,
+        sealed
+            ? "no server answers at "
+                + server
+                + after
+                + ": wrong room key? (a private room answers only clients with its key; a server"
+                + " with another key, or none, never answers); still trying (quit or Ctrl-D to"
+                + " give up)"
+            : "no server answers at "
+                + server
+                + after
+                + "; still trying (quit or Ctrl-D to give up; a private room answers only clients"
+                + " with its key: --room-key-file)");
+  }
+}

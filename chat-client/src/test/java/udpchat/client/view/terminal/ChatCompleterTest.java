@@ -1,0 +1,69 @@
+package udpchat.client.view.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jline.reader.Candidate;
+import org.jline.reader.Parser.ParseContext;
+import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.Test;
+import udpchat.client.view.RosterView;
+
+class ChatCompleterTest {
+
+  final RosterView roster =
+      new RosterView() {
+        @Override
+        public String me() {
+          return "alice";
+        }
+
+        @Override
+        public List<Entry> members() {
+          return List.of(
+              new Entry("alice", null),
+              new Entry("bob", "idle"),
+              new Entry("carol", "away: \u001b[31mlunch"));
+        }
+      };
+
+  final ChatCompleter completer =
+      new ChatCompleter(Map.of("/msg", "a private message", "/who", "list"), roster);
+
+  List<Candidate> complete(String line) {
+    List<Candidate> candidates = new ArrayList<>();
+    completer.complete(
+        null, new DefaultParser().parse(line, line.length(), ParseContext.COMPLETE), candidates);
+    return candidates;
+  }
+
+  List<String> values(String line) {
+    return complete(line).stream().map(Candidate::value).sorted().toList();
+  }
+
+  @Test
+  void commandsAtTheStartOfALine() {
+    assertThat(values("/m")).containsExactly("/msg", "/who");
+    assertThat(complete("/").get(0).descr()).isNotBlank();
+  }
+
+  @Test
+  void namesOtherThanMineAfterMsgAndInText() {
+    assertThat(values("/msg b")).containsExactly("bob", "carol");
+    assertThat(values("hello b")).containsExactly("bob", "carol");
+    assertThat(values("b")).containsExactly("bob", "carol");
+    assertThat(values("/me waves at ")).containsExactly("bob", "carol");
+    assertThat(values("/nick b")).isEmpty();
+    assertThat(values("/hb o")).containsExactly("off", "on");
+  }
+
+  @Test
+  void remarksAreShownSanitised() {
+    Candidate carol =
+        complete("/msg c").stream().filter(c -> c.value().equals("carol")).findFirst().get();
+    assertThat(carol.descr()).isEqualTo("away: ^[[31mlunch");
+    assertThat(carol.complete()).isTrue();
+  }
+}
