@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import udpchat.cli.CommandLines;
 import udpchat.server.ChatServer;
 import udpchat.server.ChatServerCommand;
-import udpchat.server.DiscoveryResponder;
+import udpchat.server.discovery.DiscoveryResponder;
 
 /**
  * Servers and clients finding each other for real on this machine, without {@code --host}: the

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.client.discovery.ServerFinder;
-import udpchat.server.DiscoveryResponder;
+import udpchat.server.discovery.DiscoveryResponder;
 
 /** One server heard through two interfaces is listed once: its reply carries its instance. */
 @Timeout(30)

@@ -36,14 +36,6 @@ public class WallClockAuditTest {
               "the second clock only stamps events (at), through WallStamps"),
           new Allowed(
               "ChatClientCommand.java",
-              "Event.notice(Instant.now(),",
-              "the time shown beside a notice before the client runs"),
-          new Allowed(
-              "ChatClientCommand.java",
-              "Event.error(Instant.now(),",
-              "the time shown beside an error before the client runs"),
-          new Allowed(
-              "ChatClientCommand.java",
               "config, view, MonotonicClock.INSTANCE, Clock.systemUTC(), roster, statusLine",
               "the second clock only stamps what the client says itself, through WallStamps"),
           new Allowed(

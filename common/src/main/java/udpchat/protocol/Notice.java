@@ -30,14 +30,6 @@ public record Notice(
     List<String> names)
     implements RoomMessage {
 
-  // Literals, not Kind.X.wire(): a switch's case needs a compile-time constant, and the client's
-  // switches still use these until they move to Kind (RoomMessageTest checks both agree).
-  public static final String JOINED = "joined";
-  public static final String LEFT = "left";
-  public static final String EXPIRED = "expired";
-  public static final String RENAMED = "renamed";
-  public static final String SHUTDOWN = "shutdown";
-
   /**
    * What a notice says happened. {@code event} stays a string on the wire so that a client meets a
    * kind added by a newer server as {@link #UNKNOWN} (and shows it as it came) instead of refusing

@@ -51,17 +51,6 @@ class RoomMessageTest {
   }
 
   @Test
-  void theOldStringConstantsAreTheKindsWireNames() {
-    assertThat(List.of(Notice.JOINED, Notice.LEFT, Notice.EXPIRED, Notice.RENAMED, Notice.SHUTDOWN))
-        .containsExactly(
-            Notice.Kind.JOINED.wire(),
-            Notice.Kind.LEFT.wire(),
-            Notice.Kind.EXPIRED.wire(),
-            Notice.Kind.RENAMED.wire(),
-            Notice.Kind.SHUTDOWN.wire());
-  }
-
-  @Test
   void aNoticeOfAnUnknownKindIsNeverMade() {
     assertThatThrownBy(() -> Notice.unnumbered(Notice.Kind.UNKNOWN, null, 0))
         .isInstanceOf(IllegalArgumentException.class)
