@@ -21,11 +21,11 @@ import udpchat.client.view.StatusSink;
 import udpchat.client.view.View;
 import udpchat.client.view.narrator.Narrator;
 import udpchat.crypto.DatagramSeal;
+import udpchat.net.Addresses;
 import udpchat.net.FaultCounts;
 import udpchat.net.FaultInjector;
-import udpchat.protocol.Addresses;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
+import udpchat.protocol.json.Codec;
 import udpchat.time.WallStamps;
 
 /**

@@ -35,7 +35,7 @@ import udpchat.crypto.RoomKeyOptions;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.net.FaultOptions;
 import udpchat.net.Faults;
-import udpchat.protocol.Names;
+import udpchat.text.Names;
 import udpchat.time.Durations;
 import udpchat.time.MonotonicClock;
 

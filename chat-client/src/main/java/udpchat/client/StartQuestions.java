@@ -7,7 +7,7 @@ import java.util.Optional;
 import udpchat.client.discovery.ServerFinder;
 import udpchat.client.view.Event;
 import udpchat.client.view.View;
-import udpchat.protocol.Names;
+import udpchat.text.Names;
 import udpchat.time.WallStamps;
 
 /**

@@ -16,9 +16,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.client.view.Event;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.Ping;
+import udpchat.protocol.json.Codec;
 import udpchat.server.ChatServer;
 import udpchat.server.ServerConfig;
 

@@ -20,10 +20,10 @@ import udpchat.client.session.SessionTest;
 import udpchat.crypto.DatagramSeal;
 import udpchat.net.FaultInjector;
 import udpchat.net.Faults;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
+import udpchat.protocol.json.Codec;
 import udpchat.time.WallStamps;
 
 /**

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Join;
@@ -21,6 +20,7 @@ import udpchat.protocol.Retry;
 import udpchat.protocol.Say;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
+import udpchat.protocol.json.Codec;
 import udpchat.server.ChatServer;
 
 /** Garbage and forgeries sent at a real server: dropped, counted, and the room goes on. */

@@ -27,7 +27,6 @@ import udpchat.crypto.Flow;
 import udpchat.crypto.RoomKey;
 import udpchat.crypto.SealException;
 import udpchat.protocol.ClientMessage;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.Message;
 import udpchat.protocol.Posted;
@@ -35,6 +34,7 @@ import udpchat.protocol.ProtocolException;
 import udpchat.protocol.Retry;
 import udpchat.protocol.Say;
 import udpchat.protocol.ServerMessage;
+import udpchat.protocol.json.Codec;
 import udpchat.server.ChatServer;
 import udpchat.server.ServerConfig;
 

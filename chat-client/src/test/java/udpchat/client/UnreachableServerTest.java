@@ -18,8 +18,8 @@ import udpchat.client.view.Event;
 import udpchat.crypto.DatagramSeal;
 import udpchat.net.FaultInjector;
 import udpchat.net.Faults;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Ping;
+import udpchat.protocol.json.Codec;
 import udpchat.time.WallStamps;
 
 /**

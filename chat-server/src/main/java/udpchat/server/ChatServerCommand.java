@@ -26,11 +26,11 @@ import udpchat.crypto.RoomKeyOptions;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.log.StopOnFatalError;
 import udpchat.net.FaultOptions;
-import udpchat.protocol.Names;
 import udpchat.server.discovery.DiscoveryResponder;
 import udpchat.server.discovery.ServedNetwork;
 import udpchat.server.journal.DefaultDataFolder;
 import udpchat.server.journal.StartRefused;
+import udpchat.text.Names;
 import udpchat.time.Durations;
 import udpchat.time.MonotonicClock;
 

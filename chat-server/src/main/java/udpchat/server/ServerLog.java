@@ -3,7 +3,7 @@ package udpchat.server;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import udpchat.protocol.Addresses;
+import udpchat.net.Addresses;
 import udpchat.server.journal.Journal;
 import udpchat.server.journal.JournalCounts;
 import udpchat.time.Durations;

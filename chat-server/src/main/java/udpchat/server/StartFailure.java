@@ -3,7 +3,7 @@ package udpchat.server;
 import java.net.BindException;
 import java.nio.file.FileSystemException;
 import udpchat.cli.CommandLines;
-import udpchat.protocol.Addresses;
+import udpchat.net.Addresses;
 
 /**
  * The one line a start that failed through no bug tells the user: the port taken, the data folder

@@ -15,13 +15,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import udpchat.net.Faults;
 import udpchat.protocol.Ack;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Join;
 import udpchat.protocol.Ping;
 import udpchat.protocol.ProtocolException;
 import udpchat.protocol.Retry;
 import udpchat.protocol.Say;
 import udpchat.protocol.Welcome;
+import udpchat.protocol.json.Codec;
 
 /**
  * A quick load of the real server for profiling (issue 5), not the benchmark ({@code ./run.sh

@@ -8,13 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Join;
 import udpchat.protocol.Message;
 import udpchat.protocol.ProtocolException;
 import udpchat.protocol.Retry;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
+import udpchat.protocol.json.Codec;
 
 /**
  * A socket that speaks the protocol by hand, as an attacker (or a minimal client) would: it counts

@@ -34,12 +34,10 @@ import udpchat.crypto.SealException;
 import udpchat.protocol.Ack;
 import udpchat.protocol.Away;
 import udpchat.protocol.ClientMessage;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.History;
 import udpchat.protocol.Join;
 import udpchat.protocol.Leave;
-import udpchat.protocol.Mutations;
 import udpchat.protocol.Nick;
 import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
@@ -50,6 +48,8 @@ import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Tell;
 import udpchat.protocol.Welcome;
 import udpchat.protocol.Who;
+import udpchat.protocol.json.Codec;
+import udpchat.protocol.json.Mutations;
 
 /**
  * Fuzzing the server's handling (jqwik) on a real server on loopback: each input is sent from a

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Join;
@@ -24,6 +23,7 @@ import udpchat.protocol.Pong;
 import udpchat.protocol.Retry;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
+import udpchat.protocol.json.Codec;
 import udpchat.server.door.FloodGate;
 import udpchat.time.SettableClock;
 

@@ -6,7 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
-import udpchat.protocol.Names;
+import udpchat.text.Names;
 
 /**
  * The discovery protocol: a client asks "is a chat server there?" by UDP broadcast on its own port

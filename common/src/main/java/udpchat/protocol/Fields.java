@@ -1,6 +1,7 @@
 package udpchat.protocol;
 
 import java.util.regex.Pattern;
+import udpchat.text.Names;
 
 /** Checks shared by the records' constructors; a failure becomes a {@code bad-field} refusal. */
 final class Fields {

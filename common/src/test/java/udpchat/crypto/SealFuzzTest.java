@@ -12,7 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import udpchat.protocol.Mutations;
+import udpchat.protocol.json.Mutations;
 
 /**
  * Fuzzing the unsealer (jqwik): no bytes but a sealed datagram, unchanged, ever open, and nothing

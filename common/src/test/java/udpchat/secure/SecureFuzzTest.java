@@ -11,7 +11,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import udpchat.protocol.Mutations;
+import udpchat.protocol.json.Mutations;
 
 /**
  * Fuzzing (jqwik) the two doors a stranger can knock on: no bytes but a sealed datagram, unchanged,

@@ -9,11 +9,11 @@ import java.util.Set;
 import udpchat.bench.wire.AckWriter;
 import udpchat.bench.wire.BatchItems;
 import udpchat.bench.wire.Inbound;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Join;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Ping;
 import udpchat.protocol.Welcome;
+import udpchat.protocol.json.Codec;
 import udpchat.stream.Arrivals;
 import udpchat.stream.PendingMessages;
 

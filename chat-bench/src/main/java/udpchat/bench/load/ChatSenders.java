@@ -3,8 +3,8 @@ package udpchat.bench.load;
 import java.nio.ByteBuffer;
 import java.util.List;
 import udpchat.bench.measure.Tally;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Say;
+import udpchat.protocol.json.Codec;
 import udpchat.stream.PendingMessages;
 
 /**

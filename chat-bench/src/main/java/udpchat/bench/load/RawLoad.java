@@ -6,7 +6,7 @@ import java.util.List;
 import udpchat.bench.target.Reflector;
 import udpchat.bench.wire.Inbound;
 import udpchat.protocol.Chat;
-import udpchat.protocol.Codec;
+import udpchat.protocol.json.Codec;
 
 /**
  * The same members and load against the raw {@link Reflector}: no join, no acks, no numbering by a

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import udpchat.protocol.Addresses;
+import udpchat.net.Addresses;
 import udpchat.protocol.Limits;
 
 /**

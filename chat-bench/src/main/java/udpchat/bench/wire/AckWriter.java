@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes {@code ack} datagrams by hand into one reused buffer: the bench sends one per member every
  * 50 ms while events flow, and a Jackson encode each time would be CPU taken from the server. The
- * bytes are exactly what the {@link udpchat.protocol.Codec} writes (a test decodes them).
+ * bytes are exactly what the {@link udpchat.protocol.json.Codec} writes (a test decodes them).
  */
 public final class AckWriter {
 

@@ -3,7 +3,6 @@ package udpchat.bench.wire;
 import java.nio.charset.StandardCharsets;
 import udpchat.protocol.Batch;
 import udpchat.protocol.Chat;
-import udpchat.protocol.Codec;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Lost;
 import udpchat.protocol.Members;
@@ -17,6 +16,7 @@ import udpchat.protocol.Retry;
 import udpchat.protocol.RoomMessage;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
+import udpchat.protocol.json.Codec;
 
 /**
  * One server message as the bench needs it, read from a datagram with as little work as possible.

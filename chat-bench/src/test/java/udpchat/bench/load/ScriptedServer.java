@@ -7,8 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Arrays;
 import udpchat.protocol.ClientMessage;
-import udpchat.protocol.Codec;
 import udpchat.protocol.ServerMessage;
+import udpchat.protocol.json.Codec;
 
 /**
  * A server socket on loopback that a test scripts by hand: it reads what the simulated member sends

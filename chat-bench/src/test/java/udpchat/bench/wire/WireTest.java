@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import udpchat.protocol.Ack;
 import udpchat.protocol.Chat;
 import udpchat.protocol.ClientMessage;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Lost;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Pong;
 import udpchat.protocol.Welcome;
+import udpchat.protocol.json.Codec;
 
 /** What the bench writes by hand and reads by scanning agrees with the codec, without a socket. */
 class WireTest {

@@ -26,7 +26,7 @@ import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.Flow;
 import udpchat.crypto.SealException;
 import udpchat.discovery.DiscoveryProtocol;
-import udpchat.protocol.Addresses;
+import udpchat.net.Addresses;
 
 /**
  * Looks for chat servers: broadcasts a discovery request ({@link DiscoveryProtocol}) to each

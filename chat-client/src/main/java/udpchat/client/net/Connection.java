@@ -11,7 +11,7 @@ import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.Flow;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.ClientMessage;
-import udpchat.protocol.Codec;
+import udpchat.protocol.json.Codec;
 
 /**
  * The client's UDP socket, connected to the server: the kernel then delivers only datagrams whose

@@ -14,7 +14,6 @@ import udpchat.crypto.SealException;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.Batch;
 import udpchat.protocol.Chat;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Limits;
@@ -29,6 +28,7 @@ import udpchat.protocol.ProtocolException;
 import udpchat.protocol.Retry;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
+import udpchat.protocol.json.Codec;
 
 /**
  * The thread that reads the server's datagrams, decodes them, and hands them to the session's

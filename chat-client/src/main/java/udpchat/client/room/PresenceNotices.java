@@ -11,7 +11,6 @@ import udpchat.protocol.Chat;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Lost;
 import udpchat.protocol.Members;
-import udpchat.protocol.Names;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Pong;
 import udpchat.protocol.Posted;
@@ -20,6 +19,7 @@ import udpchat.protocol.Private;
 import udpchat.protocol.Retry;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
+import udpchat.text.Names;
 import udpchat.time.WallStamps;
 
 /**

@@ -17,7 +17,6 @@ import udpchat.protocol.Chat;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Lost;
 import udpchat.protocol.Members;
-import udpchat.protocol.Names;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Pong;
 import udpchat.protocol.Posted;
@@ -26,6 +25,7 @@ import udpchat.protocol.Private;
 import udpchat.protocol.Retry;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
+import udpchat.text.Names;
 
 /**
  * The client's idea of who is in the room, kept current from what the server says: the welcome,

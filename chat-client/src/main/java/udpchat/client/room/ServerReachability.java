@@ -8,7 +8,7 @@ import udpchat.client.session.SessionListener;
 import udpchat.client.session.timers.JoinAttempts;
 import udpchat.client.view.View;
 import udpchat.client.view.narrator.Narrator;
-import udpchat.protocol.Addresses;
+import udpchat.net.Addresses;
 import udpchat.protocol.ServerMessage;
 import udpchat.time.WallStamps;
 

@@ -2,7 +2,7 @@ package udpchat.client.session;
 
 import udpchat.client.session.timers.JoinAttempts;
 import udpchat.client.view.narrator.Narrator;
-import udpchat.protocol.Addresses;
+import udpchat.net.Addresses;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Join;
 import udpchat.protocol.Retry;

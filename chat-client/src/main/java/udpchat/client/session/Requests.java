@@ -6,16 +6,16 @@ import java.util.function.LongConsumer;
 import udpchat.client.view.Event;
 import udpchat.client.view.narrator.Narrator;
 import udpchat.protocol.Away;
-import udpchat.protocol.Codec;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Limits;
-import udpchat.protocol.Names;
 import udpchat.protocol.Nick;
 import udpchat.protocol.Posted;
 import udpchat.protocol.Say;
 import udpchat.protocol.Tell;
 import udpchat.protocol.Who;
+import udpchat.protocol.json.Codec;
 import udpchat.stream.PendingMessages;
+import udpchat.text.Names;
 
 /**
  * What the user asks of the server: messages, numbered and sent again until the server posts or

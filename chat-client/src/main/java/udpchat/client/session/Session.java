@@ -7,13 +7,13 @@ import udpchat.client.view.Event;
 import udpchat.client.view.View;
 import udpchat.client.view.narrator.Narrator;
 import udpchat.client.view.narrator.RoomNarrator;
-import udpchat.protocol.Addresses;
+import udpchat.net.Addresses;
 import udpchat.protocol.Away;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Leave;
 import udpchat.protocol.Ping;
 import udpchat.protocol.Retry;
 import udpchat.protocol.ServerMessage;
+import udpchat.protocol.json.Codec;
 import udpchat.stream.PendingMessages;
 import udpchat.time.WallStamps;
 

@@ -3,8 +3,8 @@ package udpchat.client.session;
 import java.time.Duration;
 import udpchat.client.session.timers.JoinAttempts;
 import udpchat.client.session.timers.Liveness;
-import udpchat.protocol.Names;
 import udpchat.protocol.Welcome;
+import udpchat.text.Names;
 
 /**
  * Where the session stands, and the only place it moves from one {@link Phase} to the next: the

@@ -28,7 +28,7 @@ public interface RosterView {
   /**
    * One member.
    *
-   * @param name a valid name (see {@code udpchat.protocol.Names})
+   * @param name a valid name (see {@code udpchat.text.Names})
    * @param remark what to show beside it, like {@code idle} or {@code away: lunch}, or {@code
    *     null}; from the network, so sanitised before it is shown
    */

@@ -19,7 +19,6 @@ import udpchat.client.session.stream.Inbox;
 import udpchat.client.view.Event;
 import udpchat.protocol.Ack;
 import udpchat.protocol.Chat;
-import udpchat.protocol.Codec;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.History;
 import udpchat.protocol.Join;
@@ -29,6 +28,7 @@ import udpchat.protocol.Posted;
 import udpchat.protocol.Retry;
 import udpchat.protocol.Say;
 import udpchat.protocol.Welcome;
+import udpchat.protocol.json.Codec;
 import udpchat.stream.PendingMessages;
 import udpchat.time.Durations;
 

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import udpchat.client.ScriptedView;
 import udpchat.protocol.Chat;
 import udpchat.protocol.ClientMessage;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
+import udpchat.protocol.json.Codec;
 import udpchat.time.SettableClock;
 import udpchat.time.WallStamps;
 

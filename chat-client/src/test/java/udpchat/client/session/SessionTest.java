@@ -12,7 +12,6 @@ import udpchat.client.view.Event;
 import udpchat.protocol.Away;
 import udpchat.protocol.Chat;
 import udpchat.protocol.ClientMessage;
-import udpchat.protocol.Codec;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Join;
 import udpchat.protocol.Leave;
@@ -24,6 +23,7 @@ import udpchat.protocol.Retry;
 import udpchat.protocol.Say;
 import udpchat.protocol.Welcome;
 import udpchat.protocol.Who;
+import udpchat.protocol.json.Codec;
 
 /** The client's timers and reactions, decided at exact instants: no socket, no sleeping. */
 public class SessionTest {

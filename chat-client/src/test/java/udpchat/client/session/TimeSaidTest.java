@@ -13,11 +13,11 @@ import udpchat.client.ScriptedView;
 import udpchat.client.session.SessionTest.RecordingTransport;
 import udpchat.client.view.Event;
 import udpchat.protocol.Chat;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Private;
 import udpchat.protocol.Retry;
 import udpchat.protocol.Welcome;
+import udpchat.protocol.json.Codec;
 
 /**
  * Every line of the room carries the time the server took it ({@code at}), not when it reached this

@@ -18,7 +18,7 @@ import udpchat.crypto.Flow;
 import udpchat.crypto.SealException;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.log.RepeatedFault;
-import udpchat.protocol.Addresses;
+import udpchat.net.Addresses;
 import udpchat.time.MonotonicClock;
 
 /**

@@ -5,12 +5,12 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Join;
 import udpchat.protocol.Retry;
 import udpchat.protocol.ServerMessage;
+import udpchat.protocol.json.Codec;
 import udpchat.server.net.Outbox;
 
 /**

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import udpchat.crypto.RoomKey;
 import udpchat.files.PrivateFiles;
 import udpchat.log.RepeatedFault;
-import udpchat.protocol.Codec;
+import udpchat.protocol.json.Codec;
 import udpchat.time.MonotonicClock;
 import udpchat.time.Periodic;
 

@@ -8,10 +8,10 @@ import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.Flow;
 import udpchat.crypto.RoomKey;
 import udpchat.crypto.SealException;
-import udpchat.protocol.Codec;
 import udpchat.protocol.ProtocolException;
 import udpchat.protocol.RoomMessage;
 import udpchat.protocol.ServerMessage;
+import udpchat.protocol.json.Codec;
 
 /**
  * How a {@link RoomEvent} is written as a journal line, and read back.

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import udpchat.protocol.Batch;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Limits;
+import udpchat.protocol.json.Codec;
 
 /**
  * Packs what is waiting for each member into as few datagrams as the size limit allows, since the

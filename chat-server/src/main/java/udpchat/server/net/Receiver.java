@@ -14,10 +14,10 @@ import udpchat.crypto.SealException;
 import udpchat.log.RepeatedFault;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.ClientMessage;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.Limits;
 import udpchat.protocol.ProtocolException;
+import udpchat.protocol.json.Codec;
 
 /**
  * The thread on the socket ({@code udpchat-receiver}): reads each datagram, checks its source's

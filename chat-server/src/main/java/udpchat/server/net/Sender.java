@@ -19,9 +19,9 @@ import udpchat.crypto.Flow;
 import udpchat.log.RepeatedFault;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.Batch;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.ServerMessage;
+import udpchat.protocol.json.Codec;
 
 /**
  * The fan-out path: encodes each message once and sends the datagram to each of its addresses on a

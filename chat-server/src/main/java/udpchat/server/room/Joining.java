@@ -5,14 +5,14 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import udpchat.protocol.Addresses;
+import udpchat.net.Addresses;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Join;
-import udpchat.protocol.Names;
 import udpchat.protocol.Notice;
 import udpchat.protocol.Welcome;
 import udpchat.server.door.SessionTokens;
 import udpchat.server.room.members.Member;
+import udpchat.text.Names;
 
 /**
  * A join: an address becomes a member only when its cookie shows it receives there, its name is

@@ -10,12 +10,12 @@ import udpchat.protocol.ErrorReply;
 import udpchat.protocol.History;
 import udpchat.protocol.Limits;
 import udpchat.protocol.Members;
-import udpchat.protocol.Names;
 import udpchat.protocol.Nick;
 import udpchat.protocol.Notice;
 import udpchat.protocol.ProtocolException;
 import udpchat.server.journal.RoomEvent;
 import udpchat.server.room.members.Member;
+import udpchat.text.Names;
 import udpchat.text.Sanitizer;
 
 /**

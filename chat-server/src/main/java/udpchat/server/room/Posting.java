@@ -8,7 +8,6 @@ import udpchat.protocol.Chat;
 import udpchat.protocol.Drops;
 import udpchat.protocol.ErrorReply;
 import udpchat.protocol.Limits;
-import udpchat.protocol.Names;
 import udpchat.protocol.Posted;
 import udpchat.protocol.Private;
 import udpchat.protocol.Say;
@@ -16,6 +15,7 @@ import udpchat.protocol.Tell;
 import udpchat.server.delivery.Stream;
 import udpchat.server.journal.RoomEvent;
 import udpchat.server.room.members.Member;
+import udpchat.text.Names;
 import udpchat.text.Sanitizer;
 
 /**

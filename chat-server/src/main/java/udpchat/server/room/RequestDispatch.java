@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import udpchat.protocol.Ack;
 import udpchat.protocol.Away;
 import udpchat.protocol.ClientMessage;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.History;
 import udpchat.protocol.Join;
@@ -17,6 +16,7 @@ import udpchat.protocol.Say;
 import udpchat.protocol.SessionMessage;
 import udpchat.protocol.Tell;
 import udpchat.protocol.Who;
+import udpchat.protocol.json.Codec;
 import udpchat.server.delivery.Delivery;
 import udpchat.server.room.members.Member;
 

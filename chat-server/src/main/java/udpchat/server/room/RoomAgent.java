@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.log.RepeatedFault;
 import udpchat.protocol.ClientMessage;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.ProtocolException;
+import udpchat.protocol.json.Codec;
 import udpchat.server.net.Inbound;
 import udpchat.server.room.members.StallGuard;
 

@@ -2,8 +2,8 @@ package udpchat.server.room;
 
 import java.time.Duration;
 import java.util.function.LongUnaryOperator;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
+import udpchat.protocol.json.Codec;
 import udpchat.server.delivery.Delivery;
 import udpchat.server.door.Admission;
 import udpchat.server.journal.JournalFailures;

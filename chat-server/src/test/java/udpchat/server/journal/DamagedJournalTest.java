@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import udpchat.protocol.Codec;
+import udpchat.protocol.json.Codec;
 import udpchat.server.ClientIds;
 
 /** A journal that does not read is never silently a new room: the start is refused. */

@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import udpchat.crypto.RoomKey;
-import udpchat.protocol.Codec;
+import udpchat.protocol.json.Codec;
 import udpchat.server.ClientIds;
 
 /** The data folder: one owner at a time, and nothing in it that others may read. */

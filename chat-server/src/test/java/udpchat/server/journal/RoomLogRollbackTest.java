@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import udpchat.protocol.Chat;
-import udpchat.protocol.Codec;
+import udpchat.protocol.json.Codec;
 
 /**
  * Staged events that cannot be written are taken back whole: the numbering, the ring (what they

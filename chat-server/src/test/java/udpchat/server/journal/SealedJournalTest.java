@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import udpchat.crypto.RoomKey;
 import udpchat.protocol.Chat;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Private;
+import udpchat.protocol.json.Codec;
 import udpchat.server.ClientIds;
 
 /**

@@ -8,11 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import udpchat.protocol.Batch;
 import udpchat.protocol.Chat;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Limits;
 import udpchat.protocol.Posted;
 import udpchat.protocol.ProtocolException;
 import udpchat.protocol.ServerMessage;
+import udpchat.protocol.json.Codec;
 
 /**
  * How waiting datagrams are packed: exact sizes, never over the limit, each member's order kept.

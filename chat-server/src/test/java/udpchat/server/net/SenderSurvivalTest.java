@@ -19,9 +19,9 @@ import udpchat.crypto.Flow;
 import udpchat.crypto.SealException;
 import udpchat.net.FaultInjector;
 import udpchat.net.Faults;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Drops;
 import udpchat.protocol.Pong;
+import udpchat.protocol.json.Codec;
 
 /** The sender thread survives an unexpected exception: it counts it and sends what comes next. */
 public class SenderSurvivalTest {

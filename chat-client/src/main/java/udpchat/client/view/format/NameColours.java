@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import udpchat.protocol.Names;
+import udpchat.text.Names;
 
 /**
  * Which colour each name is drawn in: a name keeps the colour it was first given for the whole

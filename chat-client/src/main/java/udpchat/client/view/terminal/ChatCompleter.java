@@ -7,7 +7,7 @@ import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import udpchat.client.view.RosterView;
-import udpchat.protocol.Names;
+import udpchat.text.Names;
 import udpchat.text.Sanitizer;
 
 /**

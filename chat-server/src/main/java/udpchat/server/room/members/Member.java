@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import udpchat.protocol.ErrorReply;
-import udpchat.protocol.Names;
 import udpchat.server.delivery.Delivery;
 import udpchat.server.delivery.Stream;
+import udpchat.text.Names;
 
 /**
  * One member of the room: who it is, when it was last heard, where its stream of room events stands

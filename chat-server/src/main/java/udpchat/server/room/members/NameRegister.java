@@ -3,7 +3,7 @@ package udpchat.server.room.members;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import udpchat.protocol.Names;
+import udpchat.text.Names;
 
 /**
  * Which member holds which name, such that no two members' names are the same ({@link Names#key})

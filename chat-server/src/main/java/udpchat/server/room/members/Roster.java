@@ -8,12 +8,12 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import udpchat.protocol.Names;
 import udpchat.protocol.ServerMessage;
 import udpchat.server.delivery.Delivery;
 import udpchat.server.delivery.Stream;
 import udpchat.server.door.Admission;
 import udpchat.server.net.Outbox;
+import udpchat.text.Names;
 
 /**
  * The room's members, by address, by name ({@link NameRegister}), by when they were last heard

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import udpchat.protocol.Codec;
 import udpchat.protocol.Notice;
+import udpchat.protocol.json.Codec;
 import udpchat.server.journal.RoomEvent;
 import udpchat.server.room.members.MembershipNotices.Announcement;
 

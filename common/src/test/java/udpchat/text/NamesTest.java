@@ -1,4 +1,4 @@
-package udpchat.protocol;
+package udpchat.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import udpchat.protocol.Limits;
 
 class NamesTest {
 

@@ -1,7 +1,9 @@
-package udpchat.protocol;
+package udpchat.protocol.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import udpchat.protocol.Message;
+import udpchat.protocol.ProtocolException;
 
 /**
  * Turns messages into datagrams and back, refusing anything that is not exactly our protocol.

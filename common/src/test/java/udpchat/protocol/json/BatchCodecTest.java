@@ -1,4 +1,4 @@
-package udpchat.protocol;
+package udpchat.protocol.json;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +8,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import udpchat.protocol.Batch;
+import udpchat.protocol.Chat;
+import udpchat.protocol.ClientMessage;
+import udpchat.protocol.Lost;
+import udpchat.protocol.Notice;
+import udpchat.protocol.Posted;
+import udpchat.protocol.Private;
+import udpchat.protocol.ProtocolException;
+import udpchat.protocol.ServerMessage;
 
 /** The batch datagram (docs/PROTOCOL.md, section 14): its exact bytes, and what is refused. */
 class BatchCodecTest {

@@ -1,4 +1,4 @@
-package udpchat.protocol;
+package udpchat.protocol.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterProperty;
+import udpchat.protocol.ClientMessage;
+import udpchat.protocol.Limits;
+import udpchat.protocol.Message;
+import udpchat.protocol.ProtocolException;
+import udpchat.protocol.ServerMessage;
 
 /**
  * Fuzzing the datagram decoder (jqwik): whatever the bytes, {@link Codec#decode} returns a message

@@ -1,4 +1,4 @@
-package udpchat.protocol;
+package udpchat.protocol.json;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;

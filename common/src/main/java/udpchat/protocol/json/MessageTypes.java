@@ -1,8 +1,31 @@
-package udpchat.protocol;
+package udpchat.protocol.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import udpchat.protocol.Ack;
+import udpchat.protocol.Away;
+import udpchat.protocol.Batch;
+import udpchat.protocol.Chat;
+import udpchat.protocol.ErrorReply;
+import udpchat.protocol.History;
+import udpchat.protocol.Join;
+import udpchat.protocol.Leave;
+import udpchat.protocol.Lost;
+import udpchat.protocol.Members;
+import udpchat.protocol.Message;
+import udpchat.protocol.Nick;
+import udpchat.protocol.Notice;
+import udpchat.protocol.Ping;
+import udpchat.protocol.Pong;
+import udpchat.protocol.Posted;
+import udpchat.protocol.Presence;
+import udpchat.protocol.Private;
+import udpchat.protocol.Retry;
+import udpchat.protocol.Say;
+import udpchat.protocol.Tell;
+import udpchat.protocol.Welcome;
+import udpchat.protocol.Who;
 
 /**
  * The protocol's table of message types: each {@code "type"} on the wire and the record it is read

@@ -1,4 +1,4 @@
-package udpchat.protocol;
+package udpchat.protocol.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -11,7 +11,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import udpchat.protocol.Batch;
+import udpchat.protocol.Limits;
+import udpchat.protocol.Message;
+import udpchat.protocol.ProtocolException;
 import udpchat.protocol.ProtocolException.Reason;
+import udpchat.protocol.ServerMessage;
 
 /**
  * Reads datagrams strictly: the size, the bytes (no NUL, only valid UTF-8), one JSON document with

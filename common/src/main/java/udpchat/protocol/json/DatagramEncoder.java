@@ -1,4 +1,4 @@
-package udpchat.protocol;
+package udpchat.protocol.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import udpchat.protocol.Batch;
+import udpchat.protocol.Join;
+import udpchat.protocol.Limits;
+import udpchat.protocol.Message;
 
 /**
  * Writes messages as datagrams: each type's envelope ({@code {"v":2,"type":"chat",}) is made once

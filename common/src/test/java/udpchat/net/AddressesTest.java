@@ -1,4 +1,4 @@
-package udpchat.protocol;
+package udpchat.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

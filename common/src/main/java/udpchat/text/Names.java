@@ -1,4 +1,4 @@
-package udpchat.protocol;
+package udpchat.text;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UScript;
@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import udpchat.protocol.Limits;
 
 /**
  * The rules for member names, shared by client and server so both refuse the same names.

@@ -1,4 +1,4 @@
-package udpchat.protocol;
+package udpchat.protocol.json;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,35 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import udpchat.protocol.Ack;
+import udpchat.protocol.Away;
+import udpchat.protocol.Batch;
+import udpchat.protocol.Chat;
+import udpchat.protocol.ClientMessage;
+import udpchat.protocol.ErrorReply;
+import udpchat.protocol.History;
+import udpchat.protocol.Join;
+import udpchat.protocol.Leave;
+import udpchat.protocol.Limits;
+import udpchat.protocol.Lost;
+import udpchat.protocol.Members;
+import udpchat.protocol.Message;
+import udpchat.protocol.Nick;
+import udpchat.protocol.Notice;
+import udpchat.protocol.Ping;
+import udpchat.protocol.Pong;
+import udpchat.protocol.Posted;
+import udpchat.protocol.Presence;
+import udpchat.protocol.Private;
+import udpchat.protocol.ProtocolException;
 import udpchat.protocol.ProtocolException.Reason;
+import udpchat.protocol.Retry;
+import udpchat.protocol.Say;
+import udpchat.protocol.ServerMessage;
+import udpchat.protocol.Tell;
+import udpchat.protocol.Welcome;
+import udpchat.protocol.Who;
+import udpchat.text.Names;
 
 class CodecTest {
 

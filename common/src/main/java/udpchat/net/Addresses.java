@@ -1,4 +1,4 @@
-package udpchat.protocol;
+package udpchat.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
