@@ -3,6 +3,7 @@ package udpchat.crypto;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -41,6 +42,26 @@ final class AesGcmSeal implements DatagramSeal {
 
   private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
+  // The refusals, made once (a SealException has no stack trace, and is not changed by throwing),
+  // so that a flood of datagrams that do not open allocates nothing: one for each length too
+  // short, one for each first byte, one for a tag that does not match, one for a copy.
+  private static final SealException[] TOO_SHORT = new SealException[OVERHEAD];
+  private static final SealException[] WRONG_WAY = new SealException[256];
+  private static final SealException BAD_TAG =
+      new SealException("does not open under the room key (altered, or another key)");
+  private static final SealException REPLAYED =
+      SealException.replay("a copy of a datagram already received (its nonce was seen before)");
+
+  static {
+    for (int length = 0; length < OVERHEAD; length++) {
+      TOO_SHORT[length] = new SealException("too short to be sealed: " + length + " bytes");
+    }
+    for (int first = 0; first < 256; first++) {
+      WRONG_WAY[first] =
+          new SealException(String.format("not sealed for this way (first byte 0x%02X)", first));
+    }
+  }
+
   private final RoomKey key;
   private final NonceSequence nonces;
   private final ReplayGuard replays = new ReplayGuard(SENDERS);
@@ -53,6 +74,7 @@ final class AesGcmSeal implements DatagramSeal {
               throw new IllegalStateException(TRANSFORMATION + " is not available", e);
             }
           });
+  private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[0]);
 
   AesGcmSeal(RoomKey key) {
     this(key, new NonceSequence());
@@ -99,15 +121,17 @@ final class AesGcmSeal implements DatagramSeal {
   public ByteBuffer open(Flow flow, ByteBuffer datagram) throws SealException {
     int length = datagram.remaining();
     if (length < OVERHEAD) {
-      throw new SealException("too short to be sealed: " + length + " bytes");
+      throw TOO_SHORT[length];
     }
     byte[] bytes = datagram.array();
     int start = datagram.arrayOffset() + datagram.position();
     if (bytes[start] != flow.header()) {
-      throw new SealException(
-          String.format("not sealed for this way (first byte 0x%02X)", bytes[start] & 0xFF));
+      throw WRONG_WAY[bytes[start] & 0xFF];
     }
-    byte[] contents = new byte[length - OVERHEAD];
+    // Into this thread's scratch first, and copied out only once the tag matched: a forgery
+    // costs no array of its size.
+    int contentBytes = length - OVERHEAD;
+    byte[] opened = scratch(contentBytes);
     Cipher cipher = ciphers.get();
     try {
       cipher.init(
@@ -115,13 +139,23 @@ final class AesGcmSeal implements DatagramSeal {
           key.secretKey(),
           new GCMParameterSpec(TAG_BYTES * 8, bytes, start + 1, NonceSequence.NONCE_BYTES));
       cipher.updateAAD(bytes, start, 1);
-      cipher.doFinal(bytes, start + HEADER_BYTES, length - HEADER_BYTES, contents, 0);
+      cipher.doFinal(bytes, start + HEADER_BYTES, length - HEADER_BYTES, opened, 0);
     } catch (AEADBadTagException e) {
-      throw new SealException("does not open under the room key (altered, or another key)");
+      throw BAD_TAG;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("opening failed", e);
     }
-    return ByteBuffer.wrap(contents);
+    return ByteBuffer.wrap(Arrays.copyOf(opened, contentBytes));
+  }
+
+  /** This thread's buffer to open into, of at least {@code bytes}. */
+  private byte[] scratch(int bytes) {
+    byte[] buffer = scratch.get();
+    if (buffer.length < bytes) {
+      buffer = new byte[bytes];
+      scratch.set(buffer);
+    }
+    return buffer;
   }
 
   @Override
@@ -132,8 +166,7 @@ final class AesGcmSeal implements DatagramSeal {
     int prefix = nonce.getInt();
     long counter = nonce.getLong();
     if (!replays.fresh(from, prefix, counter)) {
-      throw SealException.replay(
-          String.format("a copy of a datagram already received (nonce %08x-%d)", prefix, counter));
+      throw REPLAYED;
     }
     return contents;
   }

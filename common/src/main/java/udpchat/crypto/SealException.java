@@ -5,8 +5,13 @@ package udpchat.crypto;
  * or altered (its authentication tag does not match); or one that opens but was opened before, a
  * {@link #replayed() replay}. The receiver drops and counts it as {@code bad-seal} ({@link
  * udpchat.protocol.Drops#BAD_SEAL}) or {@code replayed} before anything reads its contents.
+ *
+ * <p>A plain refusal, never a bug: no stack trace and no suppressed exceptions, so the seal throws
+ * ones made in advance and a flood of forgeries costs no allocation.
  */
 public final class SealException extends Exception {
+
+  private static final long serialVersionUID = 1L;
 
   private final boolean replayed;
 
@@ -15,7 +20,7 @@ public final class SealException extends Exception {
   }
 
   private SealException(String message, boolean replayed) {
-    super(message);
+    super(message, null, false, false);
     this.replayed = replayed;
   }
 

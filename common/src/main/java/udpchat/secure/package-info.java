@@ -1,21 +1,23 @@
 /**
  * The cryptographic core of issue 18: a Noise handshake (revision 34) after the join cookie, then
- * every datagram sealed with the session's keys.
- *
- * <p>The pieces, bottom up:
+ * every datagram sealed with the session's keys. The classes are in three subpackages, bottom up:
  *
  * <ul>
- *   <li>{@link udpchat.secure.X25519}, {@code Sha256}, {@link udpchat.secure.CipherState}: Noise's
- *       DH, hash and cipher functions for {@code 25519_ChaChaPoly_SHA256}, on the JDK alone.
- *   <li>{@code SymmetricState}, {@link udpchat.secure.HandshakeState}, {@link
- *       udpchat.secure.HandshakePattern}: the handshake, NX for open rooms, NXpsk2 (the room key as
- *       the pre-shared key) for private ones, NK for a client that already knows the server's key.
- *   <li>{@link udpchat.secure.SessionKeys}, {@link udpchat.secure.SealedChannel}, {@link
- *       udpchat.secure.RekeyPolicy}: the transport, with the counter in each datagram, a replay
- *       window, and when to handshake again.
- *   <li>{@link udpchat.secure.StaticKeyFile}, {@link udpchat.secure.Fingerprint}, {@link
- *       udpchat.secure.KnownServers}: the server's identity and the client's memory of it.
+ *   <li>{@link udpchat.secure.noise}: the Noise Protocol Framework itself for {@code
+ *       25519_ChaChaPoly_SHA256} on the JDK alone: the DH, hash and cipher functions, the handshake
+ *       patterns NX (open rooms), NXpsk2 (private rooms, the room key as the pre-shared key) and NK
+ *       (a client that already knows the server's key), and the {@code SessionKeys} a completed
+ *       handshake leaves.
+ *   <li>{@link udpchat.secure.transport}: what happens to every datagram after the handshake: the
+ *       {@code SealedChannel} with the counter in each datagram, its replay window, the reasons a
+ *       datagram is refused, and the {@code RekeyPolicy} that says when to handshake again.
+ *   <li>{@link udpchat.secure.identity}: the server's long-lived key on disk ({@code
+ *       StaticKeyFile}), its {@code Fingerprint} for people to compare, and the client's memory of
+ *       servers it has met ({@code KnownServers}); files that others could read or change are
+ *       refused.
  * </ul>
+ *
+ * <p>{@code transport} and {@code identity} use {@code noise}; {@code noise} uses neither.
  *
  * <p>How the wire protocol is meant to use it (the next step, not done here): the client, holding a
  * cookie, builds {@code HandshakeState.initiator(NX or NXpsk2)} with the prologue {@code "udpchat"
@@ -25,6 +27,6 @@
  * Fingerprint.of(remoteStatic())} with {@code KnownServers} or the pinned fingerprint, and only
  * then makes a {@code SealedChannel} of {@code sessionKeys()}; so does the server. From then on,
  * every datagram both ways is {@code seal}ed and {@code open}ed, and a datagram that does not open
- * is dropped and counted by its {@link udpchat.secure.RefusedDatagram.Reason}.
+ * is dropped and counted by its {@link udpchat.secure.transport.RefusedDatagram.Reason}.
  */
 package udpchat.secure;

@@ -120,13 +120,24 @@ public final class Receiver implements AutoCloseable {
     }
     // Heap buffers, starting at 0: ours, the injector's copies, and what the seal opened.
     byte[] bytes = contents.array();
-    try {
-      ClientMessage request = codec.decode(bytes, contents.limit(), ClientMessage.class);
-      inbound.onRequest(from, request, contents.limit(), nowMs);
-    } catch (ProtocolException e) {
-      drops.count(e.reason().code(), from, e.getMessage());
-      inbound.onMalformed(from, e, nowMs);
+    int length = contents.limit();
+    ProtocolException cheap = CheapRejects.of(bytes, length);
+    if (cheap != null) {
+      refused(from, cheap, nowMs); // the codec's reason, without reading it
+      return;
     }
+    try {
+      ClientMessage request = codec.decode(bytes, length, ClientMessage.class);
+      inbound.onRequest(from, request, length, nowMs);
+    } catch (ProtocolException e) {
+      refused(from, e, nowMs);
+    }
+  }
+
+  /** Counts a datagram that is not valid protocol; the room tells a member about it. */
+  private void refused(InetSocketAddress from, ProtocolException problem, long nowMs) {
+    drops.count(problem.reason().code(), from, problem.getMessage());
+    inbound.onMalformed(from, problem, nowMs);
   }
 
   /** Closes the socket, which ends the blocked receive, and waits for the thread to end. */
