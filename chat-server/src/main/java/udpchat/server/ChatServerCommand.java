@@ -200,7 +200,7 @@ public final class ChatServerCommand implements Callable<Integer> {
       names = "--http",
       paramLabel = "ADDR:PORT",
       description =
-          "Where to serve the operator's HTTP side (/api/stats) on TCP, or off (default:"
+          "Where to serve the operator's HTTP side (/api/stats, /api/members) on TCP, or off (default:"
               + " 127.0.0.1 and the UDP port's number). A non-loopback address needs"
               + " --http-token-file.")
   String http;

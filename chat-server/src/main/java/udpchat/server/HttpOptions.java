@@ -124,7 +124,32 @@ record HttpOptions(InetSocketAddress address, boolean enabled, String token) {
 
   /** What the listener serves: each asks the room thread for a snapshot, or reads counters. */
   static Map<String, Supplier<String>> routes(ChatServer server) {
-    return Map.of("/api/stats", () -> stats(server.roomSnapshot(), server));
+    return Map.of(
+        "/api/stats", () -> stats(server.roomSnapshot(), server),
+        "/api/members", () -> members(server.roomSnapshot()));
+  }
+
+  /** The members' names in {@code /who} order; names came from the network, so each is escaped. */
+  static String members(RoomSnapshot room) {
+    StringBuilder json = new StringBuilder("{\"count\":").append(room.names().size());
+    json.append(",\"names\":[");
+    for (int i = 0; i < room.names().size(); i++) {
+      json.append(i == 0 ? "" : ",").append(quote(room.names().get(i)));
+    }
+    return json.append("]}").toString();
+  }
+
+  /** A JSON string: quotes, backslashes, control characters and markup characters escaped. */
+  static String quote(String text) {
+    StringBuilder quoted = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\' || c < 0x20 || c == '<' || c == '>' || c == '&') {
+        quoted.append(String.format("\\u%04x", (int) c));
+      } else {
+        quoted.append(c);
+      }
+    }
+    return quoted.append('"').toString();
   }
 
   private static String stats(RoomSnapshot room, ChatServer server) {

@@ -15,12 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import udpchat.cli.CommandLines;
+import udpchat.server.room.RoomSnapshot;
 import udpchat.server.web.HttpListener;
 
 /** --http and --http-token-file: the usage errors, and a real server's /api/stats over HTTP. */
@@ -75,6 +77,14 @@ class HttpOptionsTest {
   }
 
   @Test
+  void membersAreNamesInWhoOrderEscaped() {
+    assertThat(HttpOptions.members(new RoomSnapshot(List.of("ann", "b\"<i>\\"), 7, 0, 0)))
+        .isEqualTo("{\"count\":2,\"names\":[\"ann\",\"b\\u0022\\u003ci\\u003e\\u005c\"]}");
+    assertThat(HttpOptions.members(new RoomSnapshot(List.of(), 0, 0, 0)))
+        .isEqualTo("{\"count\":0,\"names\":[]}");
+  }
+
+  @Test
   void aRealServersStatsOverHttpWithItsToken(@TempDir Path dir) throws Exception {
     Path tokenFile = Files.writeString(dir.resolve("token"), "t0ken-for-the-test\n");
     CommandLine.Model.CommandSpec spec = CommandLines.of(new ChatServerCommand()).getCommandSpec();
@@ -98,6 +108,13 @@ class HttpOptionsTest {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(answered.statusCode()).isEqualTo(200);
+      HttpResponse<String> members =
+          client.send(
+              HttpRequest.newBuilder(stats.resolve("/api/members"))
+                  .header("Authorization", "Bearer t0ken-for-the-test")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(members.body()).isEqualTo("{\"count\":0,\"names\":[]}");
       assertThat(answered.body())
           .startsWith("{\"members\":0,\"head\":")
           .contains("\"epoch\":" + server.epoch(), "\"journal\":{\"events\":0");
