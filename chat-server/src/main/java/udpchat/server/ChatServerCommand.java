@@ -196,6 +196,23 @@ public final class ChatServerCommand implements Callable<Integer> {
       description = "Do not answer discovery requests: clients then need --host.")
   boolean noDiscovery;
 
+  @Option(
+      names = "--http",
+      paramLabel = "ADDR:PORT",
+      description =
+          "Where to serve the operator's HTTP side (/api/stats, /api/members) on TCP, or off (default:"
+              + " 127.0.0.1 and the UDP port's number). A non-loopback address needs"
+              + " --http-token-file.")
+  String http;
+
+  @Option(
+      names = "--http-token-file",
+      paramLabel = "FILE",
+      description =
+          "A file whose first line is the bearer token every HTTP request must carry"
+              + " (Authorization: Bearer TOKEN; 401 without it).")
+  Path httpTokenFile;
+
   @Override
   public Integer call() throws Exception {
     Ranges.check(spec, "--port", port, 0, 65535);
@@ -226,6 +243,7 @@ public final class ChatServerCommand implements Callable<Integer> {
     Ranges.check(spec, "--max-per-address", maxPerAddress, 1, ServerConfig.MAX_MEMBERS);
     Ranges.check(spec, "--rate-limit", rateLimit, 0, ServerConfig.MAX_RATE);
     Ranges.check(spec, "--burst", burst, 1, ServerConfig.MAX_RATE);
+    HttpOptions httpOptions = HttpOptions.parse(spec, http, httpTokenFile);
     ServerConfig config =
         new ServerConfig(
             new InetSocketAddress(bind, port),
@@ -247,7 +265,11 @@ public final class ChatServerCommand implements Callable<Integer> {
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
     try (ChatServer server =
             new ChatServer(config, MonotonicClock.INSTANCE, Clock.systemUTC()).start();
-        DiscoveryResponder discovery = noDiscovery ? null : startDiscovery(server)) {
+        DiscoveryResponder discovery = noDiscovery ? null : startDiscovery(server);
+        AutoCloseable web = httpOptions.start(server, spec.commandLine().getErr())) {
+      if (web == null && httpOptions.enabled()) {
+        return 1; // the one line is said
+      }
       stop.await();
     } catch (BindException | StartRefused | FileSystemException e) {
       spec.commandLine().getErr().println("chat-server: " + StartFailure.explain(e, config));
