@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import udpchat.protocol.Addresses;
+import udpchat.net.Addresses;
 import udpchat.server.room.RoomSnapshot;
 import udpchat.server.web.HttpListener;
 
