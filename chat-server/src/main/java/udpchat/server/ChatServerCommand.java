@@ -1,6 +1,5 @@
 package udpchat.server;
 
-import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +25,6 @@ import udpchat.discovery.DiscoveryProtocol;
 import udpchat.log.StopOnFatalError;
 import udpchat.net.FaultOptions;
 import udpchat.server.discovery.DiscoveryResponder;
-import udpchat.server.discovery.ServedNetwork;
 import udpchat.server.journal.DefaultDataFolder;
 import udpchat.server.journal.StartRefused;
 import udpchat.text.Names;
@@ -265,7 +262,8 @@ public final class ChatServerCommand implements Callable<Integer> {
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
     try (ChatServer server =
             new ChatServer(config, MonotonicClock.INSTANCE, Clock.systemUTC()).start();
-        DiscoveryResponder discovery = noDiscovery ? null : startDiscovery(server);
+        DiscoveryResponder discovery =
+            noDiscovery ? null : DiscoveryStart.orWarn(server, discoveryPort, room, bind);
         AutoCloseable web = httpOptions.start(server, spec.commandLine().getErr())) {
       if (web == null && httpOptions.enabled()) {
         return 1; // the one line is said
@@ -276,28 +274,6 @@ public final class ChatServerCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
-  }
-
-  /** The discovery responder, or null (and a warning) when its port cannot be had. */
-  private DiscoveryResponder startDiscovery(ChatServer server) throws IOException {
-    try {
-      return new DiscoveryResponder(
-              new InetSocketAddress(discoveryPort),
-              server.address().getPort(),
-              room,
-              server.seal(),
-              MonotonicClock.INSTANCE, // the reply limit is a timer: no wall-clock step moves it
-              ServedNetwork.of(bind),
-              server.epoch())
-          .start();
-    } catch (IOException e) {
-      LoggerFactory.getLogger(ChatServerCommand.class)
-          .warn(
-              "not answering discovery: cannot listen on UDP port {} ({}); clients need --host",
-              discoveryPort,
-              e.toString());
-      return null;
-    }
   }
 
   public static void main(String[] args) {
