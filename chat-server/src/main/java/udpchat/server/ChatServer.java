@@ -18,11 +18,18 @@ import udpchat.net.FaultCounts;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.Drops;
 import udpchat.protocol.json.Codec;
+import udpchat.secure.identity.Fingerprint;
+import udpchat.secure.identity.StaticKeyFile;
+import udpchat.secure.link.Responder;
+import udpchat.secure.noise.KeyPair;
+import udpchat.secure.noise.X25519;
+import udpchat.secure.transport.RekeyPolicy;
 import udpchat.server.door.FloodGate;
 import udpchat.server.journal.DataFolder;
 import udpchat.server.journal.Journal;
 import udpchat.server.journal.JournalCounts;
 import udpchat.server.journal.RoomLog;
+import udpchat.server.link.Links;
 import udpchat.server.net.Receiver;
 import udpchat.server.net.Sender;
 import udpchat.server.room.Room;
@@ -57,6 +64,12 @@ public final class ChatServer implements AutoCloseable {
    */
   static final int SEND_BUFFER_BYTES = 1 << 20;
 
+  /** Addresses with a handshake under way kept beyond the member cap. */
+  static final int HANDSHAKES_UNDER_WAY = 1024;
+
+  /** The server's static key in its data folder: made on first start, 0600. */
+  public static final String KEY_FILE = "server.key";
+
   private final ServerConfig config;
   private final DatagramChannel channel;
   private final Drops drops;
@@ -68,6 +81,7 @@ public final class ChatServer implements AutoCloseable {
   private final FaultInjector faults;
   private final FloodGate floodGate;
   private final DatagramSeal seal;
+  private final Fingerprint fingerprint;
   private final long epoch;
   private final long headAtStart;
 
@@ -89,6 +103,7 @@ public final class ChatServer implements AutoCloseable {
     DataFolder claimed = null;
     Journal opened = null;
     FaultInjector injector = null;
+    KeyPair key;
     try {
       channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
       channel.setOption(StandardSocketOptions.SO_SNDBUF, SEND_BUFFER_BYTES);
@@ -97,6 +112,7 @@ public final class ChatServer implements AutoCloseable {
         claimed = DataFolder.claim(config.data(), holder());
         opened = new Journal(config.data(), codec, config.roomKey());
       }
+      key = serverKey(config);
       events = new RoomLog(config.history(), opened); // reads the journal
       injector = new FaultInjector(config.faults(), "udpchat-faults");
     } catch (IOException | RuntimeException e) {
@@ -111,7 +127,8 @@ public final class ChatServer implements AutoCloseable {
     this.epoch = new SecureRandom().nextLong() & Long.MAX_VALUE;
     this.drops = new Drops(clock);
     this.seal = DatagramSeal.of(config.roomKey());
-    this.sender = new Sender(channel, codec, seal, drops, faults);
+    this.sender = new Sender(channel, codec, drops, faults);
+    this.fingerprint = Fingerprint.of(key.publicKey());
     // Handed to its thread at once: from here on no other thread touches it.
     Room room =
         new Room(
@@ -129,7 +146,20 @@ public final class ChatServer implements AutoCloseable {
             new WallStamps(clock, wall));
     this.floodGate = new FloodGate(config.rateLimit(), config.burst());
     this.roomAgent = new RoomAgent(room, codec, drops, config.sweep(), clock);
-    this.receiver = new Receiver(channel, codec, seal, roomAgent, floodGate, drops, faults, clock);
+    Links links =
+        new Links(
+            new Responder(
+                key,
+                config.roomKey() == null ? null : config.roomKey().handshakeKey(),
+                RekeyPolicy.DEFAULT),
+            seal,
+            sender,
+            floodGate,
+            drops,
+            config.rateLimit(),
+            config.burst(),
+            config.maxMembers() + HANDSHAKES_UNDER_WAY);
+    this.receiver = new Receiver(channel, codec, links, roomAgent, drops, faults, clock);
     this.headAtStart = events.head();
   }
 
@@ -147,6 +177,7 @@ public final class ChatServer implements AutoCloseable {
         channel.getOption(StandardSocketOptions.SO_RCVBUF),
         channel.getOption(StandardSocketOptions.SO_SNDBUF),
         seal.sealed(),
+        fingerprint,
         journal,
         epoch,
         headAtStart);
@@ -186,6 +217,21 @@ public final class ChatServer implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("the room did not answer: " + e, e);
     }
+  }
+
+  /**
+   * The server's long-lived key: from its data folder (made on first start), else a new one for
+   * this process, so that clients that pinned it refuse an impostor.
+   */
+  private static KeyPair serverKey(ServerConfig config) throws IOException {
+    return config.data() == null
+        ? X25519.generate()
+        : StaticKeyFile.loadOrCreate(config.data().resolve(KEY_FILE));
+  }
+
+  /** The fingerprint of the server's static key, which clients pin and people compare. */
+  public Fingerprint fingerprint() {
+    return fingerprint;
   }
 
   /** How this server's datagrams are sealed: its room key's seal, or none for an open room. */

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.net.Addresses;
+import udpchat.secure.identity.Fingerprint;
 import udpchat.server.journal.Journal;
 import udpchat.server.journal.JournalCounts;
 import udpchat.time.Durations;
@@ -29,6 +30,7 @@ final class ServerLog {
       int receiveBufferBytes,
       int sendBufferBytes,
       boolean sealed,
+      Fingerprint fingerprint,
       Journal journal,
       long epoch,
       long headAtStart) {
@@ -41,10 +43,13 @@ final class ServerLog {
         Durations.format(config.heartbeat()),
         receiveBufferBytes,
         sendBufferBytes);
+    log.info(
+        "server key {} (clients pin it: compare it with what they show on first contact)",
+        fingerprint);
     if (sealed) {
       log.info(
-          "private room: every datagram sealed with the room key (AES-256-GCM); datagrams that do"
-              + " not open are dropped unanswered");
+          "private room: the handshake is sealed with the room key and mixes it in (Noise NXpsk2);"
+              + " datagrams that do not open are dropped unanswered");
     }
     log.info(
         "history {} events in memory, backlog {}, {}; epoch {}, last event {}",

@@ -32,7 +32,7 @@ final class AesGcmSeal implements DatagramSeal {
   static final int HEADER_BYTES = 1 + NonceSequence.NONCE_BYTES;
 
   /** The bytes a sealed datagram has beyond its contents: flow, nonce and tag. */
-  static final int OVERHEAD = HEADER_BYTES + TAG_BYTES;
+  public static final int OVERHEAD = HEADER_BYTES + TAG_BYTES;
 
   /**
    * Senders whose replay windows are kept: a room's members (1000 by default) with room for rejoins

@@ -74,6 +74,38 @@ public final class Drops {
    */
   public static final String REPLAYED = "replayed";
 
+  /**
+   * A sealed datagram from an address that holds no session (the server restarted or forgot it, or
+   * a forgery): answered with a retry within the stranger budget, never read.
+   */
+  public static final String NO_SESSION = "no-session";
+
+  /** A sealed datagram whose key id names none of its sender's sessions. */
+  public static final String UNKNOWN_SESSION = "unknown-session";
+
+  /**
+   * Not a datagram of protocol 3 at all (plaintext JSON, another kind, a hello of another size).
+   */
+  public static final String NOT_SEALED = "not-sealed";
+
+  /** A hello that names a valid cookie but does not complete (a forged ephemeral key). */
+  public static final String BAD_HANDSHAKE = "bad-handshake";
+
+  /** An authenticated datagram over its session's rate. */
+  public static final String SESSION_RATE_LIMITED = "session-rate-limited";
+
+  /** A hello refused because the server holds as many sessions as it keeps. */
+  public static final String SESSIONS_FULL = "sessions-full";
+
+  /** A sealed datagram whose counter is too far below the highest seen to check. */
+  public static final String TOO_OLD = "too-old";
+
+  /** A datagram to an address without a session: nothing to seal it with, so never sent. */
+  public static final String NO_KEYS = "no-keys";
+
+  /** The server's key was not the one this client trusts: the handshake was refused. */
+  public static final String SERVER_KEY_REFUSED = "server-key-refused";
+
   /** An outgoing datagram the kernel refused to send. */
   public static final String SEND_FAILED = "send-failed";
 

@@ -43,6 +43,19 @@ public final class JoinCookies {
     return encoder.encodeToString(mac(current, address, slot));
   }
 
+  /** The cookie for {@code address} at {@code nowMs}, as the bytes a hello carries. */
+  public synchronized byte[] mintBytes(InetSocketAddress address, long nowMs) {
+    rotate(nowMs);
+    return mac(current, address, slot);
+  }
+
+  /** Whether the bytes of {@code cookie} are the cookie of {@code address} (see below). */
+  public synchronized boolean valid(byte[] cookie, InetSocketAddress address, long nowMs) {
+    rotate(nowMs);
+    return MessageDigest.isEqual(cookie, mac(current, address, slot))
+        || MessageDigest.isEqual(cookie, mac(previous, address, slot - 1));
+  }
+
   /** Whether {@code cookie} is the one for {@code address}, of this slot or the one before. */
   synchronized boolean valid(String cookie, InetSocketAddress address, long nowMs) {
     if (cookie == null) {

@@ -13,7 +13,7 @@ public final class TokenBucket {
   private long lastMs;
 
   /** A full bucket at {@code nowMs}. */
-  TokenBucket(int perSecond, int burst, long nowMs) {
+  public TokenBucket(int perSecond, int burst, long nowMs) {
     if (perSecond < 1 || burst < 1) {
       throw new IllegalArgumentException("the rate and the burst must be at least 1");
     }
@@ -24,7 +24,7 @@ public final class TokenBucket {
   }
 
   /** Takes a token if there is one at {@code nowMs}; whether there was. */
-  boolean take(long nowMs) {
+  public boolean take(long nowMs) {
     refill(nowMs);
     if (tokens < 1) {
       return false;

@@ -6,26 +6,24 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import udpchat.crypto.DatagramSeal;
-import udpchat.crypto.Flow;
-import udpchat.crypto.SealException;
 import udpchat.log.RepeatedFault;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.ClientMessage;
 import udpchat.protocol.Drops;
-import udpchat.protocol.Limits;
 import udpchat.protocol.ProtocolException;
 import udpchat.protocol.json.Codec;
+import udpchat.secure.link.LinkFormat;
 
 /**
- * The thread on the socket ({@code udpchat-receiver}): reads each datagram, checks its source's
- * rate (the door's flood gate, a {@link RateCheck}), opens it (in a private room), decodes it, and
- * hands it to the room's inbox ({@link Inbound}), which never blocks. Bad input is dropped and
- * counted here; nothing a peer sends can end this loop. A datagram that does not open under the
- * room key is dropped before any JSON is read, and never answered: the server says nothing to
- * anyone without the key. Nor is a genuine one that came before from the same address (a replay).
+ * The thread on the socket ({@code udpchat-receiver}): reads each datagram, passes it through the
+ * link ({@link LinkOpener}: the handshake, each session's keys, the two doors' rates), decodes what
+ * opened, and hands it to the room's inbox ({@link Inbound}), which never blocks. Bad input is
+ * dropped and counted here; nothing a peer sends can end this loop. A datagram that does not open
+ * under its address's session is dropped before any JSON is read, and never answered; nor is a
+ * genuine one that came before (a replay).
  */
 public final class Receiver implements AutoCloseable {
 
@@ -33,9 +31,8 @@ public final class Receiver implements AutoCloseable {
 
   private final DatagramChannel channel;
   private final Codec codec;
-  private final DatagramSeal seal;
+  private final LinkOpener links;
   private final Inbound inbound;
-  private final RateCheck floodGate;
   private final Drops drops;
   private final FaultInjector faults;
   private final Clock clock;
@@ -50,17 +47,15 @@ public final class Receiver implements AutoCloseable {
   public Receiver(
       DatagramChannel channel,
       Codec codec,
-      DatagramSeal seal,
+      LinkOpener links,
       Inbound inbound,
-      RateCheck floodGate,
       Drops drops,
       FaultInjector faults,
       Clock clock) {
     this.channel = channel;
     this.codec = codec;
-    this.seal = seal;
+    this.links = links;
     this.inbound = inbound;
-    this.floodGate = floodGate;
     this.drops = drops;
     this.faults = faults;
     this.clock = clock;
@@ -77,7 +72,7 @@ public final class Receiver implements AutoCloseable {
   private void run() {
     // One byte more than the limit (sealed, in a private room): the JDK truncates a larger
     // datagram silently, so a full buffer is the only sign that a datagram was too large.
-    ByteBuffer buffer = ByteBuffer.allocate(Limits.MAX_DATAGRAM_BYTES + seal.overheadBytes() + 1);
+    ByteBuffer buffer = ByteBuffer.allocate(LinkFormat.MAX_DATAGRAM_BYTES + 1);
     while (true) {
       buffer.clear();
       InetSocketAddress from;
@@ -106,21 +101,13 @@ public final class Receiver implements AutoCloseable {
 
   private void decodeAndHandle(InetSocketAddress from, ByteBuffer datagram) {
     long nowMs = clock.millis();
-    if (!floodGate.allow(from.getAddress(), nowMs)) {
-      // Before opening or parsing: a flood costs this check and a counter, nothing more.
-      drops.count(Drops.RATE_LIMITED, from, "over the source address's rate");
+    // Before any JSON: the link opens it under its address's session (one MAC check), or answers
+    // the handshake, or drops it; only an authenticated payload comes out.
+    byte[] bytes = links.receive(from, datagram, nowMs, TimeUnit.MILLISECONDS.toNanos(nowMs));
+    if (bytes == null) {
       return;
     }
-    ByteBuffer contents;
-    try {
-      contents = seal.open(Flow.TO_SERVER, datagram, from);
-    } catch (SealException e) {
-      drops.count(e.replayed() ? Drops.REPLAYED : Drops.BAD_SEAL, from, e.getMessage());
-      return;
-    }
-    // Heap buffers, starting at 0: ours, the injector's copies, and what the seal opened.
-    byte[] bytes = contents.array();
-    int length = contents.limit();
+    int length = bytes.length;
     ProtocolException cheap = CheapRejects.of(bytes, length);
     if (cheap != null) {
       refused(from, cheap, nowMs); // the codec's reason, without reading it

@@ -7,21 +7,22 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import udpchat.crypto.DatagramSeal;
-import udpchat.crypto.Flow;
 import udpchat.log.RepeatedFault;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.Batch;
 import udpchat.protocol.Drops;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.json.Codec;
+import udpchat.secure.link.SealedSession;
 
 /**
  * The fan-out path: encodes each message once and sends the datagram to each of its addresses on a
@@ -35,10 +36,11 @@ import udpchat.protocol.json.Codec;
  * and no timer that would make a quiet room wait. (A posted and the one event it confirms, taken
  * together, go as they are: there is nothing to put together.)
  *
- * <p>In a private room each datagram is sealed here, on this thread, once for all its addresses
- * (the same ciphertext to every member reuses no nonce: one nonce seals one plaintext).
+ * <p>Every datagram is sealed here, on this thread, under the session of the address it goes to
+ * (the keys the receiving thread's {@code Links} hands over through the same queue, {@link
+ * LinkOutbox}): one encryption per member and datagram.
  */
-public final class Sender implements Outbox, AutoCloseable {
+public final class Sender implements Outbox, LinkOutbox, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Sender.class);
   static final int CAPACITY = 16_384;
@@ -50,7 +52,10 @@ public final class Sender implements Outbox, AutoCloseable {
 
   private final DatagramChannel channel;
   private final Codec codec;
-  private final DatagramSeal seal;
+
+  /** Each address's session: only this thread reads or changes it, told through the queue. */
+  private final Map<InetSocketAddress, SealedSession> keys = new HashMap<>();
+
   private final Drops drops;
   private final FaultInjector faults;
   private final BlockingQueue<Outgoing> queue = new ArrayBlockingQueue<>(CAPACITY);
@@ -64,11 +69,9 @@ public final class Sender implements Outbox, AutoCloseable {
   private final LongAdder batchedEvents = new LongAdder();
   private final Thread thread;
 
-  public Sender(
-      DatagramChannel channel, Codec codec, DatagramSeal seal, Drops drops, FaultInjector faults) {
+  public Sender(DatagramChannel channel, Codec codec, Drops drops, FaultInjector faults) {
     this.channel = channel;
     this.codec = codec;
-    this.seal = seal;
     this.drops = drops;
     this.faults = faults;
     this.transmit = (datagram, to) -> channel.send(datagram, to);
@@ -88,6 +91,27 @@ public final class Sender implements Outbox, AutoCloseable {
         new Outgoing(codec.encode(message), List.copyOf(to), Batch.mayHold(message) ? 1 : 0);
     if (!queue.offer(outgoing)) {
       drops.count(Drops.OUTBOX_FULL, null, Codec.typeName(message.getClass()));
+    }
+  }
+
+  @Override
+  public void use(InetSocketAddress to, SealedSession session) {
+    offerLink(Outgoing.use(to, session));
+  }
+
+  @Override
+  public void forget(InetSocketAddress to) {
+    offerLink(Outgoing.forget(to));
+  }
+
+  @Override
+  public void sendRaw(InetSocketAddress to, byte[] datagram) {
+    offerLink(Outgoing.raw(to, datagram));
+  }
+
+  private void offerLink(Outgoing item) {
+    if (!queue.offer(item)) {
+      drops.count(Drops.OUTBOX_FULL, null, "link");
     }
   }
 
@@ -128,7 +152,7 @@ public final class Sender implements Outbox, AutoCloseable {
         int stop = taken.indexOf(STOP);
         List<Outgoing> due = stop < 0 ? taken : taken.subList(0, stop);
         try {
-          sendAll(packer.pack(due));
+          sendAll(packer.pack(applyLinkChanges(due)));
         } catch (RuntimeException e) {
           // A bug in one batch must not silence the room: that batch is lost (retransmission
           // brings its events again), the thread goes on.
@@ -147,12 +171,52 @@ public final class Sender implements Outbox, AutoCloseable {
     }
   }
 
+  /**
+   * Applies the link's changes among {@code due} (keys first, so a welcome queued after its
+   * session's keys finds them) and sends its raw datagrams; the room's datagrams that are left.
+   */
+  private List<Outgoing> applyLinkChanges(List<Outgoing> due) throws ClosedChannelException {
+    List<Outgoing> datagrams = null;
+    for (int i = 0; i < due.size(); i++) {
+      Outgoing item = due.get(i);
+      if (item.kind() == Outgoing.Kind.DATAGRAM) {
+        if (datagrams != null) {
+          datagrams.add(item);
+        }
+        continue;
+      }
+      if (datagrams == null) {
+        datagrams = new ArrayList<>(due.subList(0, i));
+      }
+      InetSocketAddress to = item.to().get(0);
+      switch (item.kind()) {
+        case USE -> keys.put(to, item.session());
+        case FORGET -> keys.remove(to);
+        case RAW -> sendOne(ByteBuffer.wrap(item.bytes()), to);
+        case DATAGRAM -> throw new AssertionError("handled above");
+      }
+    }
+    return datagrams == null ? due : datagrams;
+  }
+
+  /** Seals each datagram under each address's session: one encryption per member. */
   private void sendAll(List<Outgoing> datagrams) throws ClosedChannelException {
     for (Outgoing outgoing : datagrams) {
-      ByteBuffer datagram = seal.seal(Flow.TO_CLIENT, outgoing.bytes(), outgoing.bytes().length);
+      byte[] bytes = outgoing.bytes();
       for (InetSocketAddress address : outgoing.to()) {
-        datagram.rewind(); // the previous send read it to the end
-        sendOne(datagram, address);
+        SealedSession session = keys.get(address);
+        if (session == null) {
+          drops.count(Drops.NO_KEYS, address, "no session to seal with");
+          continue;
+        }
+        byte[] sealed;
+        try {
+          sealed = session.seal(bytes, bytes.length);
+        } catch (IllegalStateException e) {
+          drops.count(Drops.NO_KEYS, address, "the session's keys are spent");
+          continue;
+        }
+        sendOne(ByteBuffer.wrap(sealed), address);
       }
       count(outgoing);
     }
