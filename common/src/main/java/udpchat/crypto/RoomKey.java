@@ -80,6 +80,14 @@ public final class RoomKey {
     }
   }
 
+  /**
+   * The 32 bytes a private room's handshake mixes in as Noise's pre-shared key (NXpsk2): a subkey,
+   * so the handshake's key gives nothing of the key that seals discovery and the journal.
+   */
+  public byte[] handshakeKey() {
+    return subkey("noise psk").secretKey().getEncoded();
+  }
+
   SecretKey secretKey() {
     return key;
   }
