@@ -154,6 +154,26 @@ public final class RawPeer implements AutoCloseable {
     }
   }
 
+  /**
+   * Counts what arrives now without reading it, as a stranger that never answers does: a retry read
+   * by the link would start a handshake.
+   */
+  void drainUnread() throws IOException {
+    byte[] buffer = new byte[2048];
+    socket.setSoTimeout(1);
+    while (true) {
+      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+      try {
+        socket.receive(packet);
+      } catch (SocketTimeoutException e) {
+        return;
+      }
+      datagramsReceived++;
+      bytesReceived += packet.getLength();
+      largestReceived = Math.max(largestReceived, packet.getLength());
+    }
+  }
+
   /** Everything that arrives now, without waiting. */
   List<ServerMessage> drain() throws IOException {
     List<ServerMessage> received = new ArrayList<>();

@@ -157,10 +157,11 @@ public class SpoofedSourceTest {
   @Test
   void theMembersTokenFromAnotherAddressChangesNothing() throws Exception {
     // No spoofing needed: mallory saw alice's token and sends it from her own socket.
-    try (RawPeer mallory = new RawPeer("127.0.0.66", address).linked()) {
+    try (RawPeer mallory = new RawPeer("127.0.0.66", address)) {
       aliceExpiresOnTimeDespite(
           () -> {
             try {
+              mallory.linked(); // a session of her own, at the attack's time
               mallory.send(new Ping(token, 8));
               mallory.send(new Leave(token));
               Awaitility.await()
