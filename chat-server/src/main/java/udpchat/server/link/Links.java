@@ -169,7 +169,7 @@ public final class Links implements LinkOpener {
       drops.count(Drops.NOT_SEALED, from, "not a hello of protocol 3, nor sealed");
       return;
     }
-    if (!cookies.valid(cookie, from, nowMs)) {
+    if (!cookies.validBytes(cookie, from, nowMs)) {
       retry(from, nowMs, length);
       return;
     }

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * sealed datagram that carries every message after it.
  *
  * <pre>
- *   hello   client to server  E1 | version 3 | cookie (16) | Noise message 1 (32) | zeros to 1200
+ *   hello   client to server  E1 | version 3 | cookie (16) | Noise message 1 (32 or 48) | zeros to 1200
  *   retry   server to client  E2 | cookie (16)                                        17 bytes
  *   accept  server to client  E3 | Noise message 2 (96)                               97 bytes
  *   sealed  both ways         E4 | key id (4) | counter (8) | ciphertext | tag (16)   29 + n
@@ -38,6 +38,12 @@ public final class LinkFormat {
 
   /** Noise NX's first message: the client's ephemeral key, no payload. */
   static final int HELLO_MESSAGE_BYTES = 32;
+
+  /**
+   * NXpsk2's: the ephemeral key, then the empty payload's tag, since with a psk the ephemeral key
+   * already keys the cipher (Noise §9.2).
+   */
+  static final int HELLO_MESSAGE_BYTES_PSK = 32 + 16;
 
   public static final int RETRY_BYTES = 1 + COOKIE_BYTES;
 

@@ -85,7 +85,9 @@ public final class Responder {
             .build();
     try {
       int at = offset + LinkFormat.HELLO_MESSAGE_AT;
-      handshake.readMessage(Arrays.copyOfRange(hello, at, at + LinkFormat.HELLO_MESSAGE_BYTES));
+      int messageBytes =
+          psk == null ? LinkFormat.HELLO_MESSAGE_BYTES : LinkFormat.HELLO_MESSAGE_BYTES_PSK;
+      handshake.readMessage(Arrays.copyOfRange(hello, at, at + messageBytes));
       byte[] message = handshake.writeMessage(new byte[0]);
       byte[] accept = new byte[1 + message.length];
       accept[0] = LinkFormat.ACCEPT;
