@@ -124,7 +124,12 @@ public final class ChatClient implements AutoCloseable {
     this.connection = new Connection(config.server(), faults, reachability);
     KeyNarrator keySay = new KeyNarrator(view, stamps);
     ServerKeys keys =
-        new ServerKeys(config.trust(), Addresses.format(config.server()), keySay, clock);
+        new ServerKeys(
+            config.trust(),
+            Addresses.format(config.server()),
+            keySay,
+            clock,
+            reachability::onServerKeyRefused);
     this.link =
         new ServerLink(
             connection,

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import udpchat.client.room.ServerReachability;
 import udpchat.client.trust.ServerTrust;
 import udpchat.net.Faults;
 import udpchat.protocol.Drops;
@@ -115,10 +116,14 @@ public class ServerKeyChangeTest {
                 + ", not "
                 + keyA
                 + " as before"));
+    // Past the time after which a silent server is said not to answer, and several joins.
     await()
+        .pollDelay(Duration.ofMillis(ServerReachability.NO_ANSWER_MS + 1000))
         .atMost(TestUser.PATIENCE)
         .until(() -> user.drops().count(Drops.SERVER_KEY_REFUSED) >= 3);
     assertThat(user.events()).filteredOn(e -> e.text().contains("REFUSED")).hasSize(1);
+    // The server did answer: no "no server answers" after the refusal said why.
+    assertThat(user.events()).noneMatch(notice("no server answers"));
     assertThat(user.events().stream().filter(e -> e.text().contains("REFUSED")).findFirst())
         .hasValueSatisfying(
             e ->

@@ -21,17 +21,22 @@ public final class ServerKeys implements ServerKeyCheck {
   private final String server;
   private final KeyNarrator say;
   private final Clock clock;
+  private final Runnable refused;
   private Fingerprint trusted; // met and trusted in this run: not checked against the file again
 
   /**
    * @param server the server as {@code known_servers} names it, {@code host:port}
    * @param clock the timers' clock, for the time of what is said
+   * @param refused told of each refusal (the reachability notes, which then do not say that no
+   *     server answers)
    */
-  public ServerKeys(ServerTrust trust, String server, KeyNarrator say, Clock clock) {
+  public ServerKeys(
+      ServerTrust trust, String server, KeyNarrator say, Clock clock, Runnable refused) {
     this.trust = trust;
     this.server = server;
     this.say = say;
     this.clock = clock;
+    this.refused = refused;
   }
 
   @Override
@@ -43,6 +48,8 @@ public final class ServerKeys implements ServerKeyCheck {
     String refusal = decide(shown, clock.millis());
     if (refusal == null) {
       trusted = shown;
+    } else {
+      refused.run();
     }
     return refusal;
   }
