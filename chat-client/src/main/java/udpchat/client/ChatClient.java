@@ -7,6 +7,7 @@ import udpchat.client.command.Command;
 import udpchat.client.command.Commands;
 import udpchat.client.net.Connection;
 import udpchat.client.net.Receiver;
+import udpchat.client.net.ServerLink;
 import udpchat.client.room.PresenceNotices;
 import udpchat.client.room.Roster;
 import udpchat.client.room.ServerReachability;
@@ -16,9 +17,11 @@ import udpchat.client.session.SessionAgent;
 import udpchat.client.session.SessionListener;
 import udpchat.client.session.SessionSnapshot;
 import udpchat.client.session.Transport;
+import udpchat.client.trust.ServerKeys;
 import udpchat.client.view.QueuedView;
 import udpchat.client.view.StatusSink;
 import udpchat.client.view.View;
+import udpchat.client.view.narrator.KeyNarrator;
 import udpchat.client.view.narrator.Narrator;
 import udpchat.crypto.DatagramSeal;
 import udpchat.net.Addresses;
@@ -26,6 +29,8 @@ import udpchat.net.FaultCounts;
 import udpchat.net.FaultInjector;
 import udpchat.protocol.Drops;
 import udpchat.protocol.json.Codec;
+import udpchat.secure.link.Initiator;
+import udpchat.secure.transport.RekeyPolicy;
 import udpchat.time.WallStamps;
 
 /**
@@ -41,6 +46,8 @@ public final class ChatClient implements AutoCloseable {
   private final Clock clock;
   private final Connection connection;
   private final Session session;
+  private final ServerLink link;
+  private final Drops drops;
   private final Receiver receiver;
   private final SessionAgent agent;
   private final FaultInjector faults;
@@ -113,32 +120,57 @@ public final class ChatClient implements AutoCloseable {
     DatagramSeal seal = DatagramSeal.of(config.roomKey());
     this.reachability = new ServerReachability(view, config.server(), seal.sealed(), stamps);
     this.say = new Narrator(view, stamps);
-    this.connection = new Connection(config.server(), codec, seal, faults, reachability);
+    this.drops = new Drops(clock);
+    this.connection = new Connection(config.server(), faults, reachability);
+    KeyNarrator keySay = new KeyNarrator(view, stamps);
+    ServerKeys keys =
+        new ServerKeys(
+            config.trust(),
+            Addresses.format(config.server()),
+            keySay,
+            clock,
+            reachability::onServerKeyRefused);
+    this.link =
+        new ServerLink(
+            connection,
+            codec,
+            new Initiator(
+                config.roomKey() == null ? null : config.roomKey().handshakeKey(),
+                keys,
+                RekeyPolicy.DEFAULT,
+                seal,
+                connection::write),
+            drops,
+            clock);
     this.session =
         new Session(
-            Transport.watched(connection, clock, listener),
+            Transport.watched(link, clock, listener),
             view,
             codec,
             config.name(),
             config.heartbeat(),
             stamps);
     // Whoever watches the room (completion, the status line) starts from the member list.
+    SessionListener ticksKeySay = SessionHooks.onTick(keySay::onTick);
     session.listen(
         listener == SessionListener.NONE
-            ? SessionListener.all(reachability, SessionHooks.promptFollowsName(session, view))
+            ? SessionListener.all(
+                reachability, ticksKeySay, SessionHooks.promptFollowsName(session, view))
             : SessionListener.all(
                 listener,
                 reachability,
+                ticksKeySay,
                 SessionHooks.promptFollowsName(session, view),
                 SessionHooks.askForMembersOnWelcome(session)));
     Runnable whoAsked = presence == null ? () -> {} : presence::onWhoAsked;
     this.agent =
         new SessionAgent(
             session,
+            link,
             reachability::onPortUnreachable,
-            new CommandPerformer(session, say, whoAsked, clock),
+            new CommandPerformer(session, say, whoAsked, this::stats, clock),
             clock);
-    this.receiver = new Receiver(connection, codec, seal, agent, faults, clock);
+    this.receiver = new Receiver(connection, agent, faults, drops, clock);
     // Killed by a signal instead of quitting: still tell the server, so the room knows at once.
     this.leaveOnExit = new Thread(() -> agent.leave(LEAVE_PATIENCE), "udpchat-leave-on-exit");
   }
@@ -196,9 +228,14 @@ public final class ChatClient implements AutoCloseable {
     return faults.snapshot();
   }
 
-  /** The datagrams from the server dropped as invalid (or, in a private room, unopened). */
+  /** The datagrams from the server dropped: forged, unopened, invalid, or no room for them. */
   Drops drops() {
-    return receiver.drops();
+    return drops;
+  }
+
+  /** What {@code /stats} shows; called on the session's thread, which owns the link. */
+  private ClientStats stats() {
+    return new ClientStats(drops.snapshot(), link.handshakes(), sendFailures(), linesNotShown());
   }
 
   /** How many datagrams could not be sent (said once, then counted). */

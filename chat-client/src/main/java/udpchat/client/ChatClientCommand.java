@@ -23,6 +23,7 @@ import udpchat.cli.Version;
 import udpchat.client.command.Commands;
 import udpchat.client.discovery.ServerFinder;
 import udpchat.client.room.Roster;
+import udpchat.client.trust.ServerTrust;
 import udpchat.client.view.StatusSink;
 import udpchat.client.view.View;
 import udpchat.client.view.format.EventFormat;
@@ -49,8 +50,9 @@ import udpchat.time.MonotonicClock;
     description = {
       "Joins a UDP chat room. Type to talk; /help lists the commands; quit, /quit or Ctrl-D"
           + " leaves.",
-      "Line history is kept in ~/.udpchat/history, warnings in ~/.udpchat/client.log"
-          + " (-Dudpchat.home=DIR moves both; a new folder is made 0700, its files 0600)."
+      "Line history is kept in ~/.udpchat/history, the keys of servers met in"
+          + " ~/.udpchat/known_servers, warnings in ~/.udpchat/client.log (-Dudpchat.home=DIR"
+          + " moves them; a new folder is made 0700, its files 0600)."
     })
 public final class ChatClientCommand implements Callable<Integer> {
 
@@ -133,6 +135,16 @@ public final class ChatClientCommand implements Callable<Integer> {
               + " empty) or the terminal has none.")
   boolean noColor;
 
+  @Option(
+      names = "--server-key",
+      paramLabel = "FINGERPRINT",
+      description =
+          "Trust only the server with this key (SHA256:... as the server prints it when it"
+              + " starts, or its short form abcde-fghij-klmno-pqrst); anything else is refused."
+              + " Without it, the key a server shows first is remembered in"
+              + " ~/.udpchat/known_servers, and a later change is refused.")
+  String serverKey;
+
   @Mixin RoomKeyOptions roomKeyOptions;
 
   @Mixin FaultOptions simulate;
@@ -159,6 +171,12 @@ public final class ChatClientCommand implements Callable<Integer> {
       Optional<String> problem = Names.problem(name);
       if (problem.isPresent()) {
         throw new ParameterException(spec.commandLine(), "--name: " + problem.get());
+      }
+    }
+    if (serverKey != null) {
+      Optional<String> problem = ServerTrust.problem(serverKey);
+      if (problem.isPresent()) {
+        throw new ParameterException(spec.commandLine(), "--server-key: " + problem.get());
       }
     }
     Faults faults = simulate.faults();
@@ -224,7 +242,14 @@ public final class ChatClientCommand implements Callable<Integer> {
       if (chosen == null) {
         return 0; // input ended before a name was given
       }
-      ClientConfig config = new ClientConfig(server, chosen, heartbeat, faults, roomKey);
+      ClientConfig config =
+          new ClientConfig(
+              server,
+              chosen,
+              heartbeat,
+              faults,
+              roomKey,
+              new ServerTrust(home.resolve(ClientHome.KNOWN_SERVERS), serverKey));
       StatusSink statusLine = view instanceof TerminalView terminal ? terminal : StatusSink.NONE;
       try (ChatClient client =
           new ChatClient(

@@ -2,6 +2,7 @@ package udpchat.client;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import udpchat.client.trust.ServerTrust;
 import udpchat.crypto.RoomKey;
 import udpchat.net.Faults;
 
@@ -12,10 +13,22 @@ import udpchat.net.Faults;
  * @param name the name to join under
  * @param heartbeat the heartbeat interval chosen by the user, or {@code null} for the server's
  * @param faults the faults to simulate on the socket (a testing aid), {@link Faults#NONE} normally
- * @param roomKey the key of a private room (every datagram sealed with it), or {@code null}
+ * @param roomKey the key of a private room (mixed into the handshake), or {@code null}
+ * @param trust which server keys are trusted ({@link ServerTrust#ANY} when not said)
  */
 public record ClientConfig(
-    InetSocketAddress server, String name, Duration heartbeat, Faults faults, RoomKey roomKey) {
+    InetSocketAddress server,
+    String name,
+    Duration heartbeat,
+    Faults faults,
+    RoomKey roomKey,
+    ServerTrust trust) {
+
+  /** A client that trusts every server key (tests). */
+  public ClientConfig(
+      InetSocketAddress server, String name, Duration heartbeat, Faults faults, RoomKey roomKey) {
+    this(server, name, heartbeat, faults, roomKey, ServerTrust.ANY);
+  }
 
   /** A client of an open room (no room key). */
   public ClientConfig(InetSocketAddress server, String name, Duration heartbeat, Faults faults) {
@@ -28,6 +41,11 @@ public record ClientConfig(
 
   /** The same client, for a private room sealed with {@code key} (null: an open room). */
   public ClientConfig withRoomKey(RoomKey key) {
-    return new ClientConfig(server, name, heartbeat, faults, key);
+    return new ClientConfig(server, name, heartbeat, faults, key, trust);
+  }
+
+  /** The same client, trusting server keys as {@code keys} says. */
+  public ClientConfig withTrust(ServerTrust keys) {
+    return new ClientConfig(server, name, heartbeat, faults, roomKey, keys);
   }
 }

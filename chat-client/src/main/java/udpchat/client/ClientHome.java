@@ -8,14 +8,21 @@ import udpchat.files.UdpchatHome;
 
 /**
  * The client's data folder ({@code -Dudpchat.home}, or {@code ~/.udpchat}) and the files in it: the
- * line history, which holds what the user typed (private messages included), and the log. Each is
- * created private to the user at creation, the folder 0700 and the files 0600, never loosened after
- * (a window in which others could open them); what already exists is left as the user set it.
+ * line history, which holds what the user typed (private messages included), the servers' keys
+ * ({@code known_servers}), and the log. Each is created private to the user at creation, the folder
+ * 0700 and the files 0600, never loosened after (a window in which others could open them); what
+ * already exists is left as the user set it.
  */
 final class ClientHome {
 
   static final String HISTORY = "history";
   static final String LOG = "client.log";
+
+  /**
+   * The servers met and their keys (made 0600 by {@code KnownServers} when it first writes one, not
+   * here: a missing file means no server met yet).
+   */
+  static final String KNOWN_SERVERS = "known_servers";
 
   private ClientHome() {}
 

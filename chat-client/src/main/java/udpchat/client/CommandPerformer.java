@@ -2,6 +2,7 @@ package udpchat.client;
 
 import java.time.Clock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import udpchat.client.command.Command;
 import udpchat.client.command.Commands;
 import udpchat.client.session.Session;
@@ -19,17 +20,21 @@ final class CommandPerformer implements Consumer<Command> {
   private final Session session;
   private final Narrator say;
   private final Runnable whoAsked;
+  private final Supplier<ClientStats> stats;
   private final Clock clock;
 
   /**
    * @param whoAsked told of each {@code /who} before it is asked (presence notices say the away
    *     members again in its answer)
+   * @param stats what {@code /stats} shows, read on the session's thread
    * @param clock the timers' clock
    */
-  CommandPerformer(Session session, Narrator say, Runnable whoAsked, Clock clock) {
+  CommandPerformer(
+      Session session, Narrator say, Runnable whoAsked, Supplier<ClientStats> stats, Clock clock) {
     this.session = session;
     this.say = say;
     this.whoAsked = whoAsked;
+    this.stats = stats;
     this.clock = clock;
   }
 
@@ -97,6 +102,11 @@ final class CommandPerformer implements Consumer<Command> {
     @Override
     public void onHelp(Command.Help help) {
       say.help(nowMs, Commands.HELP);
+    }
+
+    @Override
+    public void onStats(Command.Stats asked) {
+      say.stats(nowMs, stats.get().lines());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package udpchat.client;
 
+import java.util.function.LongConsumer;
 import udpchat.client.session.Session;
 import udpchat.client.session.SessionListener;
 import udpchat.client.view.View;
@@ -108,6 +109,17 @@ final class SessionHooks {
           view.prompt(name + "> "); // the session's own name: the snapshot is of the last cycle
         }
         shown = name;
+      }
+    };
+  }
+
+  /** Calls {@code timer} with the time of every tick, on the session's thread. */
+  static SessionListener onTick(LongConsumer timer) {
+    return new SessionListener() {
+      @Override
+      public void onTick(
+          Session.State state, boolean everJoined, boolean serverSilent, long nowMs) {
+        timer.accept(nowMs);
       }
     };
   }

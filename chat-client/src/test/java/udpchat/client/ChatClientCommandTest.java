@@ -38,6 +38,8 @@ public class ChatClientCommandTest {
             "--discovery-port",
             "--room-key-file",
             "UDPCHAT_ROOM_KEY",
+            "--server-key",
+            "known_servers",
             "9998",
             "9999");
   }
@@ -70,6 +72,26 @@ public class ChatClientCommandTest {
         .containsExactly(
             "chat-client: --heartbeat 1ms is out of range: between 100ms and 20m",
             "try --help for the options");
+  }
+
+  @Test
+  void aMalformedServerKeyIsOneLineAndAHint() {
+    assertThat(run("--host", "127.0.0.1", "--name", "bob", "--server-key", "SHA256:nope"))
+        .isEqualTo(2);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "chat-client: --server-key: a fingerprint is SHA256: and 52 base32 characters, not"
+                + " SHA256:nope",
+            "try --help for the options");
+  }
+
+  @Test
+  void aServerKeyThatIsNoFingerprintAtAllSaysWhatOneLooksLike() {
+    assertThat(run("--host", "127.0.0.1", "--name", "bob", "--server-key", "deadbeef"))
+        .isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(2);
+    assertThat(err.toString())
+        .contains("or its short form abcde-fghij-klmno-pqrst", "not 'deadbeef'", "try --help");
   }
 
   @Test

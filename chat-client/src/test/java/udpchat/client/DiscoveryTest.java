@@ -156,7 +156,7 @@ public class DiscoveryTest {
             + "<root level='INFO'><appender-ref ref='OUT'/></root></configuration>");
     Path key = Files.writeString(home.resolve("attic.key"), "up the ladder, mind the step\n");
     JavaProcess attic = server(logging, "--room", "attic", "--room-key-file", key.toString());
-    attic.awaitOutput("private room: every datagram sealed");
+    attic.awaitOutput("private room: the handshake is sealed with the room key");
     attic.awaitOutput("answering discovery on");
     server(logging, "--room", "kitchen").awaitOutput("answering discovery on");
 

@@ -66,13 +66,15 @@ public class FloodTest {
           assertThat(chat.stream().map(Event::text)).hasSize(total).doesNotHaveDuplicates();
           assertThat(user.events()).noneMatch(e -> e.kind() == Event.Kind.FAILED);
         }
-        long passed = server.drops().count(Drops.NOT_JOINED); // the flood's pings that got in
+        // The flood's pings that got past the gate: plaintext, refused by the link unread.
+        long passed = server.drops().count(Drops.NOT_SEALED);
         long limited = server.drops().count(Drops.RATE_LIMITED);
         double floodSeconds = flood.elapsedMs() / 1000.0;
         System.out.printf(
             "flood: %d datagrams in %.1f s (%.0f/s) from one source; %d dropped before parsing"
-                + " (rate-limited), %d parsed (answered with %d retries, %d over the reply"
-                + " budget); the kernel dropped %d (its receive buffer was full)%n",
+                + " (rate-limited), %d past the gate and refused by the link unread (not sealed;"
+                + " %d stranger replies, %d over the reply budget); the kernel dropped %d (its"
+                + " receive buffer was full)%n",
             flood.sent(),
             floodSeconds,
             flood.sent() / floodSeconds,
@@ -93,8 +95,9 @@ public class FloodTest {
             quiet.get(quiet.size() - 1),
             quiet.size());
 
-        // Throttled: what was parsed stays within the burst and the rate for the flood's time
-        // (a second more for the clock's granularity), and far more was dropped than parsed.
+        // Throttled: what got past the gate stays within the burst and the rate for the flood's
+        // time
+        // (a second more for the clock's granularity), and far more was dropped by the gate.
         long allowance =
             ServerConfig.DEFAULT_BURST
                 + (long) (ServerConfig.DEFAULT_RATE_LIMIT * (floodSeconds + 1));
@@ -141,9 +144,9 @@ public class FloodTest {
     return delays;
   }
 
-  /** The flood's datagrams the server has read: dropped by the gate, or parsed. */
+  /** The flood's datagrams the server has read: dropped by the gate, or refused by the link. */
   private static long floodCounted(ChatServer server) {
-    return server.drops().count(Drops.RATE_LIMITED) + server.drops().count(Drops.NOT_JOINED);
+    return server.drops().count(Drops.RATE_LIMITED) + server.drops().count(Drops.NOT_SEALED);
   }
 
   private static List<Event> chat(TestUser user) {

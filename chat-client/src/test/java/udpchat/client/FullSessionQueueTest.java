@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.client.net.Connection;
 import udpchat.client.net.Receiver;
+import udpchat.client.net.ServerLink;
 import udpchat.client.room.ServerReachability;
 import udpchat.client.session.Session;
 import udpchat.client.session.SessionAgent;
@@ -21,9 +22,11 @@ import udpchat.crypto.DatagramSeal;
 import udpchat.net.FaultInjector;
 import udpchat.net.Faults;
 import udpchat.protocol.Drops;
-import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
 import udpchat.protocol.json.Codec;
+import udpchat.secure.link.Initiator;
+import udpchat.secure.link.ServerKeyCheck;
+import udpchat.secure.transport.RekeyPolicy;
 import udpchat.time.WallStamps;
 
 /**
@@ -46,24 +49,40 @@ public class FullSessionQueueTest {
       InetSocketAddress serverAddress = (InetSocketAddress) server.getLocalAddress();
       ServerReachability reachability =
           new ServerReachability(view, serverAddress, false, WallStamps.UNCONVERTED);
-      try (Connection connection =
-          new Connection(serverAddress, codec, DatagramSeal.NONE, faults, reachability)) {
-        Session session = new Session(connection, view, codec, "alice", null, SessionTest.CLIENT);
+      Drops drops = new Drops(Clock.systemUTC());
+      try (Connection connection = new Connection(serverAddress, faults, reachability)) {
+        ServerLink link =
+            new ServerLink(
+                connection,
+                codec,
+                new Initiator(
+                    null,
+                    ServerKeyCheck.ANY,
+                    RekeyPolicy.DEFAULT,
+                    DatagramSeal.NONE,
+                    connection::write),
+                drops,
+                Clock.systemUTC());
+        Session session = new Session(link, view, codec, "alice", null, SessionTest.CLIENT);
         SessionAgent stuck =
             new SessionAgent(
-                session, reachability::onPortUnreachable, command -> {}, Clock.systemUTC(), 4);
-        Receiver receiver =
-            new Receiver(connection, codec, DatagramSeal.NONE, stuck, faults, Clock.systemUTC());
+                session,
+                link,
+                reachability::onPortUnreachable,
+                command -> {},
+                Clock.systemUTC(),
+                4);
+        Receiver receiver = new Receiver(connection, stuck, faults, drops, Clock.systemUTC());
         receiver.start();
-        connection.send(new Ping(SessionTest.TOKEN, 1)); // tells the server where alice is
+        connection.write(ByteBuffer.wrap(new byte[] {1})); // tells the server where alice is
         ByteBuffer first = ByteBuffer.allocate(2048);
         InetSocketAddress alice = (InetSocketAddress) server.receive(first);
 
+        // What they hold does not matter: the session's thread, not the receiver, opens them.
         for (int id = 1; id <= 50; id++) {
           server.send(ByteBuffer.wrap(codec.encode(new Pong(id))), alice);
         }
 
-        Drops drops = receiver.drops();
         Awaitility.await()
             .atMost(Duration.ofSeconds(20))
             .until(() -> drops.count(Drops.INBOX_FULL) == 46);

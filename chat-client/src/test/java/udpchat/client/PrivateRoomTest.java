@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,16 +25,9 @@ import udpchat.client.view.Event;
 import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.Flow;
 import udpchat.crypto.RoomKey;
-import udpchat.crypto.SealException;
-import udpchat.protocol.ClientMessage;
 import udpchat.protocol.Drops;
-import udpchat.protocol.Message;
-import udpchat.protocol.Posted;
-import udpchat.protocol.ProtocolException;
-import udpchat.protocol.Retry;
-import udpchat.protocol.Say;
-import udpchat.protocol.ServerMessage;
 import udpchat.protocol.json.Codec;
+import udpchat.secure.link.LinkFormat;
 import udpchat.server.ChatServer;
 import udpchat.server.ServerConfig;
 
@@ -126,14 +119,18 @@ public class PrivateRoomTest {
     assertThat(mallory.drops().snapshot()).isEmpty();
   }
 
+  /** Longer than any ack or ping, so its datagram is the largest alice seals after it. */
+  static final String ORIGINAL = "the original, a line longer than any ack or ping alice sends";
+
   @Test
   void aTamperedDatagramIsDroppedAndCountedEvenFromTheMembersOwnAddress() throws Exception {
     CapturingRelay relay = keep(new CapturingRelay(address));
     TestUser alice = member(relay.address(), "alice");
     TestUser bob = member(address, "bob");
-    alice.type("the original");
-    bob.await(message("alice", "the original"));
-    byte[] say = capturedSay(relay, "the original");
+    int before = relay.captured().size();
+    alice.type(ORIGINAL);
+    bob.await(message("alice", ORIGINAL));
+    byte[] say = sealedSay(relay, before);
 
     // Nothing on the wire reads as what was said, or who said it.
     for (CapturingRelay.Captured datagram : relay.captured()) {
@@ -141,23 +138,39 @@ public class PrivateRoomTest {
       assertThat(wire).doesNotContain("the original").doesNotContain("alice");
     }
 
-    long before = server.drops().count(Drops.BAD_SEAL);
-    int[] flips = {5, 20, say.length / 2, say.length - 1}; // nonce, contents, contents, tag
+    long badSeals = server.drops().count(Drops.BAD_SEAL);
+    long noSession = server.drops().count(Drops.NO_SESSION);
+    // Each with its counter moved to one never used (a seen counter is dropped as a replay
+    // before the tag is checked), and then one more bit flipped: contents, contents, tag.
+    int counterByte = 6;
+    int[] flips = {counterByte, 20, say.length / 2, say.length - 1};
     try (DatagramSocket stranger = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       for (int at : flips) {
         byte[] altered = say.clone();
-        altered[at] ^= 0x01;
+        altered[counterByte] ^= 0x01;
+        if (at != counterByte) {
+          altered[at] ^= 0x01;
+        }
         relay.sendAsClient(altered); // from alice's address as the server knows it
         stranger.send(new DatagramPacket(altered, altered.length, address));
       }
     }
+    // From alice's address it does not open under her session; from another, there is none.
     await()
         .atMost(TestUser.PATIENCE)
-        .until(() -> server.drops().count(Drops.BAD_SEAL) == before + 2L * flips.length);
+        .untilAsserted(
+            () ->
+                assertThat(
+                        new long[] {
+                          server.drops().count(Drops.BAD_SEAL),
+                          server.drops().count(Drops.NO_SESSION)
+                        })
+                    .as("%s", server.drops().snapshot())
+                    .containsExactly(badSeals + flips.length, noSession + flips.length));
 
     alice.type("and after");
     bob.await(message("alice", "and after"));
-    assertThat(bob.events()).filteredOn(message("alice", "the original")).hasSize(1);
+    assertThat(bob.events()).filteredOn(message("alice", ORIGINAL)).hasSize(1);
     assertThat(server.members()).containsExactly("alice", "bob");
   }
 
@@ -166,13 +179,13 @@ public class PrivateRoomTest {
     CapturingRelay relay = keep(new CapturingRelay(address));
     TestUser alice = member(relay.address(), "alice");
     TestUser bob = member(address, "bob");
-    alice.type("only once");
-    bob.await(message("alice", "only once"));
-    byte[] say = capturedSay(relay, "only once");
-    long n = ((Say) openToServer(say).orElseThrow()).n();
+    int before = relay.captured().size();
+    alice.type(ORIGINAL);
+    bob.await(message("alice", ORIGINAL));
+    byte[] say = sealedSay(relay, before);
 
-    // From the member's own address: the seal has seen its nonce, so it is dropped before it is
-    // read; the room never hears of it.
+    // From the member's own address: her session has seen its counter, so it is dropped before
+    // it is read; the room never hears of it.
     long replayed = server.drops().count(Drops.REPLAYED);
     for (int i = 0; i < 3; i++) {
       relay.sendAsClient(say);
@@ -180,75 +193,57 @@ public class PrivateRoomTest {
     await()
         .atMost(TestUser.PATIENCE)
         .until(() -> server.drops().count(Drops.REPLAYED) == replayed + 3);
-    assertThat(postedAnswers(relay, n)).isEqualTo(1); // the original's only
 
-    // What the server sent alice, sent to her again: every copy dropped before it is read.
+    // What the server sealed to alice, sent to her again: every copy dropped before it is read.
     List<byte[]> toAlice =
         relay.captured().stream()
             .filter(captured -> !captured.toServer())
             .map(CapturingRelay.Captured::bytes)
+            .filter(bytes -> bytes[0] == LinkFormat.SEALED)
             .toList();
-    long replayedAtAlice = alice.drops().count(Drops.REPLAYED);
+    long refusedAtAlice = replayedOrOld(alice);
     for (byte[] datagram : toAlice) {
       relay.sendAsServer(datagram);
     }
     await()
         .atMost(TestUser.PATIENCE)
-        .until(() -> alice.drops().count(Drops.REPLAYED) == replayedAtAlice + toAlice.size());
-    // From another address, the datagram is that address's first: not a member there, told to
-    // join; the answer is sealed, so the replayer reads nothing.
+        .until(() -> replayedOrOld(alice) == refusedAtAlice + toAlice.size());
+    // From another address, the datagram names no session there: the server answers with the
+    // link's retry (in the room's seal, like the whole handshake), and the replayer reads nothing.
     try (DatagramSocket stranger = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       stranger.setSoTimeout(10_000);
-      long notJoined = server.drops().count(Drops.NOT_JOINED);
+      long noSession = server.drops().count(Drops.NO_SESSION);
       stranger.send(new DatagramPacket(say, say.length, address));
       DatagramPacket answer = new DatagramPacket(new byte[2048], 2048);
       stranger.receive(answer);
-      assertThat(server.drops().count(Drops.NOT_JOINED)).isEqualTo(notJoined + 1);
+      assertThat(server.drops().count(Drops.NO_SESSION)).isEqualTo(noSession + 1);
       ByteBuffer contents =
           keyHolder.open(Flow.TO_CLIENT, ByteBuffer.wrap(answer.getData(), 0, answer.getLength()));
-      ServerMessage reply = codec.decode(contents.array(), contents.limit(), ServerMessage.class);
-      assertThat(reply).isInstanceOf(Retry.class); // what a non-member hears: join first
+      assertThat(contents.remaining()).isEqualTo(LinkFormat.RETRY_BYTES);
+      assertThat(contents.get(contents.position())).isEqualTo(LinkFormat.RETRY);
     }
 
     alice.type("the end");
     bob.await(message("alice", "the end"));
-    assertThat(bob.events()).filteredOn(message("alice", "only once")).hasSize(1);
-    assertThat(alice.events()).filteredOn(message("alice", "only once")).hasSize(1);
+    assertThat(bob.events()).filteredOn(message("alice", ORIGINAL)).hasSize(1);
+    assertThat(alice.events()).filteredOn(message("alice", ORIGINAL)).hasSize(1);
   }
 
-  /** The sealed say that alice sent with {@code text}, as captured on the wire. */
-  private byte[] capturedSay(CapturingRelay relay, String text) {
-    return relay.captured().stream()
+  private static long replayedOrOld(TestUser user) {
+    return user.drops().count(Drops.REPLAYED) + user.drops().count(Drops.TOO_OLD);
+  }
+
+  /**
+   * The datagram that carried alice's line: of what she sealed after the first {@code from}
+   * captured, the largest (no one outside her session can open it to look).
+   */
+  private static byte[] sealedSay(CapturingRelay relay, int from) {
+    List<CapturingRelay.Captured> all = relay.captured();
+    return all.subList(from, all.size()).stream()
         .filter(CapturingRelay.Captured::toServer)
         .map(CapturingRelay.Captured::bytes)
-        .filter(
-            bytes ->
-                openToServer(bytes)
-                    .filter(m -> m instanceof Say say && say.text().equals(text))
-                    .isPresent())
-        .findFirst()
+        .filter(bytes -> bytes[0] == LinkFormat.SEALED)
+        .max(Comparator.comparingInt(bytes -> bytes.length))
         .orElseThrow();
-  }
-
-  /** How many posted answers for message {@code n} went back through the relay. */
-  private long postedAnswers(CapturingRelay relay, long n) {
-    return relay.captured().stream()
-        .filter(c -> !c.toServer())
-        .map(c -> open(Flow.TO_CLIENT, c.bytes(), ServerMessage.class))
-        .filter(m -> m.isPresent() && m.get() instanceof Posted posted && posted.n() == n)
-        .count();
-  }
-
-  private Optional<ClientMessage> openToServer(byte[] bytes) {
-    return open(Flow.TO_SERVER, bytes, ClientMessage.class);
-  }
-
-  private <T extends Message> Optional<T> open(Flow flow, byte[] bytes, Class<T> type) {
-    try {
-      ByteBuffer contents = keyHolder.open(flow, ByteBuffer.wrap(bytes));
-      return Optional.of(codec.decode(contents.array(), contents.limit(), type));
-    } catch (SealException | ProtocolException e) {
-      return Optional.empty();
-    }
   }
 }

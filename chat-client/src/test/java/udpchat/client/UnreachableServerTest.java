@@ -7,6 +7,7 @@ import static udpchat.client.TestUser.notice;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +16,8 @@ import org.junit.jupiter.api.Timeout;
 import udpchat.client.net.Connection;
 import udpchat.client.room.ServerReachability;
 import udpchat.client.view.Event;
-import udpchat.crypto.DatagramSeal;
 import udpchat.net.FaultInjector;
 import udpchat.net.Faults;
-import udpchat.protocol.Ping;
-import udpchat.protocol.json.Codec;
 import udpchat.time.WallStamps;
 
 /**
@@ -69,11 +67,10 @@ public class UnreachableServerTest {
     ServerReachability reachability =
         new ServerReachability(view, nowhere, false, WallStamps.of(Clock.systemUTC()));
     try (FaultInjector faults = new FaultInjector(Faults.NONE, "faults")) {
-      Connection connection =
-          new Connection(nowhere, new Codec(), DatagramSeal.of(null), faults, reachability);
+      Connection connection = new Connection(nowhere, faults, reachability);
       connection.close(); // every send now fails with ClosedChannelException
       for (int i = 1; i <= 3; i++) {
-        connection.send(new Ping("AAAAAAAAAAAAAAAAAAAAAA", i));
+        connection.write(ByteBuffer.wrap(new byte[] {(byte) i}));
       }
     }
     assertThat(reachability.sendFailures()).isEqualTo(3);

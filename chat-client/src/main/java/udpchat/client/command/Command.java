@@ -29,6 +29,8 @@ public sealed interface Command {
 
     void onHelp(Help help);
 
+    void onStats(Stats stats);
+
     void onQuit(Quit quit);
 
     void onNothing(Nothing nothing);
@@ -107,6 +109,14 @@ public sealed interface Command {
     @Override
     public void performBy(Performer performer) {
       performer.onHelp(this);
+    }
+  }
+
+  /** {@code /stats}: what this client dropped from the server, and its link's handshakes. */
+  record Stats() implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onStats(this);
     }
   }
 

@@ -23,6 +23,7 @@ public final class Commands {
           "/hb off | on     stop or restart your heartbeats (watch yourself expire)",
           "/away [REASON]   tell the room you are away (/away alone: you are back)",
           "/back            tell the room you are back",
+          "/stats           what this client dropped (forged, unopened) and its handshakes",
           "/help            this list",
           "quit, /quit      leave the room (Ctrl-D too)");
 
@@ -44,6 +45,7 @@ public final class Commands {
     commands.put("/hb", "heartbeats off or on");
     commands.put("/away", "away, with a reason");
     commands.put("/back", "back from away");
+    commands.put("/stats", "drops and handshakes");
     commands.put("/help", "the list of commands");
     commands.put("/quit", "leave the room");
     return Collections.unmodifiableMap(commands);
@@ -72,6 +74,8 @@ public final class Commands {
         return new Command.Who();
       case "/help":
         return new Command.Help();
+      case "/stats":
+        return new Command.Stats();
       case "/me":
         return rest.isEmpty() ? new Command.Invalid("usage: /me ACTION") : new Command.Act(rest);
       case "/nick":

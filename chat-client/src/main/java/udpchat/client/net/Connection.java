@@ -6,39 +6,25 @@ import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import udpchat.client.room.ServerReachability;
-import udpchat.client.session.Transport;
-import udpchat.crypto.DatagramSeal;
-import udpchat.crypto.Flow;
 import udpchat.net.FaultInjector;
-import udpchat.protocol.ClientMessage;
-import udpchat.protocol.json.Codec;
 
 /**
  * The client's UDP socket, connected to the server: the kernel then delivers only datagrams whose
- * source is the server's address, so strangers on the LAN cannot reach the client directly. In a
- * private room every message is sealed here with the room key, the one place the client sends from;
- * the {@link Receiver} opens what arrives.
+ * source is the server's address (which anyone on the LAN can forge, so the {@link ServerLink}
+ * authenticates each). It writes what the link gives it and reads for the {@link Receiver}; it
+ * knows nothing of what the bytes mean.
  */
-public final class Connection implements Transport, AutoCloseable {
+public final class Connection implements AutoCloseable {
 
   private final DatagramChannel channel;
-  private final Codec codec;
-  private final DatagramSeal seal;
   private final InetSocketAddress server;
   private final FaultInjector faults;
   private final ServerReachability reachability;
 
-  public Connection(
-      InetSocketAddress server,
-      Codec codec,
-      DatagramSeal seal,
-      FaultInjector faults,
-      ServerReachability reachability)
+  public Connection(InetSocketAddress server, FaultInjector faults, ServerReachability reachability)
       throws IOException {
     this.reachability = reachability;
     this.server = server;
-    this.codec = codec;
-    this.seal = seal;
     this.faults = faults;
     this.channel = DatagramChannel.open();
     try {
@@ -49,24 +35,19 @@ public final class Connection implements Transport, AutoCloseable {
     }
   }
 
-  @Override
+  /** The server's address, as the user is shown it. */
   public InetSocketAddress server() {
     return server;
   }
 
   /**
-   * Sends one message. A failure is counted and told to the {@link ServerReachability}, which says
+   * Sends one datagram. A failure is counted and told to the {@link ServerReachability}, which says
    * it once: the server's port closed (an ICMP error the kernel reports on the next call), or the
    * network down. The session goes on: UDP promises nothing, and it notices the silence too.
    */
-  @Override
-  public void send(ClientMessage message) {
-    byte[] contents = codec.encode(message);
+  public void write(ByteBuffer datagram) {
     try {
-      faults.send(
-          seal.seal(Flow.TO_SERVER, contents, contents.length),
-          server,
-          (datagram, to) -> channel.write(datagram));
+      faults.send(datagram, server, (bytes, to) -> channel.write(bytes));
     } catch (PortUnreachableException e) {
       reachability.onSendFailed(e, false);
       reachability.onPortUnreachable();

@@ -8,63 +8,44 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.client.session.SessionAgent;
-import udpchat.crypto.DatagramSeal;
-import udpchat.crypto.Flow;
-import udpchat.crypto.SealException;
 import udpchat.net.FaultInjector;
-import udpchat.protocol.Batch;
-import udpchat.protocol.Chat;
 import udpchat.protocol.Drops;
-import udpchat.protocol.ErrorReply;
-import udpchat.protocol.Limits;
-import udpchat.protocol.Lost;
-import udpchat.protocol.Members;
-import udpchat.protocol.Notice;
-import udpchat.protocol.Pong;
-import udpchat.protocol.Posted;
-import udpchat.protocol.Presence;
-import udpchat.protocol.Private;
-import udpchat.protocol.ProtocolException;
-import udpchat.protocol.Retry;
-import udpchat.protocol.ServerMessage;
-import udpchat.protocol.Welcome;
-import udpchat.protocol.json.Codec;
+import udpchat.secure.link.LinkFormat;
 
 /**
- * The thread that reads the server's datagrams, decodes them, and hands them to the session's
- * thread ({@link SessionAgent}), the events of a {@link Batch} one by one; it never waits for it. A
- * datagram that is not valid protocol is dropped and counted (and logged at most once a second,
- * since anyone can forge the server's address); it never ends the loop. In a private room each
- * datagram is opened with the room key first, and one that does not open is dropped unread ({@code
- * bad-seal}).
+ * The thread that reads the server's datagrams and hands a copy of each to the session's thread
+ * ({@link SessionAgent}), which opens and decodes it (the link's keys are that thread's alone); it
+ * never waits for it: when its queue is full the datagram is dropped and counted ({@code
+ * inbox-full}), as the network might have, and the server sends again what matters.
  */
 public final class Receiver implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Receiver.class);
 
+  /**
+   * One byte over the largest datagram the server sends (a sealed one; an accept, even wrapped in a
+   * private room's seal, is far smaller), so one the JDK truncated fails to open.
+   */
+  static final int BUFFER_BYTES = LinkFormat.MAX_DATAGRAM_BYTES + 1;
+
   private final Connection connection;
-  private final Codec codec;
-  private final DatagramSeal seal;
   private final SessionAgent session;
   private final Clock clock;
   private final Thread thread;
   private final Drops drops;
   private final FaultInjector faults;
 
+  /**
+   * @param drops where a datagram the session's queue had no room for is counted
+   * @param clock the timers' clock, which stamps each datagram with when it was read
+   */
   public Receiver(
-      Connection connection,
-      Codec codec,
-      DatagramSeal seal,
-      SessionAgent session,
-      FaultInjector faults,
-      Clock clock) {
+      Connection connection, SessionAgent session, FaultInjector faults, Drops drops, Clock clock) {
     this.connection = connection;
-    this.codec = codec;
-    this.seal = seal;
     this.session = session;
     this.faults = faults;
     this.clock = clock;
-    this.drops = new Drops(clock);
+    this.drops = drops;
     this.thread = new Thread(this::run, "udpchat-receiver");
     thread.setDaemon(true); // never keeps a leaving client alive
   }
@@ -73,14 +54,8 @@ public final class Receiver implements AutoCloseable {
     thread.start();
   }
 
-  /** The datagrams from the server dropped as invalid, by reason. */
-  public Drops drops() {
-    return drops;
-  }
-
   private void run() {
-    // One byte over the limit, so a datagram the JDK truncated shows as a full buffer.
-    ByteBuffer buffer = ByteBuffer.allocate(Limits.MAX_DATAGRAM_BYTES + seal.overheadBytes() + 1);
+    ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
     while (true) {
       buffer.clear();
       try {
@@ -95,101 +70,20 @@ public final class Receiver implements AutoCloseable {
         continue;
       }
       buffer.flip();
-      faults.receive(buffer, connection.server(), (datagram, from) -> handle(datagram));
+      faults.receive(buffer, connection.server(), (datagram, from) -> handOver(datagram));
     }
   }
 
   /** Called on this thread, or on the fault injector's for a datagram it held back. */
-  private void handle(ByteBuffer datagram) {
+  private void handOver(ByteBuffer datagram) {
     try {
-      // Heap buffers starting at 0: ours, the injector's copies, and what the seal opened.
-      ByteBuffer contents = seal.open(Flow.TO_CLIENT, datagram, connection.server());
-      ServerMessage message = codec.decode(contents.array(), contents.limit(), ServerMessage.class);
-      long nowMs = clock.millis();
-      message.dispatch(new HandOver(nowMs));
-    } catch (SealException e) {
-      drops.count(
-          e.replayed() ? Drops.REPLAYED : Drops.BAD_SEAL, connection.server(), e.getMessage());
-    } catch (ProtocolException e) {
-      drops.count(e.reason().code(), connection.server(), e.getMessage());
+      byte[] bytes = new byte[datagram.remaining()]; // the buffer is read into again at once
+      datagram.get(bytes);
+      if (!session.arrived(bytes, clock.millis())) {
+        drops.count(Drops.INBOX_FULL, connection.server(), "the session's queue is full");
+      }
     } catch (RuntimeException e) {
-      log.error("unexpected failure handling a datagram", e);
-    }
-  }
-
-  /** A batch is handed over event by event, each as if it had come alone; the rest as it came. */
-  private final class HandOver implements ServerMessage.Handler {
-    private final long nowMs;
-
-    HandOver(long nowMs) {
-      this.nowMs = nowMs;
-    }
-
-    @Override
-    public void onBatch(Batch batch) {
-      batch.items().forEach(item -> handOver(item, nowMs)); // the session neither knows nor cares
-    }
-
-    @Override
-    public void onWelcome(Welcome welcome) {
-      handOver(welcome, nowMs);
-    }
-
-    @Override
-    public void onPong(Pong pong) {
-      handOver(pong, nowMs);
-    }
-
-    @Override
-    public void onChat(Chat chat) {
-      handOver(chat, nowMs);
-    }
-
-    @Override
-    public void onPrivate(Private whisper) {
-      handOver(whisper, nowMs);
-    }
-
-    @Override
-    public void onNotice(Notice notice) {
-      handOver(notice, nowMs);
-    }
-
-    @Override
-    public void onMembers(Members members) {
-      handOver(members, nowMs);
-    }
-
-    @Override
-    public void onErrorReply(ErrorReply error) {
-      handOver(error, nowMs);
-    }
-
-    @Override
-    public void onPosted(Posted posted) {
-      handOver(posted, nowMs);
-    }
-
-    @Override
-    public void onLost(Lost lost) {
-      handOver(lost, nowMs);
-    }
-
-    @Override
-    public void onPresence(Presence presence) {
-      handOver(presence, nowMs);
-    }
-
-    @Override
-    public void onRetry(Retry retry) {
-      handOver(retry, nowMs);
-    }
-  }
-
-  /** To the session's thread; dropped and counted when it has that much waiting already. */
-  private void handOver(ServerMessage message, long nowMs) {
-    if (!session.arrived(message, nowMs)) {
-      drops.count(Drops.INBOX_FULL, connection.server(), "the session's queue is full");
+      log.error("unexpected failure handing over a datagram", e);
     }
   }
 

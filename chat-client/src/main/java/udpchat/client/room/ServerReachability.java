@@ -64,6 +64,14 @@ public final class ServerReachability implements SessionListener {
   }
 
   /**
+   * The server answered, but with a key this client does not trust: that was said, and "no server
+   * answers" would be wrong, so it is not said while the refusals go on.
+   */
+  public void onServerKeyRefused() {
+    noAnswerSaid = true;
+  }
+
+  /**
    * A datagram could not be sent: counted; the first failure to {@code tell} is said, with its
    * cause (a port-unreachable is said by {@link #onPortUnreachable} instead).
    */

@@ -239,6 +239,7 @@ public final class Session {
     if (serverGone(nowMs)) {
       requests.giveUp(nowMs);
     }
+    say.onTick(nowMs); // the count of a repeated error, once quiet
     standing
         .listener()
         .onTick(standing.state(), standing.everJoined(), standing.serverSilent(), nowMs);

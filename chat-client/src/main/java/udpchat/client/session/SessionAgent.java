@@ -15,14 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.client.command.Command;
 import udpchat.log.RepeatedFault;
-import udpchat.protocol.ServerMessage;
 
 /**
  * The one thread that owns the {@link Session} (and what listens to it: the roster's updates, the
- * presence notices, the reachability notes): the receiver, the input loop and a shutdown hook only
- * put {@link Input}s in its bounded queue, and read what it publishes ({@link SessionSnapshot}).
- * Its duty cycle takes what is queued, then runs the session's timers every {@link #TICK} on the
- * monotonic clock, as Aeron's agents do: no lock, no other thread in the session's state.
+ * presence notices, the reachability notes) and the {@link Link} under it, which is not
+ * thread-safe: the receiver, the input loop and a shutdown hook only put {@link Input}s in its
+ * bounded queue, and read what it publishes ({@link SessionSnapshot}). A datagram is opened and
+ * decoded here, so only this thread touches the link's keys. Its duty cycle takes what is queued,
+ * then runs the session's timers every {@link #TICK} on the monotonic clock, as Aeron's agents do:
+ * no lock, no other thread in the session's state.
  *
  * <p>A full queue is never waited on by the receive loop: the datagram is dropped and counted
  * ({@code inbox-full}), as the network might have, and the server sends it again. A typed line that
@@ -50,8 +51,8 @@ public final class SessionAgent implements AutoCloseable {
   /** What the owner asks of the session; applied on the agent's thread, in order. */
   sealed interface Input {}
 
-  /** A message from the server, with the time it was read. */
-  record Arrived(ServerMessage message, long nowMs) implements Input {}
+  /** A datagram from the server, as read (a copy), with the time it was read. */
+  record Datagram(byte[] bytes, long nowMs) implements Input {}
 
   /** The kernel said nothing listens at the server's port (an ICMP port-unreachable). */
   record Unreachable() implements Input {}
@@ -66,6 +67,7 @@ public final class SessionAgent implements AutoCloseable {
   record Leave(CompletableFuture<Boolean> everJoined) implements Input {}
 
   private final Session session;
+  private final Link link;
   private final Runnable portUnreachable;
   private final Consumer<Command> perform;
   private final Clock clock;
@@ -79,25 +81,33 @@ public final class SessionAgent implements AutoCloseable {
   private boolean ticked; // a monotonic clock's time has no zero to start from
 
   /**
+   * @param link what the server's datagrams are opened with; sends go through it too (the session's
+   *     transport), on this thread
    * @param portUnreachable told on the agent's thread that nothing listens at the server's port
    *     (the {@code room.ServerReachability}, which says so)
    * @param perform what a typed line does, called on the agent's thread (so it may use the session)
    * @param clock the timers' clock (monotonic outside tests)
    */
   public SessionAgent(
-      Session session, Runnable portUnreachable, Consumer<Command> perform, Clock clock) {
-    this(session, portUnreachable, perform, clock, CAPACITY);
+      Session session,
+      Link link,
+      Runnable portUnreachable,
+      Consumer<Command> perform,
+      Clock clock) {
+    this(session, link, portUnreachable, perform, clock, CAPACITY);
   }
 
   /** With a queue of {@code capacity} inputs (tests of a full queue). */
   public SessionAgent(
       Session session,
+      Link link,
       Runnable portUnreachable,
       Consumer<Command> perform,
       Clock clock,
       int capacity) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.session = session;
+    this.link = link;
     this.portUnreachable = portUnreachable;
     this.perform = perform;
     this.clock = clock;
@@ -110,9 +120,12 @@ public final class SessionAgent implements AutoCloseable {
     thread.start();
   }
 
-  /** From the receiver: queued, or dropped when the queue is full (false). Never waits. */
-  public boolean arrived(ServerMessage message, long nowMs) {
-    return queue.offer(new Arrived(message, nowMs));
+  /**
+   * From the receiver: {@code bytes} (its own copy, handed over) queued, or dropped when the queue
+   * is full (false). Never waits.
+   */
+  public boolean arrived(byte[] bytes, long nowMs) {
+    return queue.offer(new Datagram(bytes, nowMs));
   }
 
   /** From the receiver; dropped when the queue is full, as the next ICMP error says it again. */
@@ -188,14 +201,19 @@ public final class SessionAgent implements AutoCloseable {
     if (!ticked || nowMs - tickedMs >= TICK.toMillis()) {
       ticked = true;
       tickedMs = nowMs;
+      link.tick(nowMs);
       session.onTick(nowMs);
     }
     snapshot = SessionSnapshot.of(session);
   }
 
   private void apply(Input input, long nowMs) {
-    if (input instanceof Arrived arrived) {
-      session.onMessage(arrived.message(), arrived.nowMs());
+    if (input instanceof Datagram datagram) {
+      // A batch's events each as if it had come alone: the session neither knows nor cares.
+      link.received(
+          datagram.bytes(),
+          datagram.nowMs(),
+          message -> session.onMessage(message, datagram.nowMs()));
     } else if (input instanceof Typed typed) {
       perform.accept(typed.command());
     } else if (input instanceof Unreachable) {

@@ -19,13 +19,23 @@ import udpchat.time.WallStamps;
  */
 public final class Narrator {
 
+  /** How long the same error from the server waits, once repeated, before its count is said. */
+  static final long SERVER_REPEATS_QUIET_MS = 5000;
+
   private final View view;
   private final WallStamps stamps;
+  private final RepeatedErrors serverErrors;
 
   /** Shows on {@code view}; {@code stamps}: the wall time of a time of the timers' clock. */
   public Narrator(View view, WallStamps stamps) {
     this.view = view;
     this.stamps = stamps;
+    this.serverErrors = new RepeatedErrors(SERVER_REPEATS_QUIET_MS, (text, at) -> error(at, text));
+  }
+
+  /** Says the counts of repeated errors that have gone quiet; called on every timer tick. */
+  public void onTick(long nowMs) {
+    serverErrors.onTick(nowMs);
   }
 
   /** The wall time of {@code nowMs}, a time of the timers' clock, for a line this client says. */
@@ -86,7 +96,7 @@ public final class Narrator {
   }
 
   public void nameRefused(long nowMs, String serverSays, boolean joining) {
-    error(nowMs, joining ? serverSays + " (/nick NAME to pick another)" : serverSays);
+    serverErrors.error(nowMs, joining ? serverSays + " (/nick NAME to pick another)" : serverSays);
   }
 
   public void sessionUnknown(long nowMs, String name) {
@@ -190,9 +200,9 @@ public final class Narrator {
     error(nowMs, "not in the room: /away once joined");
   }
 
-  /** An error the server sent, in its words. */
+  /** An error the server sent, in its words; the same again soon after is counted, not shown. */
   public void serverError(long nowMs, String serverSays) {
-    error(nowMs, serverSays);
+    serverErrors.error(nowMs, serverSays);
   }
 
   // ---- Typed commands answered without the server ----
@@ -208,6 +218,11 @@ public final class Narrator {
   }
 
   public void help(long nowMs, List<String> lines) {
+    lines.forEach(line -> notice(nowMs, line));
+  }
+
+  /** What {@code /stats} found, a line each. */
+  public void stats(long nowMs, List<String> lines) {
     lines.forEach(line -> notice(nowMs, line));
   }
 
