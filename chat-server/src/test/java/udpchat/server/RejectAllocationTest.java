@@ -133,7 +133,7 @@ class RejectAllocationTest {
     // trace); ours on top of them, nothing.
     assertThat(forged - jdk)
         .as("bytes a datagram sealed with another key, beyond the JDK's")
-        .isLessThan(CHEAP_BYTES);
+        .isLessThan(2 * CHEAP_BYTES); // two measures on two threads: a few words of noise each
     assertThat(unsealed).as("bytes an unsealed datagram").isLessThan(CHEAP_BYTES);
   }
 
