@@ -3,6 +3,7 @@ package udpchat.bench;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import udpchat.bench.measure.KernelCounters;
+import udpchat.bench.measure.ProcStats;
 import udpchat.bench.measure.Tally;
 
 /**
@@ -16,6 +17,18 @@ final class RunResult {
   public int members;
   public long joined;
   public long joinMs;
+
+  /** The target's CPU time while the members joined, in ms, and per member in µs (-1: unknown). */
+  public long joinCpuMs = -1;
+
+  public double joinCpuUsPerMember = -1;
+
+  /** Handshakes the members' links completed (one per member, then one per rekey). */
+  public long handshakes;
+
+  /** Datagrams the members' links refused: not sealed under their sessions. */
+  public long linkRefused;
+
   public int senders;
   public String load;
   public int textBytes;
@@ -61,6 +74,12 @@ final class RunResult {
 
   /** CPU of the server (or reflector) process in the window, in % of one core. */
   public double targetCpuPercent = -1;
+
+  /**
+   * The target's CPU time per datagram delivered in the window, in µs: what each costs the server
+   * (or the reflector) beside the kernel's work for it; -1 when unknown.
+   */
+  public double targetCpuUsPerDelivered = -1;
 
   public double benchCpuPercent = -1;
   public long targetRssKb = -1;
@@ -124,6 +143,14 @@ final class RunResult {
 
   public String problem;
 
+  /** The target's CPU time over the joins, from its readings before and after them. */
+  void joinCpu(ProcStats before, ProcStats after) {
+    if (before.cpuMs() >= 0 && after.cpuMs() >= 0 && joined > 0) {
+      joinCpuMs = after.cpuMs() - before.cpuMs();
+      joinCpuUsPerMember = joinCpuMs * 1000.0 / joined;
+    }
+  }
+
   /**
    * Fills in the figures from what the members counted ({@code tally}) and the kernel's counters
    * before and after; {@code seconds} and {@code joined} are set already. {@code port} is the
@@ -171,5 +198,10 @@ final class RunResult {
     sendsRefused = tally.sendsRefused;
     invalidDatagrams = tally.invalid;
     errorReplies = tally.errors;
+    handshakes = tally.handshakes;
+    linkRefused = tally.linkRefused;
+    if (targetCpuPercent >= 0 && deliveredPerS > 0) {
+      targetCpuUsPerDelivered = targetCpuPercent * 1e4 / deliveredPerS; // (% / 100) s/s per 1/s
+    }
   }
 }
