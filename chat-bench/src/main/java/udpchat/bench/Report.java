@@ -139,13 +139,13 @@ final class Report {
           RunSpec.SERVER.equals(r.target)
               ? String.format(
                   "; resent %d, acks %d, pings %d, batches received %d; handshakes %d,"
-                      + " refused by the links %d; join: %d ms of server CPU (%.0f µs a member)",
+                      + " refused by the links %s; join: %d ms of server CPU (%.0f µs a member)",
                   r.resent,
                   r.acksSent,
                   r.pingsSent,
                   r.batches,
                   r.handshakes,
-                  r.linkRefused,
+                  r.linkRefused + (r.linkRefusedBy == null ? "" : " " + r.linkRefusedBy),
                   r.joinCpuMs,
                   r.joinCpuUsPerMember)
               : "",

@@ -2,9 +2,12 @@ package udpchat.bench;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import udpchat.bench.measure.KernelCounters;
 import udpchat.bench.measure.ProcStats;
 import udpchat.bench.measure.Tally;
+import udpchat.secure.transport.RefusedDatagram;
 
 /**
  * The figures of one run, as printed in the table and written by {@code --json}. Rates are per
@@ -28,6 +31,9 @@ final class RunResult {
 
   /** Datagrams the members' links refused: not sealed under their sessions. */
   public long linkRefused;
+
+  /** Of those, how many for each reason (none listed when there were none). */
+  public Map<String, Long> linkRefusedBy;
 
   public int senders;
   public String load;
@@ -200,6 +206,13 @@ final class RunResult {
     errorReplies = tally.errors;
     handshakes = tally.handshakes;
     linkRefused = tally.linkRefused;
+    for (RefusedDatagram.Reason reason : RefusedDatagram.Reason.values()) {
+      long count = tally.linkRefusedBy[reason.ordinal()];
+      if (count > 0) {
+        linkRefusedBy = linkRefusedBy == null ? new TreeMap<>() : linkRefusedBy;
+        linkRefusedBy.put(reason.name(), count);
+      }
+    }
     if (targetCpuPercent >= 0 && deliveredPerS > 0) {
       targetCpuUsPerDelivered = targetCpuPercent * 1e4 / deliveredPerS; // (% / 100) s/s per 1/s
     }

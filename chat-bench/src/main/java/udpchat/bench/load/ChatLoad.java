@@ -240,7 +240,9 @@ public final class ChatLoad extends Load {
 
   @Override
   public void onTick(long nowNs) {
-    for (SimMember member = joins.nextToStart(); member != null; member = joins.nextToStart()) {
+    for (SimMember member = joins.nextToStart(nowNs);
+        member != null;
+        member = joins.nextToStart(nowNs)) {
       sendJoin(member, -1, nowNs);
     }
     for (SimMember member = joins.nextRetryDue(nowNs);

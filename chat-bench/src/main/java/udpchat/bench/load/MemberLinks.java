@@ -84,6 +84,7 @@ final class MemberLinks {
       return payload;
     } catch (RefusedDatagram e) {
       tally.linkRefused++;
+      tally.linkRefusedBy[e.reason().ordinal()]++;
       return null;
     }
   }

@@ -74,6 +74,9 @@ public final class Tally {
   /** Datagrams a member's link refused: not sealed under its session (forged, or stale). */
   public long linkRefused;
 
+  /** Of those, how many for each reason ({@code RefusedDatagram.Reason}'s ordinal). */
+  public long[] linkRefusedBy = new long[16];
+
   /** Sends the kernel refused at once (a full send buffer on a non-blocking socket). */
   public long sendsRefused;
 
@@ -130,6 +133,7 @@ public final class Tally {
     copy.sendsRefused = tally.sendsRefused;
     copy.handshakes = tally.handshakes;
     copy.linkRefused = tally.linkRefused;
+    copy.linkRefusedBy = tally.linkRefusedBy.clone();
     return copy;
   }
 }
