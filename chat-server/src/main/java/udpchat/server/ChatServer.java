@@ -82,6 +82,8 @@ public final class ChatServer implements AutoCloseable {
   private final FloodGate floodGate;
   private final DatagramSeal seal;
   private final Fingerprint fingerprint;
+  // The receiving thread's: only its thread-safe counters are read here.
+  private final Links links;
   private final long epoch;
   private final long headAtStart;
 
@@ -146,7 +148,7 @@ public final class ChatServer implements AutoCloseable {
             new WallStamps(clock, wall));
     this.floodGate = new FloodGate(config.rateLimit(), config.burst());
     this.roomAgent = new RoomAgent(room, codec, drops, config.sweep(), clock);
-    Links links =
+    this.links =
         new Links(
             new Responder(
                 key,
@@ -260,12 +262,12 @@ public final class ChatServer implements AutoCloseable {
 
   /** How many datagrams the server sent to addresses that were not members (retries, refusals). */
   public long strangerReplies() {
-    return roomSnapshot().strangerReplies();
+    return roomSnapshot().strangerReplies() + links.strangerReplies();
   }
 
   /** The bytes of those datagrams: never more than the bytes of the datagrams they answered. */
   public long strangerReplyBytes() {
-    return roomSnapshot().strangerReplyBytes();
+    return roomSnapshot().strangerReplyBytes() + links.strangerReplyBytes();
   }
 
   /** How many source addresses the flood gate holds a token bucket for (it keeps a bounded few). */

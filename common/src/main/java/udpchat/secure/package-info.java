@@ -17,16 +17,17 @@
  *       refused.
  * </ul>
  *
- * <p>{@code transport} and {@code identity} use {@code noise}; {@code noise} uses neither.
+ * <p>{@code transport} and {@code identity} use {@code noise}; {@code noise} uses neither. {@link
+ * udpchat.secure.link} puts them on the wire: the datagrams of protocol 3 (hello, retry, accept,
+ * sealed), the client's {@code Initiator} and the server's {@code Responder}; the server's table of
+ * sessions is {@code udpchat.server.link.Links}.
  *
- * <p>How the wire protocol is meant to use it (the next step, not done here): the client, holding a
- * cookie, builds {@code HandshakeState.initiator(NX or NXpsk2)} with the prologue {@code "udpchat"
- * || version || cookie}, sends {@code writeMessage(join)}; the server, having checked the cookie,
- * builds the responder with its {@code StaticKeyFile} key and the same prologue, reads it and
- * answers {@code writeMessage(welcome)}. The client reads that, checks {@code
- * Fingerprint.of(remoteStatic())} with {@code KnownServers} or the pinned fingerprint, and only
- * then makes a {@code SealedChannel} of {@code sessionKeys()}; so does the server. From then on,
- * every datagram both ways is {@code seal}ed and {@code open}ed, and a datagram that does not open
- * is dropped and counted by its {@link udpchat.secure.transport.RefusedDatagram.Reason}.
+ * <p>How the wire protocol uses it (docs/PROTOCOL.md §15): the client sends a padded hello, gets
+ * the address's cookie in a retry, and sends the hello again with it; the server, having checked
+ * the cookie, answers with an accept (NX or NXpsk2, prologue {@code "udpchat" || version ||
+ * cookie}, empty payloads). The client checks the server's static key, and only then seals the
+ * room's JSON under the session; every datagram both ways is then sealed and opened, and one that
+ * does not open is dropped and counted by its {@link
+ * udpchat.secure.transport.RefusedDatagram.Reason}.
  */
 package udpchat.secure;

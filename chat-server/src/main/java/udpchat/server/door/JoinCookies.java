@@ -50,7 +50,7 @@ public final class JoinCookies {
   }
 
   /** Whether the bytes of {@code cookie} are the cookie of {@code address} (see below). */
-  public synchronized boolean valid(byte[] cookie, InetSocketAddress address, long nowMs) {
+  public synchronized boolean validBytes(byte[] cookie, InetSocketAddress address, long nowMs) {
     rotate(nowMs);
     return MessageDigest.isEqual(cookie, mac(current, address, slot))
         || MessageDigest.isEqual(cookie, mac(previous, address, slot - 1));

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.Flow;
 import udpchat.crypto.SealException;
@@ -57,6 +58,9 @@ public final class Links implements LinkOpener {
   private final StrangerReplies replies = new StrangerReplies();
   private final Map<InetSocketAddress, Peer> peers = new HashMap<>();
   private long sweptNanos;
+  // Read by other threads (the server's counters); written by the receiving thread alone.
+  private final LongAdder repliesSent = new LongAdder();
+  private final LongAdder replyBytes = new LongAdder();
 
   /**
    * @param strangers the rate of unauthenticated datagrams per source IP (the flood gate)
@@ -81,6 +85,16 @@ public final class Links implements LinkOpener {
     this.sessionRate = sessionRate;
     this.sessionBurst = sessionBurst;
     this.maxPeers = maxPeers;
+  }
+
+  /** Retries and accepts sent to addresses without a session so far (any thread). */
+  public long strangerReplies() {
+    return repliesSent.sum();
+  }
+
+  /** Their bytes. */
+  public long strangerReplyBytes() {
+    return replyBytes.sum();
   }
 
   /** Addresses that hold a session or a handshake under way. */
@@ -169,7 +183,7 @@ public final class Links implements LinkOpener {
       drops.count(Drops.NOT_SEALED, from, "not a hello of protocol 3, nor sealed");
       return;
     }
-    if (!cookies.valid(cookie, from, nowMs)) {
+    if (!cookies.validBytes(cookie, from, nowMs)) {
       retry(from, nowMs, length);
       return;
     }
@@ -208,6 +222,8 @@ public final class Links implements LinkOpener {
   }
 
   private void send(InetSocketAddress to, byte[] datagram) {
+    repliesSent.increment();
+    replyBytes.add(datagram.length + roomSeal.overheadBytes());
     if (roomSeal.sealed()) {
       ByteBuffer sealed = roomSeal.seal(Flow.TO_CLIENT, datagram, datagram.length);
       byte[] bytes = new byte[sealed.remaining()];

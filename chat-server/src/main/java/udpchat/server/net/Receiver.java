@@ -29,6 +29,8 @@ public final class Receiver implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Receiver.class);
 
+  private static final String OVERSIZE = ProtocolException.Reason.OVERSIZE.code();
+
   private final DatagramChannel channel;
   private final Codec codec;
   private final LinkOpener links;
@@ -101,6 +103,11 @@ public final class Receiver implements AutoCloseable {
 
   private void decodeAndHandle(InetSocketAddress from, ByteBuffer datagram) {
     long nowMs = clock.millis();
+    if (datagram.remaining() > LinkFormat.MAX_DATAGRAM_BYTES) {
+      // The buffer is one byte larger than any datagram of the protocol: a full one was cut.
+      drops.count(OVERSIZE, from, "larger than any datagram of protocol 3");
+      return;
+    }
     // Before any JSON: the link opens it under its address's session (one MAC check), or answers
     // the handshake, or drops it; only an authenticated payload comes out.
     byte[] bytes = links.receive(from, datagram, nowMs, TimeUnit.MILLISECONDS.toNanos(nowMs));

@@ -9,7 +9,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Clock;
@@ -21,9 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
-import udpchat.crypto.DatagramSeal;
-import udpchat.crypto.Flow;
-import udpchat.crypto.SealException;
 import udpchat.net.FaultInjector;
 import udpchat.net.Faults;
 import udpchat.protocol.Drops;
@@ -32,7 +28,6 @@ import udpchat.protocol.Retry;
 import udpchat.protocol.json.Codec;
 import udpchat.server.ClientIds;
 import udpchat.server.ServerConfig;
-import udpchat.server.door.FloodGate;
 import udpchat.server.journal.RoomLog;
 import udpchat.server.room.RecordingOutbox;
 import udpchat.server.room.Room;
@@ -49,37 +44,18 @@ public class ReceiverSurvivalTest {
 
   static final int FAILING = 100;
 
-  /** A seal that throws for the first datagrams, as a bug would, then opens as an open room's. */
-  static final class FailingFirst implements DatagramSeal {
+  /** A link that throws for the first datagrams, as a bug would, then passes them through. */
+  static final class FailingFirst implements LinkOpener {
     final AtomicInteger opened = new AtomicInteger();
 
     @Override
-    public boolean sealed() {
-      return false;
-    }
-
-    @Override
-    public int overheadBytes() {
-      return 0;
-    }
-
-    @Override
-    public ByteBuffer seal(Flow flow, byte[] contents, int length) {
-      return NONE.seal(flow, contents, length);
-    }
-
-    @Override
-    public ByteBuffer open(Flow flow, ByteBuffer datagram) throws SealException {
+    public byte[] receive(InetSocketAddress from, ByteBuffer datagram, long nowMs, long nowNanos) {
       if (opened.incrementAndGet() <= FAILING) {
-        throw new IllegalStateException("a bug in the seal");
+        throw new IllegalStateException("a bug in the link");
       }
-      return NONE.open(flow, datagram);
-    }
-
-    @Override
-    public ByteBuffer open(Flow flow, ByteBuffer datagram, SocketAddress from)
-        throws SealException {
-      return open(flow, datagram);
+      byte[] bytes = new byte[datagram.remaining()];
+      datagram.get(bytes);
+      return bytes;
     }
   }
 
@@ -122,14 +98,7 @@ public class ReceiverSurvivalTest {
         DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         Receiver receiver =
             new Receiver(
-                channel,
-                codec,
-                new FailingFirst(),
-                room,
-                new FloodGate(0, 1),
-                drops,
-                faults,
-                MonotonicClock.INSTANCE)) {
+                channel, codec, new FailingFirst(), room, drops, faults, MonotonicClock.INSTANCE)) {
       receiver.start();
       byte[] join = codec.encode(new Join("alice", ClientIds.of("alice"), 1, null)); // padded
       DatagramPacket datagram = new DatagramPacket(join, join.length, channel.getLocalAddress());
@@ -147,7 +116,7 @@ public class ReceiverSurvivalTest {
           .satisfies(
               first ->
                   assertThat(first.getThrowableProxy().getMessage())
-                      .isEqualTo("a bug in the seal"));
+                      .isEqualTo("a bug in the link"));
     }
   }
 }

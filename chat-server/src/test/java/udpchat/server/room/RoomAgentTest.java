@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import udpchat.crypto.DatagramSeal;
 import udpchat.net.FaultInjector;
 import udpchat.net.Faults;
 import udpchat.protocol.Drops;
@@ -34,9 +33,9 @@ import udpchat.protocol.Welcome;
 import udpchat.protocol.json.Codec;
 import udpchat.server.ClientIds;
 import udpchat.server.ServerConfig;
-import udpchat.server.door.FloodGate;
 import udpchat.server.journal.Journal;
 import udpchat.server.journal.RoomLog;
+import udpchat.server.net.PassThroughLink;
 import udpchat.server.net.Receiver;
 import udpchat.time.MonotonicClock;
 
@@ -102,9 +101,8 @@ public class RoomAgentTest {
             new Receiver(
                 channel,
                 CODEC,
-                DatagramSeal.NONE,
+                new PassThroughLink(),
                 agent,
-                new FloodGate(0, 1),
                 drops,
                 faults,
                 MonotonicClock.INSTANCE)) {

@@ -113,6 +113,14 @@ public final class Initiator {
     return handshakes;
   }
 
+  /** Starts a handshake now unless there is a session or one under way: a link with no payload. */
+  public void connect(long nowNanos) {
+    expire(nowNanos);
+    if (current == null && ephemeral == null) {
+      hello(nowNanos);
+    }
+  }
+
   /** Seals and sends {@code payload}, or keeps it until the handshake under way completes. */
   public void send(byte[] payload, long nowNanos) {
     expire(nowNanos);

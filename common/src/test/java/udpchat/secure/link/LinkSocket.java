@@ -68,16 +68,29 @@ public final class LinkSocket implements AutoCloseable {
     link.send(json, System.nanoTime());
   }
 
-  /** Sends {@code json} and waits up to {@code patience} for the handshake to let it go. */
-  public void sendEstablished(byte[] json, Duration patience) throws IOException {
+  /**
+   * Runs a handshake and waits up to {@code patience} for it to complete: a session, no payload.
+   */
+  public LinkSocket connect(Duration patience) throws IOException {
+    link.connect(System.nanoTime());
+    awaitEstablished(patience);
+    return this;
+  }
+
+  private void awaitEstablished(Duration patience) throws IOException {
     long deadline = System.nanoTime() + patience.toNanos();
-    link.send(json, System.nanoTime());
     while (!link.established() && System.nanoTime() < deadline) {
-      receive(Duration.ofMillis(100)); // answers the retry and the accept
+      receive(Duration.ofMillis(20), true); // answers the retry and the accept
     }
     if (!link.established()) {
       throw new SocketTimeoutException("no handshake with " + server + " within " + patience);
     }
+  }
+
+  /** Sends {@code json} and waits up to {@code patience} for the handshake to let it go. */
+  public void sendEstablished(byte[] json, Duration patience) throws IOException {
+    link.send(json, System.nanoTime());
+    awaitEstablished(patience);
   }
 
   /**
@@ -85,6 +98,11 @@ public final class LinkSocket implements AutoCloseable {
    * datagrams on the way; null if none came.
    */
   public byte[] receive(Duration patience) throws IOException {
+    return receive(patience, false);
+  }
+
+  /** As {@link #receive(Duration)}; returns null at once when a handshake completes if asked. */
+  private byte[] receive(Duration patience, boolean untilEstablished) throws IOException {
     long deadline = System.nanoTime() + patience.toNanos();
     DatagramPacket packet = new DatagramPacket(buffer.array(), buffer.capacity());
     while (true) {
@@ -104,7 +122,7 @@ public final class LinkSocket implements AutoCloseable {
         byte[] payload =
             link.receive(
                 ByteBuffer.wrap(packet.getData(), 0, packet.getLength()), System.nanoTime());
-        if (payload != null) {
+        if (payload != null || untilEstablished && link.established()) {
           return payload;
         }
       } catch (RefusedDatagram e) {
