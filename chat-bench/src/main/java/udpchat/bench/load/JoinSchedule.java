@@ -12,11 +12,12 @@ import java.util.PriorityQueue;
  * is sent again 1, 2 and 4 s later, then every 5 s, as the Java client does.
  *
  * <p>The rate is for protocol 3: a member's first join is a handshake, three X25519 operations at
- * each end (0.7 ms of the server's CPU warm on this machine, several ms while its JIT warms up and
- * on a busy machine), done on the server's receiving thread and on the members' one thread, which
- * also serve the joined members' pings. Measured at 10,000 members (PERFORMANCE.md, the cost of
- * sealing): 200 a second did better than 500 (71 false expiries against 4,318), though neither let
- * all 10,000 join: the server's sending thread, sealing the join storm's notices, fell behind.
+ * each end (about 0.5 ms of the server's CPU warm on this machine, several ms while its JIT warms
+ * up and on a busy machine), done on the server's receiving thread and on the members' one thread,
+ * which also serve the joined members' pings. Measured at 10,000 members (PERFORMANCE.md, the cost
+ * of sealing): 200 a second did better than 500 in one run each (71 false expiries against 4,318),
+ * though neither let all 10,000 join: the server's sending thread, sealing the join storm's
+ * notices, fell behind.
  */
 final class JoinSchedule {
 
