@@ -106,7 +106,9 @@ final class Bench {
                 JOIN_WINDOW);
         load = chat;
         pool.use(chat);
+        ProcStats beforeJoin = ProcStats.of(target.pid());
         join(pool, chat, result);
+        result.joinCpu(beforeJoin, ProcStats.of(target.pid()));
         settle(pool, members.size());
       }
       measure(spec, pool, load, target, result);

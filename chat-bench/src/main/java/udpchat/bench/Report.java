@@ -114,7 +114,8 @@ final class Report {
       out.printf(
           "  %s %d: kernel drops: %s socket %d, members' sockets %d; machine-wide Udp InErrors +%d,"
               + " RcvbufErrors +%d, SndbufErrors +%d; buffers: %s rcv %d snd %d, member rcv %d snd"
-              + " %d; %.0f-byte datagrams; sent %.0f/s, refused at the sender %d; load average %s"
+              + " %d; %.0f-byte datagrams; sent %.0f/s, refused at the sender %d;"
+              + " %s CPU %.2f µs per delivered datagram; load average %s"
               + "%s%s%s%s%n",
           r.target,
           r.members,
@@ -132,11 +133,21 @@ final class Report {
           r.datagramBytes,
           r.sentPerS,
           r.refusedAtSender,
+          r.target,
+          r.targetCpuUsPerDelivered,
           r.loadAverage,
           RunSpec.SERVER.equals(r.target)
               ? String.format(
-                  "; resent %d, acks %d, pings %d, batches received %d",
-                  r.resent, r.acksSent, r.pingsSent, r.batches)
+                  "; resent %d, acks %d, pings %d, batches received %d; handshakes %d,"
+                      + " refused by the links %s; join: %d ms of server CPU (%.0f µs a member)",
+                  r.resent,
+                  r.acksSent,
+                  r.pingsSent,
+                  r.batches,
+                  r.handshakes,
+                  r.linkRefused + (r.linkRefusedBy == null ? "" : " " + r.linkRefusedBy),
+                  r.joinCpuMs,
+                  r.joinCpuUsPerMember)
               : "",
           r.injectedDrops == null ? "" : "; simulated drops " + r.injectedDrops,
           r.journalWrites == null

@@ -2,8 +2,12 @@ package udpchat.bench;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import udpchat.bench.measure.KernelCounters;
+import udpchat.bench.measure.ProcStats;
 import udpchat.bench.measure.Tally;
+import udpchat.secure.transport.RefusedDatagram;
 
 /**
  * The figures of one run, as printed in the table and written by {@code --json}. Rates are per
@@ -16,6 +20,21 @@ final class RunResult {
   public int members;
   public long joined;
   public long joinMs;
+
+  /** The target's CPU time while the members joined, in ms, and per member in µs (-1: unknown). */
+  public long joinCpuMs = -1;
+
+  public double joinCpuUsPerMember = -1;
+
+  /** Handshakes the members' links completed (one per member, then one per rekey). */
+  public long handshakes;
+
+  /** Datagrams the members' links refused: not sealed under their sessions. */
+  public long linkRefused;
+
+  /** Of those, how many for each reason (none listed when there were none). */
+  public Map<String, Long> linkRefusedBy;
+
   public int senders;
   public String load;
   public int textBytes;
@@ -61,6 +80,12 @@ final class RunResult {
 
   /** CPU of the server (or reflector) process in the window, in % of one core. */
   public double targetCpuPercent = -1;
+
+  /**
+   * The target's CPU time per datagram delivered in the window, in µs: what each costs the server
+   * (or the reflector) beside the kernel's work for it; -1 when unknown.
+   */
+  public double targetCpuUsPerDelivered = -1;
 
   public double benchCpuPercent = -1;
   public long targetRssKb = -1;
@@ -124,6 +149,14 @@ final class RunResult {
 
   public String problem;
 
+  /** The target's CPU time over the joins, from its readings before and after them. */
+  void joinCpu(ProcStats before, ProcStats after) {
+    if (before.cpuMs() >= 0 && after.cpuMs() >= 0 && joined > 0) {
+      joinCpuMs = after.cpuMs() - before.cpuMs();
+      joinCpuUsPerMember = joinCpuMs * 1000.0 / joined;
+    }
+  }
+
   /**
    * Fills in the figures from what the members counted ({@code tally}) and the kernel's counters
    * before and after; {@code seconds} and {@code joined} are set already. {@code port} is the
@@ -171,5 +204,17 @@ final class RunResult {
     sendsRefused = tally.sendsRefused;
     invalidDatagrams = tally.invalid;
     errorReplies = tally.errors;
+    handshakes = tally.handshakes;
+    linkRefused = tally.linkRefused;
+    for (RefusedDatagram.Reason reason : RefusedDatagram.Reason.values()) {
+      long count = tally.linkRefusedBy[reason.ordinal()];
+      if (count > 0) {
+        linkRefusedBy = linkRefusedBy == null ? new TreeMap<>() : linkRefusedBy;
+        linkRefusedBy.put(reason.name(), count);
+      }
+    }
+    if (targetCpuPercent >= 0 && deliveredPerS > 0) {
+      targetCpuUsPerDelivered = targetCpuPercent * 1e4 / deliveredPerS; // (% / 100) s/s per 1/s
+    }
   }
 }

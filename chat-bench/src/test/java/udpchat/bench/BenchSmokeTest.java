@@ -89,6 +89,18 @@ class BenchSmokeTest {
           && run.path("senders").asInt() > 0) {
         assertThat(run.path("lost").asLong()).as(what + ": the protocol loses nothing").isZero();
       }
+      if ("server".equals(run.path("target").asText())) {
+        // Every member joined through a handshake of its own link: protocol 3, sealed.
+        assertThat(run.path("handshakes").asLong())
+            .as(what + " handshakes")
+            .isGreaterThanOrEqualTo(run.path("joined").asLong());
+        assertThat(run.path("joinCpuUsPerMember").asDouble()).as(what + " join cpu").isPositive();
+      }
+      if (run.path("senders").asInt() > 0) {
+        assertThat(run.path("targetCpuUsPerDelivered").asDouble())
+            .as(what + " cpu per delivered datagram")
+            .isPositive();
+      }
     }
     assertThat(seen)
         .contains(

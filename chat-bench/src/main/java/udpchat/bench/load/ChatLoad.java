@@ -24,7 +24,8 @@ import udpchat.stream.PendingMessages;
  * room's events in order, tell copies apart and say when to ack and what is missing (PROTOCOL.md
  * §8, §9.3); the ack goes on the member's own 10 ms timer tick. A sender's {@link PendingMessages}
  * number its messages and send again what the server has not confirmed with {@code posted}, timed
- * by the measured round trips, as the client's session drives them.
+ * by the measured round trips, as the client's session drives them. Every datagram goes through the
+ * member's link ({@link MemberLinks}): sealed under a session of protocol 3 of its own.
  */
 public final class ChatLoad extends Load {
 
@@ -38,6 +39,7 @@ public final class ChatLoad extends Load {
   private final AckWriter acks = new AckWriter();
   private final AckSchedule ackSchedule = new AckSchedule();
   private final JoinSchedule joins;
+  private final MemberLinks links;
   private final ChatSenders sending;
 
   /** What the event being read counts once shown; kept (copied) only if it must wait. */
@@ -65,13 +67,14 @@ public final class ChatLoad extends Load {
     super(members, senders, ratePerS, window, size);
     this.server = server;
     this.joins = new JoinSchedule(joinWindow);
-    this.sending =
-        new ChatSenders(codec, tally, (from, datagram) -> sendFrom(from, datagram, server));
+    this.links = new MemberLinks((from, datagram) -> sendFrom(from, datagram, server), tally);
+    this.sending = new ChatSenders(codec, tally, links::send);
   }
 
-  /** Every member starts to join. */
+  /** Every member starts to join, with a link of its own to this server. */
   public Void join() {
     joins.queue(members);
+    links.open(members);
     return null;
   }
 
@@ -111,19 +114,25 @@ public final class ChatLoad extends Load {
     return Math.floorDiv(nowNs, 1_000_000L);
   }
 
+  /** A datagram of the server's: opened by the member's link first, read only if it opened. */
   @Override
-  public void onDatagram(SimMember member, byte[] bytes, int length, long nowNs) {
-    if (BatchItems.isBatch(bytes, length)) {
+  public void onDatagram(SimMember member, byte[] datagram, int length, long nowNs) {
+    byte[] bytes = links.receive(member, datagram, length, nowNs);
+    if (bytes == null) {
+      return; // the handshake's, or refused (counted)
+    }
+    if (BatchItems.isBatch(bytes, bytes.length)) {
       // Each event of a batch (PROTOCOL.md section 14) is read as if it had come alone.
       batchItems.forEach(
           bytes,
-          length,
+          bytes.length,
           (item, itemLength) ->
               onServerMessage(
                   member, inbound.read(item, itemLength, member.index == 0), itemLength, nowNs));
       tally.batches++;
     } else {
-      onServerMessage(member, inbound.read(bytes, length, member.index == 0), length, nowNs);
+      // Its size on the wire, sealed: what the kernel and the server carried.
+      onServerMessage(member, inbound.read(bytes, bytes.length, member.index == 0), length, nowNs);
     }
   }
 
@@ -231,7 +240,9 @@ public final class ChatLoad extends Load {
 
   @Override
   public void onTick(long nowNs) {
-    for (SimMember member = joins.nextToStart(); member != null; member = joins.nextToStart()) {
+    for (SimMember member = joins.nextToStart(nowNs);
+        member != null;
+        member = joins.nextToStart(nowNs)) {
       sendJoin(member, -1, nowNs);
     }
     for (SimMember member = joins.nextRetryDue(nowNs);
@@ -246,7 +257,7 @@ public final class ChatLoad extends Load {
         member = pings.peek()) {
       pings.poll();
       if (member.state == SimMember.State.JOINED) {
-        sendFrom(member, ByteBuffer.wrap(codec.encode(new Ping(member.session, ++pingId))), server);
+        links.send(member, codec.encode(new Ping(member.session, ++pingId)), nowNs);
         tally.pingsSent++;
         member.pingDueNs = Math.max(member.pingDueNs + heartbeatNs, nowNs);
         pings.add(member);
@@ -259,6 +270,7 @@ public final class ChatLoad extends Load {
     }
     pace(nowNs);
     sending.resendDue(senders, nowNs);
+    links.tick(members, nowNs);
   }
 
   private void sendJoin(SimMember member, long since, long nowNs) {
@@ -268,7 +280,7 @@ public final class ChatLoad extends Load {
             .withCookie(member.cookie);
     joins.sent(member, nowNs);
     tally.joinsSent++;
-    sendFrom(member, ByteBuffer.wrap(codec.encode(join)), server);
+    links.send(member, codec.encode(join), nowNs);
   }
 
   private void sendAck(SimMember member, long nowNs) {
@@ -280,7 +292,7 @@ public final class ChatLoad extends Load {
       Long missingTo = arrivals.missingTo();
       ByteBuffer ack =
           acks.ack(member.sessionBytes, arrivals.shown(), missingTo == null ? 0 : missingTo);
-      sendFrom(member, ack, server);
+      links.send(member, ack, nowNs);
       tally.acksSent++;
     }
     ackSchedule.schedule(member); // a gap stays open: asked again until it closes

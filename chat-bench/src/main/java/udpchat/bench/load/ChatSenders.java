@@ -1,6 +1,5 @@
 package udpchat.bench.load;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import udpchat.bench.measure.Tally;
 import udpchat.protocol.Say;
@@ -14,9 +13,9 @@ import udpchat.stream.PendingMessages;
  */
 final class ChatSenders {
 
-  /** Sends one datagram from a member to the server. */
+  /** Sends one message's JSON from a member to the server (sealed by its link). */
   interface Out {
-    void send(SimMember from, ByteBuffer datagram);
+    void send(SimMember from, byte[] json, long nowNs);
   }
 
   private final Codec codec;
@@ -76,7 +75,7 @@ final class ChatSenders {
     long retransmissions = pending.retransmissions();
     for (PendingMessages.Message message : pending.due(ChatLoad.ms(nowNs))) {
       Say say = new Say(sender.session, message.n(), message.text(), message.action());
-      out.send(sender, ByteBuffer.wrap(codec.encode(say)));
+      out.send(sender, codec.encode(say), nowNs);
     }
     tally.resent += pending.retransmissions() - retransmissions;
   }

@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import udpchat.protocol.Limits;
+import udpchat.secure.link.LinkFormat;
 
 /**
  * The simulated members' sockets and the one thread that serves them all: N non-blocking {@link
@@ -154,7 +154,7 @@ public final class MemberPool implements AutoCloseable {
   }
 
   private void run() {
-    ByteBuffer buffer = ByteBuffer.allocate(Limits.MAX_DATAGRAM_BYTES + 1);
+    ByteBuffer buffer = ByteBuffer.allocate(LinkFormat.MAX_DATAGRAM_BYTES + 1);
     byte[] bytes = buffer.array();
     try {
       while (running) {

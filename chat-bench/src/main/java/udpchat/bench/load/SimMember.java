@@ -3,6 +3,7 @@ package udpchat.bench.load;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import udpchat.secure.link.Initiator;
 import udpchat.stream.Arrivals;
 import udpchat.stream.PendingMessages;
 import udpchat.time.RetransmitTimer;
@@ -52,6 +53,9 @@ public final class SimMember {
   /** For the raw reflector: the last sequence number received. */
   long lastRawSeq;
 
+  /** Its end of the link to the server of this run (null against the reflector). */
+  Initiator link;
+
   /** Set when this member sends load. */
   Sending sending;
 
@@ -80,6 +84,7 @@ public final class SimMember {
     joinAttempts = 0;
     lastRawSeq = 0;
     sending = null;
+    link = null;
   }
 
   /**

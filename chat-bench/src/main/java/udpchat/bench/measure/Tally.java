@@ -68,6 +68,15 @@ public final class Tally {
   public long errors;
   public long invalid;
 
+  /** Handshakes the members' links completed: one per member, then one per rekey. */
+  public long handshakes;
+
+  /** Datagrams a member's link refused: not sealed under its session (forged, or stale). */
+  public long linkRefused;
+
+  /** Of those, how many for each reason ({@code RefusedDatagram.Reason}'s ordinal). */
+  public long[] linkRefusedBy = new long[16];
+
   /** Sends the kernel refused at once (a full send buffer on a non-blocking socket). */
   public long sendsRefused;
 
@@ -122,6 +131,9 @@ public final class Tally {
     copy.errors = tally.errors;
     copy.invalid = tally.invalid;
     copy.sendsRefused = tally.sendsRefused;
+    copy.handshakes = tally.handshakes;
+    copy.linkRefused = tally.linkRefused;
+    copy.linkRefusedBy = tally.linkRefusedBy.clone();
     return copy;
   }
 }

@@ -18,10 +18,13 @@ import udpchat.protocol.Ping;
 import udpchat.protocol.Pong;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
+import udpchat.protocol.json.Codec;
+import udpchat.secure.link.LinkFormat;
 
 /**
- * A simulated member against a scripted server socket on loopback: it joins, takes its stream in
- * order, acknowledges it (naming a gap), counts duplicates, heartbeats, and rejoins when expired.
+ * A simulated member against a scripted server socket on loopback: it joins through a handshake of
+ * protocol 3's link, takes its stream in order, acknowledges it (naming a gap), counts duplicates,
+ * heartbeats, rejoins when expired, and takes nothing that its session did not seal.
  */
 @Timeout(30)
 class ChatLoadTest {
@@ -68,6 +71,25 @@ class ChatLoadTest {
     assertThat(tally.joined).isEqualTo(1);
     assertThat(tally.delivered).isEqualTo(2);
     assertThat(tally.latencyNs.getTotalCount()).isEqualTo(2);
+  }
+
+  /** Before: the member read plaintext JSON from the server's address, and sent it too. */
+  @Test
+  void takesOnlyWhatItsSessionSealedAndHandshakesOnceToJoin() throws Exception {
+    byte[] plain = new Codec().encode(chat(11, 10));
+    server.sendRaw(plain); // what anyone can send with the server's address
+    byte[] forged = new byte[LinkFormat.SEALED_OVERHEAD + plain.length];
+    forged[0] = LinkFormat.SEALED; // sealed in form, under a key id of no session
+    server.sendRaw(forged);
+    awaitTally(t -> t.linkRefused == 2);
+
+    send(chat(11, 10)); // sealed: shown
+    assertThat(nextAck()).isEqualTo(new Ack(TOKEN, 11));
+    Tally tally = awaitTally(t -> t.delivered == 1);
+    assertThat(tally.delivered).isEqualTo(1);
+    assertThat(tally.linkRefused).isEqualTo(2);
+    assertThat(tally.handshakes).isEqualTo(1);
+    assertThat(server.hellos()).isEqualTo(1);
   }
 
   @Test
