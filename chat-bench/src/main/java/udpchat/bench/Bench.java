@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import udpchat.bench.load.ChatLoad;
+import udpchat.bench.load.HttpAttack;
 import udpchat.bench.load.Load;
 import udpchat.bench.load.MemberPool;
 import udpchat.bench.load.RawLoad;
@@ -109,7 +110,10 @@ final class Bench {
         join(pool, chat, result);
         settle(pool, members.size());
       }
-      measure(spec, pool, load, target, result);
+      try (HttpAttack attack = spec.httpAttacked() ? HttpAttack.start(address) : null) {
+        measure(spec, pool, load, target, result); // the server's HTTP port is its UDP port's
+        say("  %s", attack == null ? "no HTTP attack" : "HTTP attack: " + attack.summary());
+      }
       drain(pool, load, result);
       KernelCounters after = KernelCounters.read();
       result.count(pool.call(() -> load.tally.snapshot()), after, before, port, memberPorts);
