@@ -110,9 +110,8 @@ final class Bench {
         join(pool, chat, result);
         settle(pool, members.size());
       }
-      try (HttpAttack attack = spec.httpAttacked() ? HttpAttack.start(address) : null) {
-        measure(spec, pool, load, target, result); // the server's HTTP port is its UDP port's
-        say("  %s", attack == null ? "no HTTP attack" : "HTTP attack: " + attack.summary());
+      try (HttpAttack attack = HttpAttack.startIf(spec.httpAttacked(), address, progress)) {
+        measure(spec, pool, load, target, result); // the HTTP port is the UDP port's number
       }
       drain(pool, load, result);
       KernelCounters after = KernelCounters.read();

@@ -3,6 +3,7 @@ package udpchat.bench.load;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -29,22 +30,30 @@ public final class HttpAttack implements AutoCloseable {
       "GET /api/stats HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.ISO_8859_1);
 
   private final InetSocketAddress http;
+  private final PrintWriter progress;
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean stopping;
   private final LongAdder requests = new LongAdder();
   private final LongAdder refused = new LongAdder();
   private final LongAdder cutOff = new LongAdder();
 
-  private HttpAttack(InetSocketAddress http) {
+  private HttpAttack(InetSocketAddress http, PrintWriter progress) {
     this.http = http;
+    this.progress = progress;
     threads.add(new Thread(this::slowloris, "bench-http-slowloris"));
     threads.add(new Thread(this::flood, "bench-http-flood"));
     threads.add(new Thread(this::bigHeads, "bench-http-big-heads"));
   }
 
-  /** The attack on {@code http}, started. */
-  public static HttpAttack start(InetSocketAddress http) {
-    HttpAttack attack = new HttpAttack(http);
+  /**
+   * The attack on {@code http}, started, when {@code on}; else null (nothing to close). It tells
+   * {@code progress} what it did when it stops.
+   */
+  public static HttpAttack startIf(boolean on, InetSocketAddress http, PrintWriter progress) {
+    if (!on) {
+      return null;
+    }
+    HttpAttack attack = new HttpAttack(http, progress);
     attack.threads.forEach(Thread::start);
     return attack;
   }
@@ -146,5 +155,7 @@ public final class HttpAttack implements AutoCloseable {
       thread.interrupt();
       thread.join(15_000);
     }
+    progress.println("bench:   HTTP attack: " + summary());
+    progress.flush();
   }
 }
