@@ -2,9 +2,11 @@ package udpchat.server;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import udpchat.server.web.Cached;
 import udpchat.server.web.History;
 import udpchat.server.web.HttpListener;
 import udpchat.server.web.Response;
@@ -62,12 +64,22 @@ final class OperatorView implements AutoCloseable {
     Map<String, Supplier<Response>> routes = new HashMap<>(StaticAssets.routes());
     routes.put(
         "/api/stats",
-        () -> Response.json(StatusJson.stats(roomName, server.roomSnapshot(), readings)));
-    routes.put("/api/members", () -> Response.json(StatusJson.members(server.roomSnapshot())));
+        cached(() -> Response.json(StatusJson.stats(roomName, server.roomSnapshot(), readings))));
+    routes.put(
+        "/api/members", cached(() -> Response.json(StatusJson.members(server.roomSnapshot()))));
     routes.put("/api/history", () -> Response.json(history.json()));
-    routes.put("/metrics", metrics::scrape);
-    routes.put("/health", () -> StatusJson.health(readings));
+    routes.put("/metrics", cached(metrics::scrape));
+    routes.put("/health", () -> StatusJson.health(readings)); // cheap, and always fresh
     return routes;
+  }
+
+  /**
+   * The routes that ask the room or collect metrics answer at most this often; see {@link Cached}.
+   */
+  static final Duration MAX_AGE = Duration.ofMillis(200);
+
+  private static Supplier<Response> cached(Supplier<Response> route) {
+    return new Cached(route, MAX_AGE.toNanos(), System::nanoTime);
   }
 
   /** The address listened on. */

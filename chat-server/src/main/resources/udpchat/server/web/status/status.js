@@ -1,4 +1,4 @@
-// The status page: polls /api/stats, /api/members and /api/history once a second.
+// The status page: polls /api/stats, /api/members and /api/history about once a second.
 // Every string from the server is put in the page with textContent, never as markup:
 // names and addresses come from the network.
 "use strict";
@@ -151,10 +151,11 @@ async function refresh() {
   }
 }
 
-// A poll, not Server-Sent Events: see docs/HTTP.md. The next one starts a second after the last
-// answered, so a slow server is never asked more than it answers.
+// A poll, not Server-Sent Events: see docs/HTTP.md. The next one starts 800 ms after the last
+// answered (the server's answers may be up to 200 ms old: at most a second behind), so a slow
+// server is never asked more than it answers.
 async function loop() {
   await refresh();
-  setTimeout(loop, 1000);
+  setTimeout(loop, 800);
 }
 loop();
