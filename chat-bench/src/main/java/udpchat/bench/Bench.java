@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import udpchat.bench.load.ChatLoad;
-import udpchat.bench.load.HttpAttack;
 import udpchat.bench.load.Load;
 import udpchat.bench.load.MemberPool;
 import udpchat.bench.load.RawLoad;
@@ -19,6 +18,7 @@ import udpchat.bench.measure.ProcStats;
 import udpchat.bench.measure.SocketBuffers;
 import udpchat.bench.measure.Tally;
 import udpchat.bench.target.ChildProcess;
+import udpchat.bench.target.HttpAttacker;
 import udpchat.bench.target.Targets;
 
 /**
@@ -110,7 +110,7 @@ final class Bench {
         join(pool, chat, result);
         settle(pool, members.size());
       }
-      try (HttpAttack attack = HttpAttack.startIf(spec.httpAttacked(), address, progress)) {
+      try (HttpAttacker attack = HttpAttacker.startIf(spec.httpAttacked(), address, progress)) {
         measure(spec, pool, load, target, result); // the HTTP port is the UDP port's number
       }
       drain(pool, load, result);
