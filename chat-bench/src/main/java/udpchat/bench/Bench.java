@@ -18,6 +18,7 @@ import udpchat.bench.measure.ProcStats;
 import udpchat.bench.measure.SocketBuffers;
 import udpchat.bench.measure.Tally;
 import udpchat.bench.target.ChildProcess;
+import udpchat.bench.target.HttpAttacker;
 import udpchat.bench.target.Targets;
 
 /**
@@ -111,7 +112,9 @@ final class Bench {
         result.joinCpu(beforeJoin, ProcStats.of(target.pid()));
         settle(pool, members.size());
       }
-      measure(spec, pool, load, target, result);
+      try (HttpAttacker attack = HttpAttacker.startIf(spec.httpAttacked(), address, progress)) {
+        measure(spec, pool, load, target, result); // the HTTP port is the UDP port's number
+      }
       drain(pool, load, result);
       KernelCounters after = KernelCounters.read();
       result.count(pool.call(() -> load.tally.snapshot()), after, before, port, memberPorts);

@@ -139,6 +139,13 @@ public final class BenchCommand implements Callable<Integer> {
               + " works (what CI runs), not a measurement.")
   boolean smoke;
 
+  @Option(
+      names = "--http-attack",
+      description =
+          "latency: run the server a second time while a hostile HTTP client attacks its HTTP port"
+              + " (a slowloris, a flood of requests, oversized heads), to compare the p99.")
+  boolean httpAttack;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures to FILE.")
   Path json;
 
@@ -182,7 +189,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path scratch = Files.createTempDirectory("udpchat-bench-");
     List<RunResult> all = new ArrayList<>();
     Scenarios runs =
-        new Scenarios(members, senders, rate, window, size, duration, warmup, quick, smoke);
+        new Scenarios(
+            members, senders, rate, window, size, duration, warmup, quick, smoke, httpAttack);
     int largest = chosen.stream().mapToInt(runs::largestN).max().orElse(10);
     try (MemberPool pool =
         new MemberPool(largest, InetAddress.getLoopbackAddress(), MEMBER_BUFFER, MEMBER_BUFFER)

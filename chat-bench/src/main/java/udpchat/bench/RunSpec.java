@@ -6,7 +6,8 @@ import java.time.Duration;
  * One run of a scenario: who the members talk to, how many, and the load.
  *
  * @param scenario the scenario's name, for the report
- * @param target {@code server} or {@code reflector}
+ * @param target {@code server}, {@code reflector}, or {@code attacked} (a server whose HTTP port a
+ *     hostile client attacks meanwhile: {@code --http-attack})
  * @param members how many members
  * @param senders how many of them send
  * @param ratePerS messages per second offered by all senders together, 0 for the closed loop
@@ -32,9 +33,14 @@ record RunSpec(
 
   static final String SERVER = "server";
   static final String REFLECTOR = "reflector";
+  static final String ATTACKED_SERVER = "attacked"; // fits the tables' target column
 
   boolean reflector() {
     return REFLECTOR.equals(target);
+  }
+
+  boolean httpAttacked() {
+    return ATTACKED_SERVER.equals(target);
   }
 
   RunSpec withTarget(String newTarget) {

@@ -21,6 +21,7 @@ final class Scenarios {
   private final Duration warmup;
   private final boolean quick;
   private final boolean smoke;
+  private final boolean httpAttack;
 
   /** The options of {@link BenchCommand}, each {@code null} where not given. */
   Scenarios(
@@ -32,7 +33,8 @@ final class Scenarios {
       Duration duration,
       Duration warmup,
       boolean quick,
-      boolean smoke) {
+      boolean smoke,
+      boolean httpAttack) {
     this.members = members;
     this.senders = senders;
     this.rate = rate;
@@ -42,6 +44,7 @@ final class Scenarios {
     this.warmup = warmup;
     this.quick = quick;
     this.smoke = smoke;
+    this.httpAttack = httpAttack;
   }
 
   /** Runs {@code scenario}: its runs, each against the reflector first where it has one. */
@@ -59,6 +62,9 @@ final class Scenarios {
         RunSpec run = spec(scenario, n(100, 10), rate == null ? (smoke ? 200 : 1000) : rate, 0);
         results.add(bench.run(run.withTarget(RunSpec.REFLECTOR), pool));
         results.add(bench.run(run, pool));
+        if (httpAttack) { // the same load again, while a hostile client attacks its HTTP port
+          results.add(bench.run(run.withTarget(RunSpec.ATTACKED_SERVER), pool));
+        }
       }
       case "reliable" -> {
         // Throughput (the closed loop) and latency at a fixed rate, without and with loss.

@@ -86,6 +86,7 @@ public final class ChatServer implements AutoCloseable {
   private final Links links;
   private final long epoch;
   private final long headAtStart;
+  private final ServerReadings readings;
 
   /** A server whose timers and stamps read one clock (tests that set the time). */
   public ChatServer(ServerConfig config, Clock clock) throws IOException {
@@ -163,6 +164,27 @@ public final class ChatServer implements AutoCloseable {
             config.maxMembers() + HANDSHAKES_UNDER_WAY);
     this.receiver = new Receiver(channel, codec, links, roomAgent, drops, faults, clock);
     this.headAtStart = events.head();
+    this.readings =
+        new ServerReadings(
+            epoch,
+            seal.sealed(),
+            wall.millis(),
+            System.nanoTime(),
+            channel.getOption(StandardSocketOptions.SO_RCVBUF),
+            drops,
+            roomAgent.counters(),
+            roomAgent.receivedByType(),
+            sender.sentByType(),
+            sender::datagramsSent,
+            this::journalCounts,
+            journal == null ? null : journal.state(),
+            receiver::running,
+            roomAgent::running);
+  }
+
+  /** The counters and liveness checks the operator's view reads: thread-safe, asking no one. */
+  public ServerReadings readings() {
+    return readings;
   }
 
   public ChatServer start() throws IOException {

@@ -197,7 +197,8 @@ public final class ChatServerCommand implements Callable<Integer> {
       names = "--http",
       paramLabel = "ADDR:PORT",
       description =
-          "Where to serve the operator's HTTP side (/api/stats, /api/members) on TCP, or off (default:"
+          "Where to serve the operator's HTTP side (the status page /, /metrics, /health, /api/*)"
+              + " on TCP, or off (default:"
               + " 127.0.0.1 and the UDP port's number). A non-loopback address needs"
               + " --http-token-file.")
   String http;
@@ -264,7 +265,7 @@ public final class ChatServerCommand implements Callable<Integer> {
             new ChatServer(config, MonotonicClock.INSTANCE, Clock.systemUTC()).start();
         DiscoveryResponder discovery =
             noDiscovery ? null : DiscoveryStart.orWarn(server, discoveryPort, room, bind);
-        AutoCloseable web = httpOptions.start(server, spec.commandLine().getErr())) {
+        AutoCloseable web = httpOptions.start(server, room, spec.commandLine().getErr())) {
       if (web == null && httpOptions.enabled()) {
         return 1; // the one line is said
       }

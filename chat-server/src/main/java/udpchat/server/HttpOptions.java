@@ -9,19 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import udpchat.net.Addresses;
-import udpchat.server.room.RoomSnapshot;
-import udpchat.server.web.HttpListener;
 
 /**
  * {@code --http} and {@code --http-token-file}, checked before anything starts, and the {@link
- * HttpListener} they ask for, with its routes over a running {@link ChatServer}.
+ * OperatorView} they ask for over a running {@link ChatServer}.
  *
  * @param address where to listen, or null for 127.0.0.1 and the UDP port's number
  * @param enabled false for {@code --http off}
@@ -89,10 +85,10 @@ record HttpOptions(InetSocketAddress address, boolean enabled, String token) {
   }
 
   /**
-   * The listener over {@code server}, started; null when off, or when its port cannot be had (then
-   * one line on {@code err}).
+   * The operator's view over {@code server} (room {@code roomName}), started; null when off, or
+   * when its port cannot be had (then one line on {@code err}).
    */
-  HttpListener start(ChatServer server, PrintWriter err) throws IOException {
+  OperatorView start(ChatServer server, String roomName, PrintWriter err) throws IOException {
     if (!enabled) {
       return null;
     }
@@ -101,15 +97,15 @@ record HttpOptions(InetSocketAddress address, boolean enabled, String token) {
             ? address
             : new InetSocketAddress(InetAddress.getLoopbackAddress(), server.address().getPort());
     try {
-      HttpListener listener =
-          new HttpListener(bind, routes(server), token, MAX_CONNECTIONS, HEAD_TIMEOUT).start();
+      OperatorView view = OperatorView.start(server, roomName, bind, token, MAX_CONNECTIONS);
       if (!bind.getAddress().isLoopbackAddress()) {
         log.warn(
             "HTTP is open beyond this host on {}: every request needs the bearer token",
-            Addresses.format(listener.address()));
+            Addresses.format(view.address()));
       }
-      log.info("HTTP on http://{}/api/stats", Addresses.format(listener.address()));
-      return listener;
+      String at = "http://" + Addresses.format(view.address());
+      log.info("status page on {}/ (metrics {}/metrics, health {}/health)", at, at, at);
+      return view;
     } catch (BindException e) {
       err.println(
           "chat-server: cannot listen for HTTP on TCP "
@@ -120,69 +116,5 @@ record HttpOptions(InetSocketAddress address, boolean enabled, String token) {
       err.flush();
       return null;
     }
-  }
-
-  /** What the listener serves: each asks the room thread for a snapshot, or reads counters. */
-  static Map<String, Supplier<String>> routes(ChatServer server) {
-    return Map.of(
-        "/api/stats", () -> stats(server.roomSnapshot(), server),
-        "/api/members", () -> members(server.roomSnapshot()));
-  }
-
-  /** The members' names in {@code /who} order; names came from the network, so each is escaped. */
-  static String members(RoomSnapshot room) {
-    StringBuilder json = new StringBuilder("{\"count\":").append(room.names().size());
-    json.append(",\"names\":[");
-    for (int i = 0; i < room.names().size(); i++) {
-      json.append(i == 0 ? "" : ",").append(quote(room.names().get(i)));
-    }
-    return json.append("]}").toString();
-  }
-
-  /** A JSON string: quotes, backslashes, control characters and markup characters escaped. */
-  static String quote(String text) {
-    StringBuilder quoted = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\' || c < 0x20 || c == '<' || c == '>' || c == '&') {
-        quoted.append(String.format("\\u%04x", (int) c));
-      } else {
-        quoted.append(c);
-      }
-    }
-    return quoted.append('"').toString();
-  }
-
-  private static String stats(RoomSnapshot room, ChatServer server) {
-    StringBuilder drops = new StringBuilder();
-    server
-        .drops()
-        .snapshot()
-        .forEach(
-            (reason, count) ->
-                drops
-                    .append(drops.length() == 0 ? "" : ",")
-                    .append('"')
-                    .append(reason) // the reasons are the server's own constants
-                    .append("\":")
-                    .append(count));
-    var journal = server.journalCounts();
-    var sent = server.sendCounts();
-    return "{\"members\":"
-        + room.names().size()
-        + ",\"head\":"
-        + room.head()
-        + ",\"epoch\":"
-        + server.epoch()
-        + ",\"datagramsSent\":"
-        + sent.datagrams()
-        + ",\"drops\":{"
-        + drops
-        + "},\"journal\":{\"events\":"
-        + journal.events()
-        + ",\"writes\":"
-        + journal.writes()
-        + ",\"forces\":"
-        + journal.forces()
-        + "}}";
   }
 }

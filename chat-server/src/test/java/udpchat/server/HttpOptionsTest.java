@@ -23,7 +23,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import udpchat.cli.CommandLines;
 import udpchat.server.room.RoomSnapshot;
-import udpchat.server.web.HttpListener;
 
 /** --http and --http-token-file: the usage errors, and a real server's /api/stats over HTTP. */
 @Timeout(30)
@@ -78,10 +77,11 @@ class HttpOptionsTest {
 
   @Test
   void membersAreNamesInWhoOrderEscaped() {
-    assertThat(HttpOptions.members(new RoomSnapshot(List.of("ann", "b\"<i>\\"), 7, 0, 0)))
-        .isEqualTo("{\"count\":2,\"names\":[\"ann\",\"b\\u0022\\u003ci\\u003e\\u005c\"]}");
-    assertThat(HttpOptions.members(new RoomSnapshot(List.of(), 0, 0, 0)))
-        .isEqualTo("{\"count\":0,\"names\":[]}");
+    assertThat(StatusJson.members(new RoomSnapshot(List.of("ann", "b\"<i>\\"), 7, 0, 0)))
+        .isEqualTo(
+            "{\"count\":2,\"names\":[\"ann\",\"b\\u0022\\u003ci\\u003e\\u005c\"],\"members\":[]}");
+    assertThat(StatusJson.members(new RoomSnapshot(List.of(), 0, 0, 0)))
+        .isEqualTo("{\"count\":0,\"names\":[],\"members\":[]}");
   }
 
   @Test
@@ -95,7 +95,7 @@ class HttpOptionsTest {
             Duration.ofSeconds(15),
             Duration.ofSeconds(1));
     try (ChatServer server = new ChatServer(config, Clock.systemUTC()).start();
-        HttpListener web = options.start(server, new PrintWriter(err))) {
+        OperatorView web = options.start(server, "udpchat", new PrintWriter(err))) {
       HttpClient client = HttpClient.newHttpClient();
       URI stats = URI.create("http://127.0.0.1:" + web.address().getPort() + "/api/stats");
       HttpResponse<String> refused =
@@ -114,10 +114,14 @@ class HttpOptionsTest {
                   .header("Authorization", "Bearer t0ken-for-the-test")
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      assertThat(members.body()).isEqualTo("{\"count\":0,\"names\":[]}");
+      assertThat(members.body()).isEqualTo("{\"count\":0,\"names\":[],\"members\":[]}");
       assertThat(answered.body())
-          .startsWith("{\"members\":0,\"head\":")
-          .contains("\"epoch\":" + server.epoch(), "\"journal\":{\"events\":0");
+          .startsWith("{\"room\":\"udpchat\",\"private\":false,")
+          .contains(
+              "\"members\":0,",
+              "\"epoch\":" + server.epoch(),
+              "\"journal\":{\"events\":0",
+              "\"receiveBufferBytes\":");
     }
   }
 }

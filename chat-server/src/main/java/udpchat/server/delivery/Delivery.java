@@ -90,6 +90,7 @@ public final class Delivery {
 
   private final Outbox outbox;
   private final RoomLog log;
+  private final DeliveryCounts counts = new DeliveryCounts();
 
   /**
    * The members with events sent and not yet acknowledged: the only ones {@link #resendDue} looks
@@ -151,6 +152,10 @@ public final class Delivery {
    */
   public void onAck(Stream stream, long seq, Long missingTo, long nowMs) {
     boolean movedOn = stream.acked(seq, nowMs);
+    long roundTripMs = stream.takeMeasuredMs();
+    if (roundTripMs >= 0) {
+      counts.roundTrip(roundTripMs);
+    }
     if (movedOn && !stream.behind()) {
       unacknowledged.remove(stream);
     }
@@ -160,7 +165,7 @@ public final class Delivery {
         && missingTo > stream.acked()
         && (movedOn || stream.resentBefore(nowMs, GAP_RESEND_INTERVAL_MS))) {
       // Just the gap, at once.
-      resend(stream, Math.min(missingTo, stream.lastSent()), nowMs, Long.MAX_VALUE);
+      counts.resent(resend(stream, Math.min(missingTo, stream.lastSent()), nowMs, Long.MAX_VALUE));
       // The member is heard and its gap under repair: the timeout is for when it falls silent.
       // Without this, a timeout near the ack delay would fire during many repairs and send up to
       // RESEND_BURST events that the client holds already.
@@ -177,10 +182,15 @@ public final class Delivery {
       } else if (stream.timedOut(nowMs)) {
         // What was posted less than a timeout ago is most likely on its way, or its ack is: a
         // timeout that fires while the member's acks are late then resends less it has.
-        resend(stream, stream.lastSent(), nowMs, nowMs - stream.timeoutMs());
+        counts.resent(resend(stream, stream.lastSent(), nowMs, nowMs - stream.timeoutMs()));
         stream.backOff(nowMs);
       }
     }
+  }
+
+  /** What delivery did so far: resends and round trips, readable from any thread. */
+  public DeliveryCounts counts() {
+    return counts;
   }
 
   /** The member of {@code stream} left the room: nothing more is sent in it. */
@@ -190,9 +200,9 @@ public final class Delivery {
 
   /**
    * Sends the unacknowledged part of the stream up to {@code until}, up to a burst: its oldest
-   * event, then the next ones posted by {@code postedByMs}.
+   * event, then the next ones posted by {@code postedByMs}; how many datagrams that took.
    */
-  private void resend(Stream stream, long until, long nowMs, long postedByMs) {
+  private int resend(Stream stream, long until, long nowMs, long postedByMs) {
     stream.resending(nowMs);
     long cursor = stream.acked();
     long oldest = log.oldest();
@@ -214,6 +224,7 @@ public final class Delivery {
         sent++;
       }
     }
+    return sent;
   }
 
   /** When the room posted {@code event}, and so first sent it to the members then in the room. */

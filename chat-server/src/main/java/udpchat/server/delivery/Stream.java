@@ -31,6 +31,9 @@ public final class Stream {
 
   private long timedSentMs;
 
+  /** The round trip the last ack measured, or -1: taken once by {@link Delivery} to count it. */
+  private long measuredMs = -1;
+
   /** Timeouts since the last measured round trip: the timeout is doubled as often. */
   private int backoffs;
 
@@ -106,7 +109,8 @@ public final class Stream {
     }
     acked = seq;
     if (timedSeq != NOT_TIMED && seq >= timedSeq) {
-      timer.onSample((nowMs - timedSentMs) * 1_000_000);
+      measuredMs = nowMs - timedSentMs;
+      timer.onSample(measuredMs * 1_000_000);
       timedSeq = NOT_TIMED;
       backoffs = 0; // the member answers in time again
     } else if (backoffs > 0) {
@@ -119,6 +123,23 @@ public final class Stream {
     }
     restartTimer(nowMs);
     return true;
+  }
+
+  /** The round trip the last ack measured, once (then -1 until the next is measured). */
+  long takeMeasuredMs() {
+    long ms = measuredMs;
+    measuredMs = -1;
+    return ms;
+  }
+
+  /** The member's smoothed round trip (SRTT) in nanoseconds, or -1 before the first is measured. */
+  public long smoothedRoundTripNs() {
+    return timer.smoothedNs();
+  }
+
+  /** Room events sent to the member and not yet acknowledged, counted by their numbers. */
+  public long unacknowledged() {
+    return lastSent - acked;
   }
 
   /** Events are resent from now on: an ack may answer a copy, or may have waited for it (Karn). */

@@ -69,6 +69,7 @@ public final class Journal implements AutoCloseable {
   private final LongAdder events = new LongAdder();
   private final LongAdder writes = new LongAdder();
   private final LongAdder forces = new LongAdder();
+  private final JournalState state;
   private final Periodic syncer =
       new Periodic(
           "udpchat-journal",
@@ -93,6 +94,7 @@ public final class Journal implements AutoCloseable {
     this.forceFailures =
         new RepeatedFault(log, "forcing " + file + " to the disk", System::nanoTime);
     this.lines = new JournalLines(codec, key);
+    this.state = new JournalState(file);
     this.channel = openFile();
   }
 
@@ -169,6 +171,7 @@ public final class Journal implements AutoCloseable {
     Files.move(
         compacted, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     channel = openFile();
+    state.compacted();
     log.info("{}: compacted from {} lines to the last {} events", file, lineCount, kept.size());
   }
 
@@ -204,9 +207,10 @@ public final class Journal implements AutoCloseable {
     ByteBuffer[] batch = staged.toArray(ByteBuffer[]::new);
     staged.clear();
     long start = -1;
+    long length;
     try {
       start = channel.position();
-      write(channel, batch);
+      length = write(channel, batch);
     } catch (IOException e) {
       // A part of a line (disk full) would swallow the next line: take it back.
       try {
@@ -217,10 +221,12 @@ public final class Journal implements AutoCloseable {
       } catch (IOException ignored) {
         // the error below says what matters
       }
+      state.writeFailed("cannot append to " + file + ": " + e.getMessage());
       throw new UncheckedIOException("cannot append to " + file, e);
     }
     writes.increment();
     events.add(batch.length);
+    state.appended(length);
     unsynced.set(true);
   }
 
@@ -229,15 +235,24 @@ public final class Journal implements AutoCloseable {
     return new JournalCounts(events.sum(), writes.sum(), forces.sum());
   }
 
-  /** A gathering write of every buffer, to the end even when the kernel takes part at a time. */
-  private static void write(FileChannel to, ByteBuffer[] bytes) throws IOException {
-    long remaining = 0;
+  /** Its size, bytes written, compactions, and whether the disk takes writes now. */
+  public JournalState state() {
+    return state;
+  }
+
+  /**
+   * A gathering write of every buffer, to the end even when the kernel takes part at a time; the
+   * bytes written.
+   */
+  private static long write(FileChannel to, ByteBuffer[] bytes) throws IOException {
+    long length = 0;
     for (ByteBuffer buffer : bytes) {
-      remaining += buffer.remaining();
+      length += buffer.remaining();
     }
-    while (remaining > 0) {
+    for (long remaining = length; remaining > 0; ) {
       remaining -= to.write(bytes);
     }
+    return length;
   }
 
   private static void write(FileChannel to, ByteBuffer bytes) throws IOException {
@@ -258,7 +273,9 @@ public final class Journal implements AutoCloseable {
     try {
       channel.force(false);
       forces.increment();
+      state.forced();
     } catch (IOException e) {
+      state.forceFailed("cannot force " + file + " to the disk: " + e.getMessage());
       unsynced.set(true); // forced at the next tick, if the disk lets it
       forceFailures.occurred(e);
     }

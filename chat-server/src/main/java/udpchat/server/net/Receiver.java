@@ -134,6 +134,11 @@ public final class Receiver implements AutoCloseable {
     inbound.onMalformed(from, problem, nowMs);
   }
 
+  /** Whether the receive loop runs (started, and not stopped by a close or a failure). */
+  public boolean running() {
+    return thread.isAlive();
+  }
+
   /** Closes the socket, which ends the blocked receive, and waits for the thread to end. */
   @Override
   public void close() throws IOException, InterruptedException {

@@ -67,6 +67,7 @@ public final class Sender implements Outbox, LinkOutbox, AutoCloseable {
   private final LongAdder datagrams = new LongAdder();
   private final LongAdder batches = new LongAdder();
   private final LongAdder batchedEvents = new LongAdder();
+  private final TypeCounts out = new TypeCounts();
   private final Thread thread;
 
   public Sender(DatagramChannel channel, Codec codec, Drops drops, FaultInjector faults) {
@@ -89,6 +90,7 @@ public final class Sender implements Outbox, LinkOutbox, AutoCloseable {
     }
     Outgoing outgoing =
         new Outgoing(codec.encode(message), List.copyOf(to), Batch.mayHold(message) ? 1 : 0);
+    out.count(message.getClass(), to.size(), (long) outgoing.bytes().length * to.size());
     if (!queue.offer(outgoing)) {
       drops.count(Drops.OUTBOX_FULL, null, Codec.typeName(message.getClass()));
     }
@@ -130,6 +132,14 @@ public final class Sender implements Outbox, LinkOutbox, AutoCloseable {
   /** Datagrams sent so far, a batch counting once for each address it went to. */
   public long datagramsSent() {
     return datagrams.sum();
+  }
+
+  /**
+   * What the room sent by message type: each message counted once per address, with its encoded
+   * bytes, as the room handed it over (before batching and sealing).
+   */
+  public TypeCounts sentByType() {
+    return out;
   }
 
   /** The batches among them. */

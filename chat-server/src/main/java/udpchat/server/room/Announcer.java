@@ -28,6 +28,7 @@ final class Announcer {
   private final Roster roster;
   private final LongUnaryOperator stampOf;
   private final JournalFailures journalFailures;
+  private final RoomCounters counters;
 
   Announcer(
       MembershipNotices membership,
@@ -36,7 +37,8 @@ final class Announcer {
       Delivery delivery,
       Roster roster,
       LongUnaryOperator stampOf,
-      JournalFailures journalFailures) {
+      JournalFailures journalFailures,
+      RoomCounters counters) {
     this.membership = membership;
     this.outbox = outbox;
     this.events = events;
@@ -44,6 +46,7 @@ final class Announcer {
     this.roster = roster;
     this.stampOf = stampOf;
     this.journalFailures = journalFailures;
+    this.counters = counters;
   }
 
   /**
@@ -77,6 +80,7 @@ final class Announcer {
    * membership notice ({@link #due}), and what waited is told now if it cannot join it.
    */
   void changed(Notice.Kind kind, String name, int online, long nowMs) {
+    counters.changed(kind);
     membership
         .add(kind, name, online, nowMs)
         .forEach(announcement -> announce(announcement, nowMs));

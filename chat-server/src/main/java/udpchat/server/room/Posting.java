@@ -87,6 +87,7 @@ final class Posting extends RoomPart {
             say.n());
     outbox.whenStored(
         () -> {
+          counters.accepted();
           outbox.send(new Posted(say.n(), event.seq()), member.address());
           delivery.publish(event, roster.streams(), nowMs);
         },
@@ -122,6 +123,7 @@ final class Posting extends RoomPart {
             tell.n());
     outbox.whenStored(
         () -> {
+          counters.accepted();
           outbox.send(new Posted(tell.n(), event.seq()), member.address());
           // The sender's copy is its place in its own stream: the confirmation that it was
           // delivered. Either may have left in this cycle: nothing more is sent to it then.

@@ -60,6 +60,8 @@ public final class Room implements Inbound {
   private final Announcer announcer;
   private final MemberRequests requests;
   private final RequestDispatch dispatch;
+  private final Snapshots snapshots;
+  private final RoomCounters counters;
   private boolean closed;
 
   /**
@@ -107,6 +109,8 @@ public final class Room implements Inbound {
     this.roster = parts.roster;
     this.announcer = parts.announcer;
     this.requests = new MemberRequests(parts);
+    this.snapshots = new Snapshots(parts);
+    this.counters = parts.counters;
     this.dispatch =
         new RequestDispatch(
             parts,
@@ -243,8 +247,12 @@ public final class Room implements Inbound {
 
   /** What the room looks like now, for other threads (they read no room state themselves). */
   RoomSnapshot snapshot() {
-    return new RoomSnapshot(
-        names(), events.durableHead(), admission.repliesSent(), admission.replyBytesSent());
+    return snapshots.take();
+  }
+
+  /** What the room has done, counted as it goes; thread-safe, unlike the room. */
+  RoomCounters counters() {
+    return counters;
   }
 
   /** The door: cookies, the member cap, and the replies to addresses that are not members. */

@@ -18,6 +18,7 @@ import udpchat.protocol.Drops;
 import udpchat.protocol.ProtocolException;
 import udpchat.protocol.json.Codec;
 import udpchat.server.net.Inbound;
+import udpchat.server.net.TypeCounts;
 import udpchat.server.room.members.StallGuard;
 
 /**
@@ -64,6 +65,7 @@ public final class RoomAgent implements Inbound, AutoCloseable {
   private final long sweepNs;
   private final StallGuard stalls;
   private final BlockingQueue<Runnable> inbox;
+  private final TypeCounts received = new TypeCounts();
   private final Thread thread;
   private final RepeatedFault failures =
       new RepeatedFault(log, "handling a room command (udpchat-room)", System::nanoTime);
@@ -101,6 +103,7 @@ public final class RoomAgent implements Inbound, AutoCloseable {
 
   @Override
   public void onRequest(InetSocketAddress from, ClientMessage request, int bytes, long nowMs) {
+    received.count(request.getClass(), 1, bytes);
     if (!inbox.offer(() -> room.onRequest(from, request, bytes, nowMs))) {
       drops.count(Drops.INBOX_FULL, from, Codec.typeName(request.getClass()));
     }
@@ -130,6 +133,21 @@ public final class RoomAgent implements Inbound, AutoCloseable {
       answer.completeExceptionally(new IllegalStateException("the room's inbox is full"));
     }
     return answer;
+  }
+
+  /** The decoded requests handed to the room, by type (those its full inbox dropped too). */
+  public TypeCounts receivedByType() {
+    return received;
+  }
+
+  /** What the room has done, counted as it goes: readable from any thread. */
+  public RoomCounters counters() {
+    return room.counters();
+  }
+
+  /** Whether the room's thread runs (started and not stopped). */
+  public boolean running() {
+    return thread.isAlive();
   }
 
   private void run() {

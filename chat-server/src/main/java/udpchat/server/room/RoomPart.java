@@ -31,6 +31,7 @@ abstract class RoomPart {
   final Announcer announcer;
   final LongUnaryOperator stampOf;
   final JournalFailures journalFailures;
+  final RoomCounters counters;
 
   /** A part of the same room as {@code room}. */
   RoomPart(RoomPart room) {
@@ -44,7 +45,8 @@ abstract class RoomPart {
         room.roster,
         room.announcer,
         room.stampOf,
-        room.journalFailures);
+        room.journalFailures,
+        room.counters);
   }
 
   private RoomPart(
@@ -57,7 +59,8 @@ abstract class RoomPart {
       Roster roster,
       Announcer announcer,
       LongUnaryOperator stampOf,
-      JournalFailures journalFailures) {
+      JournalFailures journalFailures,
+      RoomCounters counters) {
     this.outbox = outbox;
     this.codec = codec;
     this.drops = drops;
@@ -68,6 +71,7 @@ abstract class RoomPart {
     this.announcer = announcer;
     this.stampOf = stampOf;
     this.journalFailures = journalFailures;
+    this.counters = counters;
   }
 
   /** The parts of a new room; see the {@link Room} constructor for what each argument means. */
@@ -87,6 +91,7 @@ abstract class RoomPart {
     Roster roster =
         new Roster(new PresenceBoard(timeout.toMillis() / 2), admission, delivery, outbox);
     JournalFailures journalFailures = new JournalFailures();
+    RoomCounters counters = new RoomCounters(delivery.counts());
     Announcer announcer =
         new Announcer(
             new MembershipNotices(noticeHoldMs, codec::textBytes),
@@ -95,7 +100,8 @@ abstract class RoomPart {
             delivery,
             roster,
             stampOf,
-            journalFailures);
+            journalFailures,
+            counters);
     return new RoomPart(
         outbox,
         codec,
@@ -106,6 +112,7 @@ abstract class RoomPart {
         roster,
         announcer,
         stampOf,
-        journalFailures) {};
+        journalFailures,
+        counters) {};
   }
 }

@@ -39,7 +39,7 @@ class HttpListenerTest {
     HttpListener listener =
         new HttpListener(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                Map.of("/api/stats", () -> "{\"members\":3}"),
+                Map.of("/api/stats", () -> Response.json("{\"members\":3}")),
                 token,
                 maxConnections,
                 Duration.ofMillis(500))

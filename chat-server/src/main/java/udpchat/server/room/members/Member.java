@@ -26,6 +26,7 @@ public final class Member {
   private final InetSocketAddress address;
   private final String session;
   private final String client;
+  private final long joinedMs;
   private String name;
   private long lastSeenMs;
   private long lastErrorReplyMs = Long.MIN_VALUE / 2; // far past, without overflow in a subtraction
@@ -54,6 +55,7 @@ public final class Member {
     this.name = name;
     this.nextN = nextN;
     this.lastSeenMs = nowMs;
+    this.joinedMs = nowMs;
     this.stream = new Stream(address, client);
   }
 
@@ -86,6 +88,11 @@ public final class Member {
 
   void rename(String newName) {
     this.name = newName;
+  }
+
+  /** When it joined, on the timers' clock. */
+  public long joinedMs() {
+    return joinedMs;
   }
 
   public long lastSeenMs() {

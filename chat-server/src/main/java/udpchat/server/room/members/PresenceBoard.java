@@ -111,6 +111,24 @@ public final class PresenceBoard {
     return report;
   }
 
+  /** {@code live}, {@code suspect} or {@code away}: what {@code /who} would say of it. */
+  public String state(Member member) {
+    if (suspects.contains(member)) {
+      return "suspect";
+    }
+    return awayReasons.containsKey(member) ? "away" : "live";
+  }
+
+  /** How many of the room's {@code online} members are suspect, and away (not suspect). */
+  public int[] counts(int online) {
+    int suspect = suspects.size();
+    int away = 0;
+    for (Member member : awayReasons.keySet()) {
+      away += suspects.contains(member) ? 0 : 1;
+    }
+    return new int[] {online - suspect - away, suspect, away};
+  }
+
   /** {@code member} left or expired. */
   void forget(Member member) {
     awayReasons.remove(member);
