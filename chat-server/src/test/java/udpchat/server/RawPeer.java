@@ -132,10 +132,8 @@ public final class RawPeer implements AutoCloseable {
   private byte[] receivePayload(long deadlineNanos) throws IOException {
     byte[] buffer = new byte[2048];
     DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-    long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-    if (left <= 0) {
-      return NOTHING;
-    }
+    // At least a millisecond: what is waiting already is read even when the time is up.
+    long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
     socket.setSoTimeout((int) left);
     try {
       socket.receive(packet);
