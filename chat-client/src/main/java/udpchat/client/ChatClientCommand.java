@@ -36,6 +36,7 @@ import udpchat.crypto.RoomKeyOptions;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.net.FaultOptions;
 import udpchat.net.Faults;
+import udpchat.secure.identity.Fingerprint;
 import udpchat.text.Names;
 import udpchat.time.Durations;
 import udpchat.time.MonotonicClock;
@@ -83,7 +84,8 @@ public final class ChatClientCommand implements Callable<Integer> {
 
   @Option(
       names = "--discover",
-      description = "List the servers that answer a discovery request, and exit.")
+      description =
+          "List the servers that answer a discovery request (address, room, key), and exit.")
   boolean discover;
 
   @Option(
@@ -232,11 +234,14 @@ public final class ChatClientCommand implements Callable<Integer> {
                 roster,
                 Commands.COMPLETIONS)
             : new PlainView(System.in, System.out, format)) {
+      Fingerprint discovered = found.isEmpty() ? null : found.get(0).serverKey();
       if (found.size() > 1) {
-        server = StartQuestions.chooseServer(view, found);
-        if (server == null) {
+        ServerFinder.Found choice = StartQuestions.chooseServer(view, found);
+        if (choice == null) {
           return 0; // input ended before a server was chosen
         }
+        server = choice.address();
+        discovered = choice.serverKey();
       }
       String chosen = name != null ? name : StartQuestions.askName(view);
       if (chosen == null) {
@@ -249,7 +254,7 @@ public final class ChatClientCommand implements Callable<Integer> {
               heartbeat,
               faults,
               roomKey,
-              new ServerTrust(home.resolve(ClientHome.KNOWN_SERVERS), serverKey));
+              new ServerTrust(home.resolve(ClientHome.KNOWN_SERVERS), serverKey, discovered));
       StatusSink statusLine = view instanceof TerminalView terminal ? terminal : StatusSink.NONE;
       try (ChatClient client =
           new ChatClient(

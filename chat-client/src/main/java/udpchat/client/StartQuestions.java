@@ -1,6 +1,5 @@
 package udpchat.client;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,7 @@ final class StartQuestions {
   }
 
   /** Several servers answered: the user picks one by number. */
-  static InetSocketAddress chooseServer(View view, List<ServerFinder.Found> found) {
+  static ServerFinder.Found chooseServer(View view, List<ServerFinder.Found> found) {
     view.show(Event.notice(now(), "several chat servers answered:"));
     for (int i = 0; i < found.size(); i++) {
       view.show(Event.notice(now(), (i + 1) + ") " + found.get(i)));
@@ -35,7 +34,7 @@ final class StartQuestions {
       try {
         int choice = Integer.parseInt(line.strip());
         if (choice >= 1 && choice <= found.size()) {
-          return found.get(choice - 1).address();
+          return found.get(choice - 1);
         }
       } catch (NumberFormatException e) {
         // asked again below

@@ -104,12 +104,13 @@ public class DiscoveryProgramsTest {
     JavaProcess server = server("0.0.0.0");
     String port =
         server.awaitOutput("listening on *:").replaceAll(".*listening on \\*:(\\d+).*", "$1");
+    String key = server.awaitOutput("short form ").replaceAll(".*short form ([a-z2-7-]+).*", "$1");
 
     assertThat(discover(0).lines())
         .hasSize(1)
         .first()
         .asString()
-        .endsWith(":" + port + "  udpchat");
+        .endsWith(":" + port + "  udpchat  key " + key);
 
     List<String> args = new ArrayList<>(bothAddresses());
     args.addAll(List.of("--plain", "--name", "dave"));

@@ -8,7 +8,6 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import udpchat.cli.CommandLines;
+import udpchat.crypto.DatagramSeal;
+import udpchat.secure.identity.Fingerprint;
+import udpchat.secure.noise.X25519;
 import udpchat.server.ChatServer;
 import udpchat.server.ChatServerCommand;
 import udpchat.server.discovery.DiscoveryResponder;
+import udpchat.time.MonotonicClock;
 
 /**
  * Servers and clients finding each other for real on this machine, without {@code --host}: the
@@ -46,6 +49,11 @@ public class DiscoveryTest {
 
   /** A chat server on loopback with a responder on the test's discovery port. */
   ChatServer serverWithRoom(String room) throws Exception {
+    return serverWithRoom(room, null);
+  }
+
+  /** The same, but the responder names {@code key} (when not null) instead of the server's. */
+  ChatServer serverWithRoom(String room, Fingerprint key) throws Exception {
     ChatServer server = TestServers.start(Duration.ofSeconds(15), Duration.ofSeconds(1));
     running.add(server);
     DiscoveryResponder responder =
@@ -53,7 +61,11 @@ public class DiscoveryTest {
                 new InetSocketAddress(discoveryPort),
                 server.address().getPort(),
                 room,
-                Clock.systemUTC())
+                DatagramSeal.NONE,
+                MonotonicClock.INSTANCE,
+                source -> true,
+                server.epoch(),
+                key != null ? key : server.fingerprint())
             .start();
     running.add(responder);
     discoveryPort = responder.address().getPort(); // the first picks the port, the others share
@@ -105,8 +117,16 @@ public class DiscoveryTest {
     Run run = command(discovering("--discover"));
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.out())
-        .contains("127.0.0.1:" + kitchen.address().getPort() + "  kitchen")
-        .contains("127.0.0.1:" + attic.address().getPort() + "  attic");
+        .contains(
+            "127.0.0.1:"
+                + kitchen.address().getPort()
+                + "  kitchen  key "
+                + kitchen.fingerprint().shortForm())
+        .contains(
+            "127.0.0.1:"
+                + attic.address().getPort()
+                + "  attic  key "
+                + attic.fingerprint().shortForm());
 
     JavaProcess erin =
         JavaProcess.start(
@@ -119,6 +139,31 @@ public class DiscoveryTest {
     erin.type(atticLine.substring(atticLine.indexOf("-- ") + 3, atticLine.indexOf(')')));
     Awaitility.await().atMost(JavaProcess.PATIENCE).until(() -> attic.members().contains("erin"));
     assertThat(kitchen.members()).doesNotContain("erin");
+  }
+
+  /**
+   * The key a discovery reply names is the one the handshake must show: a reply that names another
+   * (a host answering for the server, or a server that changed its key in between) is refused
+   * before anything of the room is shown.
+   */
+  @Test
+  void aHandshakeThatShowsAnotherKeyThanDiscoveryGaveIsRefused() throws Exception {
+    Fingerprint other = Fingerprint.of(X25519.generate().publicKey());
+    ChatServer server = serverWithRoom("kitchen", other);
+    JavaProcess frank =
+        JavaProcess.start(
+            List.of("-Dudpchat.home=" + home),
+            ChatClientCommand.class,
+            discovering("--plain", "--name", "frank"));
+    running.add(frank);
+    String refusal =
+        frank.awaitOutput("REFUSED: the server at 127.0.0.1:" + server.address().getPort());
+    assertThat(refusal)
+        .contains("shows key " + server.fingerprint(), "not " + other, "discovery reply");
+    assertThat(server.members()).isEmpty();
+    assertThat(home.resolve("known_servers")).doesNotExist();
+    frank.type("quit");
+    assertThat(frank.awaitExit()).isZero();
   }
 
   @Test

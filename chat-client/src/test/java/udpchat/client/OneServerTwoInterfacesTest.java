@@ -14,11 +14,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.client.discovery.ServerFinder;
+import udpchat.secure.identity.Fingerprint;
+import udpchat.secure.noise.X25519;
 import udpchat.server.discovery.DiscoveryResponder;
 
 /** One server heard through two interfaces is listed once: its reply carries its instance. */
 @Timeout(30)
 public class OneServerTwoInterfacesTest {
+
+  private static final Fingerprint KEY = Fingerprint.of(X25519.generate().publicKey());
 
   @Test
   void aServerThatAnswersOnTwoAddressesIsFoundOnce() throws Exception {
@@ -34,7 +38,7 @@ public class OneServerTwoInterfacesTest {
     }
     Assumptions.assumeTrue(lan != null, "skipped: this host has no interface but loopback");
     try (DiscoveryResponder responder =
-        DiscoveryResponder.forTest(new InetSocketAddress(0), 4242, "kitchen", 77).start()) {
+        DiscoveryResponder.forTest(new InetSocketAddress(0), 4242, "kitchen", 77, KEY).start()) {
       int port = responder.address().getPort();
       ServerFinder finder =
           new ServerFinder(

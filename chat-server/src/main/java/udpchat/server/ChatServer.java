@@ -167,6 +167,7 @@ public final class ChatServer implements AutoCloseable {
     this.readings =
         new ServerReadings(
             epoch,
+            fingerprint,
             seal.sealed(),
             wall.millis(),
             System.nanoTime(),

@@ -24,7 +24,8 @@ final class DiscoveryStart {
               server.seal(),
               MonotonicClock.INSTANCE, // the reply limit is a timer: no wall-clock step moves it
               ServedNetwork.of(bind),
-              server.epoch())
+              server.epoch(),
+              server.fingerprint())
           .start();
     } catch (IOException e) {
       LoggerFactory.getLogger(ChatServerCommand.class)

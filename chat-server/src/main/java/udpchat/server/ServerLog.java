@@ -44,8 +44,10 @@ final class ServerLog {
         receiveBufferBytes,
         sendBufferBytes);
     log.info(
-        "server key {} (clients pin it: compare it with what they show on first contact)",
-        fingerprint);
+        "server key {}, short form {} (compare it with what clients show on first contact and in"
+            + " discovery; they pin either form with --server-key)",
+        fingerprint,
+        fingerprint.shortForm());
     if (sealed) {
       log.info(
           "private room: the handshake is sealed with the room key and mixes it in (Noise NXpsk2);"

@@ -4,6 +4,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import udpchat.protocol.Drops;
+import udpchat.secure.identity.Fingerprint;
 import udpchat.server.journal.JournalCounts;
 import udpchat.server.journal.JournalState;
 import udpchat.server.net.TypeCounts;
@@ -14,6 +15,7 @@ import udpchat.server.room.RoomCounters;
  * view (metrics, status page, health): reading them asks no thread for anything.
  *
  * @param epoch this process's random id
+ * @param fingerprint the fingerprint of the server's static key, as clients see it
  * @param sealed whether the room is private (every datagram sealed with its key)
  * @param startedAtMs the wall time the server was made
  * @param startedNanos the same moment on {@code System.nanoTime}, for the uptime
@@ -30,6 +32,7 @@ import udpchat.server.room.RoomCounters;
  */
 public record ServerReadings(
     long epoch,
+    Fingerprint fingerprint,
     boolean sealed,
     long startedAtMs,
     long startedNanos,

@@ -74,6 +74,10 @@ final class StatusJson {
         + server.startedAtMs()
         + ",\"epoch\":"
         + server.epoch()
+        + ",\"serverKey\":"
+        + Json.quote(server.fingerprint().toString())
+        + ",\"serverKeyShort\":"
+        + Json.quote(server.fingerprint().shortForm())
         + ",\"members\":"
         + room.names().size()
         + ",\"presence\":{\"live\":"

@@ -21,6 +21,8 @@ import udpchat.protocol.Posted;
 import udpchat.protocol.Say;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.Welcome;
+import udpchat.secure.identity.Fingerprint;
+import udpchat.secure.noise.X25519;
 import udpchat.server.journal.JournalCounts;
 import udpchat.server.net.TypeCounts;
 
@@ -71,7 +73,11 @@ class OperatorViewTest {
     long joinedAt = Long.parseLong(members.replaceAll(".*\"joinedAt\":(\\d+).*", "$1"));
     assertThat(joinedAt).isBetween(before - 1000, System.currentTimeMillis() + 1000);
     assertThat(served.body("api/stats"))
-        .contains("\"room\":\"test-room\"", "\"messagesAccepted\":3", "\"lastEventAt\":")
+        .contains(
+            "\"room\":\"test-room\"",
+            "\"messagesAccepted\":3",
+            "\"lastEventAt\":",
+            "\"serverKey\":\"" + served.server.fingerprint() + "\"")
         .doesNotContain("hello");
 
     String metrics = served.body("metrics");
@@ -155,6 +161,7 @@ class OperatorViewTest {
     ServerReadings stopped =
         new ServerReadings(
             1,
+            Fingerprint.of(X25519.generate().publicKey()),
             false,
             0,
             System.nanoTime(),

@@ -123,6 +123,7 @@ class StatusPageTest {
   @Test
   void aMemberAppearsWithinTwoSecondsOfJoiningAndGoesWhenItLeaves() throws Exception {
     assertThat(text("#private")).isEqualTo("open");
+    assertThat(text("#server-key")).isEqualTo(served.server.fingerprint().shortForm());
     assertThat(shownNames()).isEmpty();
 
     RawPeer zoe = peer();

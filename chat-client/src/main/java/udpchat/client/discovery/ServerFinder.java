@@ -27,6 +27,7 @@ import udpchat.crypto.Flow;
 import udpchat.crypto.SealException;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.net.Addresses;
+import udpchat.secure.identity.Fingerprint;
 
 /**
  * Looks for chat servers: broadcasts a discovery request ({@link DiscoveryProtocol}) to each
@@ -42,11 +43,23 @@ import udpchat.net.Addresses;
  */
 public final class ServerFinder {
 
-  /** A server that answered: where its chat is, and its room's name. */
-  public record Found(InetSocketAddress address, String room) {
+  /**
+   * A server that answered: where its chat is, its room's name, and its key (null from a server
+   * that says none, one older than server keys). The reply is not authenticated: the key is what
+   * the handshake must then show, and what a person compares.
+   */
+  public record Found(InetSocketAddress address, String room, Fingerprint serverKey) {
+
+    public Found(InetSocketAddress address, String room) {
+      this(address, room, null);
+    }
+
     @Override
     public String toString() {
-      return Addresses.format(address) + "  " + room;
+      return Addresses.format(address)
+          + "  "
+          + room
+          + (serverKey == null ? "" : "  key " + serverKey.shortForm());
     }
   }
 
@@ -138,7 +151,7 @@ public final class ServerFinder {
         if (reply.isPresent() && reply.get().nonce() == nonce) {
           InetSocketAddress chat = new InetSocketAddress(packet.getAddress(), reply.get().port());
           Object server = reply.get().instance() != 0 ? reply.get().instance() : chat;
-          found.putIfAbsent(server, new Found(chat, reply.get().room()));
+          found.putIfAbsent(server, new Found(chat, reply.get().room(), reply.get().serverKey()));
         }
       }
     }

@@ -62,6 +62,10 @@ public final class ServerKeys implements ServerKeyCheck {
       say.serverKeyNotPinned(nowMs, server, shown.toString(), trust.pinned().strip());
       return "the server's key " + shown + " is not the one --server-key pins";
     }
+    if (trust.discovered() != null && !shown.equals(trust.discovered())) {
+      say.serverKeyNotDiscovered(nowMs, server, shown.toString(), trust.discovered().toString());
+      return "the server's key " + shown + " is not the one its discovery reply gave";
+    }
     if (trust.knownServers() == null) {
       return null;
     }

@@ -12,11 +12,18 @@ import udpchat.secure.identity.Fingerprint;
  *     names the file)
  * @param pinned the key {@code --server-key} names (full or short form), or null; when given, it is
  *     the only key trusted and the file is neither read nor written
+ * @param discovered the key the server's discovery reply gave, or null (no discovery, or a server
+ *     that says none): the handshake must show it, so the client talks to the server it chose; it
+ *     is checked before the file, which still decides
  */
-public record ServerTrust(Path knownServers, String pinned) {
+public record ServerTrust(Path knownServers, String pinned, Fingerprint discovered) {
 
   /** Trusts every key and remembers none. */
   public static final ServerTrust ANY = new ServerTrust(null, null);
+
+  public ServerTrust(Path knownServers, String pinned) {
+    this(knownServers, pinned, null);
+  }
 
   public ServerTrust {
     if (pinned != null && problem(pinned).isPresent()) {

@@ -19,6 +19,7 @@ import udpchat.crypto.SealException;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.log.RepeatedFault;
 import udpchat.net.Addresses;
+import udpchat.secure.identity.Fingerprint;
 import udpchat.time.MonotonicClock;
 
 /**
@@ -45,6 +46,7 @@ public final class DiscoveryResponder implements AutoCloseable {
   private final Thread thread;
   private final Predicate<InetAddress> serves;
   private final long instance;
+  private final Fingerprint serverKey;
   private final LongAdder elsewhere = new LongAdder();
   private final RepeatedFault receiveFailures =
       new RepeatedFault(log, "receiving a discovery request (udpchat-discovery)", System::nanoTime);
@@ -56,29 +58,14 @@ public final class DiscoveryResponder implements AutoCloseable {
    *     host can share the port: it is opened with SO_REUSEADDR, and each gets every broadcast)
    * @param chatPort the chat server's port, given in replies
    * @param room the room's name, a valid name
-   */
-  public DiscoveryResponder(InetSocketAddress bind, int chatPort, String room, Clock clock)
-      throws IOException {
-    this(bind, chatPort, room, DatagramSeal.NONE, clock, source -> true, 0);
-  }
-
-  /**
-   * A responder for a private room: requests must be sealed with {@code seal}'s key, and replies
-   * are.
-   */
-  public DiscoveryResponder(
-      InetSocketAddress bind, int chatPort, String room, DatagramSeal seal, Clock clock)
-      throws IOException {
-    this(bind, chatPort, room, seal, clock, source -> true, 0);
-  }
-
-  /**
+   * @param seal a private room's: requests must be sealed with its key, and replies are
    * @param clock what the reply limit decides by: a monotonic clock ({@link MonotonicClock})
    *     outside tests, as a wall clock set back an hour would refuse every known source for that
    *     hour
    * @param serves whose requests are answered: the network the chat socket is bound to ({@link
    *     ServedNetwork}); the others are ignored and counted
    * @param instance the server's identity in replies (its epoch), the same through every interface
+   * @param serverKey the fingerprint of the server's static key, in replies of version 3
    */
   public DiscoveryResponder(
       InetSocketAddress bind,
@@ -87,10 +74,12 @@ public final class DiscoveryResponder implements AutoCloseable {
       DatagramSeal seal,
       Clock clock,
       Predicate<InetAddress> serves,
-      long instance)
+      long instance,
+      Fingerprint serverKey)
       throws IOException {
     this.serves = serves;
     this.instance = instance;
+    this.serverKey = serverKey;
     new DiscoveryProtocol.Reply(0, chatPort, room); // checks both before anything is opened
     this.chatPort = chatPort;
     this.room = room;
@@ -114,11 +103,22 @@ public final class DiscoveryResponder implements AutoCloseable {
     return this;
   }
 
-  /** An open room's responder that says {@code instance}, answering everyone (tests elsewhere). */
+  /**
+   * An open room's responder that says {@code instance} and {@code serverKey}, answering everyone
+   * (tests elsewhere).
+   */
   public static DiscoveryResponder forTest(
-      InetSocketAddress bind, int chatPort, String room, long instance) throws IOException {
+      InetSocketAddress bind, int chatPort, String room, long instance, Fingerprint serverKey)
+      throws IOException {
     return new DiscoveryResponder(
-        bind, chatPort, room, DatagramSeal.NONE, MonotonicClock.INSTANCE, source -> true, instance);
+        bind,
+        chatPort,
+        room,
+        DatagramSeal.NONE,
+        MonotonicClock.INSTANCE,
+        source -> true,
+        instance,
+        serverKey);
   }
 
   /** Requests ignored because they came from a network the chat socket is not bound to. */
@@ -179,7 +179,7 @@ public final class DiscoveryResponder implements AutoCloseable {
     }
     byte[] contents =
         DiscoveryProtocol.reply(
-            new DiscoveryProtocol.Reply(nonce.get(), chatPort, room, instance),
+            new DiscoveryProtocol.Reply(nonce.get(), chatPort, room, instance, serverKey),
             DiscoveryProtocol.version(request.array()));
     ByteBuffer reply = seal.seal(Flow.DISCOVERY_REPLY, contents, contents.length);
     if (reply.remaining() > length) {

@@ -18,10 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.crypto.DatagramSeal;
 import udpchat.discovery.DiscoveryProtocol;
+import udpchat.secure.identity.Fingerprint;
+import udpchat.secure.noise.X25519;
 
 /** Discovery answers only the network the chat socket is bound to (--bind 127.0.0.1: this host). */
 @Timeout(30)
 public class DiscoveryBindTest {
+
+  private static final Fingerprint KEY = Fingerprint.of(X25519.generate().publicKey());
 
   /** An IPv4 address of this host that is not loopback, if it has one. */
   static Optional<InetAddress> ownLanAddress() throws Exception {
@@ -62,7 +66,8 @@ public class DiscoveryBindTest {
                 DatagramSeal.NONE,
                 Clock.systemUTC(),
                 ServedNetwork.of(loopback),
-                7)
+                7,
+                KEY)
             .start()) {
       int port = responder.address().getPort();
 

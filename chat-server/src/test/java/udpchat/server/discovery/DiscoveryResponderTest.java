@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,10 +17,15 @@ import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.Flow;
 import udpchat.crypto.RoomKey;
 import udpchat.discovery.DiscoveryProtocol;
+import udpchat.secure.identity.Fingerprint;
+import udpchat.secure.noise.X25519;
+import udpchat.time.MonotonicClock;
 
 /** The responder on a real socket; requests are sent to 127.0.0.1 only. */
 @Timeout(30)
 public class DiscoveryResponderTest {
+
+  private static final Fingerprint KEY = Fingerprint.of(X25519.generate().publicKey());
 
   DiscoveryResponder responder;
   DatagramSocket client;
@@ -30,8 +34,7 @@ public class DiscoveryResponderTest {
   @BeforeEach
   void start() throws Exception {
     responder =
-        new DiscoveryResponder(new InetSocketAddress(0), 4242, "kitchen", Clock.systemUTC())
-            .start();
+        DiscoveryResponder.forTest(new InetSocketAddress(0), 4242, "kitchen", 7, KEY).start();
     target = new InetSocketAddress(InetAddress.getLoopbackAddress(), responder.address().getPort());
     client = new DatagramSocket(0, InetAddress.getLoopbackAddress());
     client.setSoTimeout(500);
@@ -60,14 +63,22 @@ public class DiscoveryResponderTest {
     DatagramPacket reply = ask(request).orElseThrow();
     assertThat(reply.getLength()).isLessThan(request.length);
     assertThat(DiscoveryProtocol.readReply(reply.getData(), reply.getLength()))
-        .contains(new DiscoveryProtocol.Reply(99, 4242, "kitchen"));
+        .contains(new DiscoveryProtocol.Reply(99, 4242, "kitchen", 7, KEY));
   }
 
   @Test
   void aPrivateRoomAnswersOnlyARequestSealedWithItsKeyAndSealsTheReply() throws Exception {
     DatagramSeal seal = DatagramSeal.of(RoomKey.derive("attic"));
     try (DiscoveryResponder sealed =
-        new DiscoveryResponder(new InetSocketAddress(0), 4343, "attic", seal, Clock.systemUTC())
+        new DiscoveryResponder(
+                new InetSocketAddress(0),
+                4343,
+                "attic",
+                seal,
+                MonotonicClock.INSTANCE,
+                source -> true,
+                8,
+                KEY)
             .start()) {
       target = new InetSocketAddress(InetAddress.getLoopbackAddress(), sealed.address().getPort());
       assertThat(ask(DiscoveryProtocol.request(7))).as("a plain request").isEmpty();
@@ -93,7 +104,7 @@ public class DiscoveryResponderTest {
       ByteBuffer opened =
           seal.open(Flow.DISCOVERY_REPLY, ByteBuffer.wrap(reply.getData(), 0, reply.getLength()));
       assertThat(DiscoveryProtocol.readReply(opened.array(), opened.limit()))
-          .contains(new DiscoveryProtocol.Reply(9, 4343, "attic"));
+          .contains(new DiscoveryProtocol.Reply(9, 4343, "attic", 8, KEY));
     }
   }
 

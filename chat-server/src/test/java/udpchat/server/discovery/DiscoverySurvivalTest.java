@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
 import udpchat.crypto.DatagramSeal;
 import udpchat.discovery.DiscoveryProtocol;
+import udpchat.secure.identity.Fingerprint;
+import udpchat.secure.noise.X25519;
 import udpchat.time.MonotonicClock;
 
 /**
@@ -26,6 +28,8 @@ import udpchat.time.MonotonicClock;
  */
 @Timeout(30)
 public class DiscoverySurvivalTest {
+
+  private static final Fingerprint KEY = Fingerprint.of(X25519.generate().publicKey());
 
   static final int FAILING = 50;
 
@@ -59,7 +63,8 @@ public class DiscoverySurvivalTest {
                       }
                       return true;
                     },
-                    7)
+                    7,
+                    KEY)
                 .start();
         DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       InetSocketAddress target =
@@ -75,7 +80,7 @@ public class DiscoverySurvivalTest {
       DatagramPacket reply = new DatagramPacket(new byte[2048], 2048);
       client.receive(reply);
       assertThat(DiscoveryProtocol.readReply(reply.getData(), reply.getLength()))
-          .contains(new DiscoveryProtocol.Reply(99, 4242, "kitchen", 7));
+          .contains(new DiscoveryProtocol.Reply(99, 4242, "kitchen", 7, KEY));
 
       assertThat(log.list.stream().filter(e -> e.getThrowableProxy() != null))
           .singleElement()

@@ -23,7 +23,9 @@ public final class Fingerprint {
   private static final String PREFIX = "SHA256:";
   private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
   private static final int SHORT_CHARS = 20;
-  private static final int DIGEST_BYTES = 32;
+
+  /** The size of the digest, SHA-256's, as discovery replies carry it. */
+  public static final int DIGEST_BYTES = 32;
 
   private final byte[] digest;
   private final String text;
@@ -39,6 +41,20 @@ public final class Fingerprint {
       throw new IllegalArgumentException("a static key has 32 bytes, not " + publicKey.length);
     }
     return new Fingerprint(sha256(publicKey));
+  }
+
+  /** The fingerprint whose digest is {@code digest} (as a discovery reply carries it). */
+  public static Fingerprint ofDigest(byte[] digest) {
+    if (digest.length != DIGEST_BYTES) {
+      throw new IllegalArgumentException(
+          "a fingerprint's digest has 32 bytes, not " + digest.length);
+    }
+    return new Fingerprint(digest.clone());
+  }
+
+  /** The digest: SHA-256 of the public key, 32 bytes (a copy). */
+  public byte[] digest() {
+    return digest.clone();
   }
 
   /** The full form back, as {@link #toString()} wrote it; refuses anything else. */

@@ -95,6 +95,23 @@ public final class KeyNarrator {
             + " as --server-key says");
   }
 
+  /**
+   * The handshake showed another key than the discovery reply the user chose the server by: another
+   * host answered discovery for it, or the server changed its key in between. Refused.
+   */
+  public void serverKeyNotDiscovered(long nowMs, String server, String shown, String discovered) {
+    keyErrors.error(
+        nowMs,
+        "REFUSED: the server at "
+            + server
+            + " shows key "
+            + shown
+            + ", not "
+            + discovered
+            + " as its discovery reply said: another host may have answered for it. Start with"
+            + " --host and --server-key to choose the server by its key");
+  }
+
   /** The known servers file cannot be read: every key refused until it is fixed. */
   public void knownServersUnusable(long nowMs, String problem) {
     keyErrors.error(nowMs, "REFUSED the server's key: " + problem);

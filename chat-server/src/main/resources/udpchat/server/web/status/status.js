@@ -46,6 +46,8 @@ function showStats(stats) {
   tag.className = stats.private ? "tag private" : "tag";
   text("uptime", duration(stats.uptimeSeconds));
   text("epoch", String(stats.epoch));
+  text("server-key", stats.serverKeyShort);
+  document.getElementById("server-key").title = stats.serverKey;
   text("head", String(stats.head));
   text("last-event", stats.lastEventAt == null ? "none in memory" : time(stats.lastEventAt) + " (" + ago(stats.lastEventAt) + ")");
   const j = stats.journal;
