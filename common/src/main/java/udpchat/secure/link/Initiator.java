@@ -212,10 +212,17 @@ public final class Initiator {
   private void retried(byte[] newCookie, long nowNanos) {
     boolean news = helloCookie == null || !Arrays.equals(newCookie, helloCookie);
     cookie = newCookie;
-    // A new cookie is answered at once (the usual first round trip), but not more often than the
-    // gap; anything else waits for the timer's next hello.
-    if (news && nowNanos - quickAnswerNanos >= RETRY_GAP_NANOS) {
+    // Answered at once, but never more often than the gap (a flood of forged retries makes a few
+    // hellos a second): a new cookie (the usual first round trip), and a retry that no hello under
+    // way answers, because the session in use is one the server forgot, whose datagrams it answers
+    // with the cookie our last hello already carried, or because the hellos gave up. Anything else
+    // waits for the timer's next hello.
+    boolean unanswered = ephemeral == null || hellos >= MAX_UNASKED_HELLOS;
+    if ((news || unanswered) && nowNanos - quickAnswerNanos >= RETRY_GAP_NANOS) {
       quickAnswerNanos = nowNanos;
+      if (hellos >= MAX_UNASKED_HELLOS) {
+        ephemeral = null; // a handshake of its own: its hellos counted from one
+      }
       hello(nowNanos);
     }
   }
