@@ -22,6 +22,7 @@ import udpchat.protocol.Batch;
 import udpchat.protocol.Drops;
 import udpchat.protocol.ServerMessage;
 import udpchat.protocol.json.Codec;
+import udpchat.secure.link.LinkFormat;
 import udpchat.secure.link.SealedSession;
 
 /**
@@ -60,6 +61,8 @@ public final class Sender implements Outbox, LinkOutbox, AutoCloseable {
   private final FaultInjector faults;
   private final BlockingQueue<Outgoing> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final Packer packer = new Packer();
+  // Every datagram is sealed into this one buffer and sent from it (the socket copies it at once).
+  private byte[] sealBuffer = new byte[LinkFormat.MAX_DATAGRAM_BYTES];
   private final RepeatedFault failures =
       new RepeatedFault(log, "sending a batch (udpchat-sender)", System::nanoTime);
   private final FaultInjector.Transmit transmit;
@@ -219,14 +222,17 @@ public final class Sender implements Outbox, LinkOutbox, AutoCloseable {
           drops.count(Drops.NO_KEYS, address, "no session to seal with");
           continue;
         }
-        byte[] sealed;
+        if (bytes.length + LinkFormat.SEALED_OVERHEAD > sealBuffer.length) {
+          sealBuffer = new byte[bytes.length + LinkFormat.SEALED_OVERHEAD]; // larger than any yet
+        }
+        int sealed;
         try {
-          sealed = session.seal(bytes, bytes.length);
+          sealed = session.seal(bytes, bytes.length, sealBuffer);
         } catch (IllegalStateException e) {
           drops.count(Drops.NO_KEYS, address, "the session's keys are spent");
           continue;
         }
-        sendOne(ByteBuffer.wrap(sealed), address);
+        sendOne(ByteBuffer.wrap(sealBuffer, 0, sealed), address);
       }
       count(outgoing);
     }

@@ -43,18 +43,26 @@ public final class SealedSession {
    *     overdue)
    */
   public byte[] seal(byte[] payload, int length) {
-    byte[] sealed;
+    byte[] datagram = new byte[LinkFormat.SEALED_OVERHEAD + length];
+    seal(payload, length, datagram);
+    return datagram;
+  }
+
+  /**
+   * The same, written at the start of {@code out} (at least {@code length +
+   * LinkFormat.SEALED_OVERHEAD} bytes) with nothing allocated for it: a sender that reuses one
+   * buffer for every datagram. Returns the datagram's length.
+   *
+   * @throws IllegalStateException as {@link #seal(byte[], int)}
+   */
+  public int seal(byte[] payload, int length, byte[] out) {
+    System.arraycopy(header, 0, out, 0, header.length);
     try {
-      sealed =
-          channel.seal(header, length == payload.length ? payload : Arrays.copyOf(payload, length));
+      return header.length + channel.seal(header, payload, length, out, header.length);
     } catch (NoiseException e) {
       // Our own key with our own counter: only a broken JDK refuses it.
       throw new IllegalStateException("sealing failed", e);
     }
-    byte[] datagram = new byte[header.length + sealed.length];
-    System.arraycopy(header, 0, datagram, 0, header.length);
-    System.arraycopy(sealed, 0, datagram, header.length, sealed.length);
-    return datagram;
   }
 
   /**

@@ -17,6 +17,11 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The nonce is ChaChaPoly's 96 bits: 32 zero bits, then {@code n} little-endian. The nonce
  * 2<sup>64</sup>-1 is reserved for {@link #rekey()}. Not thread-safe: one owner uses it.
+ *
+ * <p>A state holds its key, not a JDK {@link Cipher}: a cipher object weighs kilobytes, and with
+ * two per session (and the previous session's while a rekey completes) ten thousand members cost
+ * the server about 5 KB each. Each thread has one cipher, used by every state on it and confined to
+ * it.
  */
 public final class CipherState {
 
@@ -28,17 +33,16 @@ public final class CipherState {
 
   private static final String TRANSFORMATION = "ChaCha20-Poly1305";
 
-  private Cipher cipher;
+  private static final ThreadLocal<ThreadCipher> CIPHERS =
+      ThreadLocal.withInitial(ThreadCipher::new);
+
   private byte[] key;
   private long nonce;
-  // What the cipher was last initialised with: see crypt().
-  private byte[] lastKey;
-  private long lastNonce;
+  // The nonce this key last encrypted under (REKEY_NONCE, which no message uses: none yet).
+  private long lastEncrypted = REKEY_NONCE;
 
   /** InitializeKey(empty): a state without a key, which passes plaintext through. */
-  CipherState() {
-    cipher = newCipher();
-  }
+  CipherState() {}
 
   /** A state keyed with {@code key}, nonce 0. */
   CipherState(byte[] key) {
@@ -53,6 +57,7 @@ public final class CipherState {
     }
     this.key = key == null ? null : key.clone();
     this.nonce = 0;
+    this.lastEncrypted = REKEY_NONCE;
   }
 
   /** HasKey(). */
@@ -102,7 +107,24 @@ public final class CipherState {
     if (n == REKEY_NONCE) {
       throw new NoiseException("nonce 2^64-1 is reserved: the session needs a new key");
     }
+    usedForEncryption(n);
     return crypt(Cipher.ENCRYPT_MODE, key, n, ad, plaintext);
+  }
+
+  /**
+   * ENCRYPT(k, n, ad, plaintext) into {@code out} at {@code outOffset}: the ciphertext and tag of
+   * {@code length} bytes of {@code input} from {@code offset}, {@code length + TAG_BYTES} bytes,
+   * with nothing allocated for them (a sender that reuses one buffer for every datagram).
+   */
+  public int encrypt(
+      long n, byte[] ad, byte[] input, int offset, int length, byte[] out, int outOffset)
+      throws NoiseException {
+    requireKey();
+    if (n == REKEY_NONCE) {
+      throw new NoiseException("nonce 2^64-1 is reserved: the session needs a new key");
+    }
+    usedForEncryption(n);
+    return CIPHERS.get().encryptInto(key, n, ad, input, offset, length, out, outOffset);
   }
 
   /** DECRYPT(k, n, ad, ciphertext) with an explicit nonce; refuses a wrong tag. */
@@ -128,32 +150,72 @@ public final class CipherState {
     key = java.util.Arrays.copyOf(out, 32);
   }
 
+  /** Refuses what the JDK refuses of one cipher: encrypting twice in a row under one nonce. */
+  private void usedForEncryption(long n) throws NoiseException {
+    if (n == lastEncrypted) {
+      throw new NoiseException("nonce " + n + " again under this key: a nonce is never reused");
+    }
+    lastEncrypted = n;
+  }
+
   private void requireKey() {
     if (!hasKey()) {
       throw new IllegalStateException("this CipherState has no key yet");
     }
   }
 
-  private byte[] crypt(int mode, byte[] k, long n, byte[] ad, byte[] input) throws NoiseException {
-    if (k == lastKey && n == lastNonce) {
-      // The JDK refuses to initialise a cipher twice in a row with one key and nonce, in either
-      // mode. Encrypting twice so would be our bug, and that guard stays; but a receiver must be
-      // able to open the genuine datagram after a forgery with the same counter was refused, so
-      // a decryption then takes a fresh cipher.
-      if (mode == Cipher.DECRYPT_MODE) {
-        cipher = newCipher();
+  private static byte[] crypt(int mode, byte[] k, long n, byte[] ad, byte[] input)
+      throws NoiseException {
+    return CIPHERS.get().crypt(mode, k, n, ad, input);
+  }
+
+  /** This thread's cipher, and what it was last initialised with. */
+  private static final class ThreadCipher {
+
+    private Cipher cipher = newCipher();
+    // A copy, as the JDK keeps one: a caller may erase or reuse its key array afterwards.
+    private final byte[] lastKey = new byte[32];
+    private long lastNonce;
+
+    byte[] crypt(int mode, byte[] k, long n, byte[] ad, byte[] input) throws NoiseException {
+      init(mode, k, n, ad);
+      try {
+        return cipher.doFinal(input);
+      } catch (AEADBadTagException e) {
+        throw new NoiseException("the message does not open: wrong key, or altered", e);
+      } catch (GeneralSecurityException e) {
+        throw new NoiseException("ChaCha20-Poly1305 failed: " + e.getMessage(), e);
       }
     }
-    lastKey = k;
-    lastNonce = n;
-    try {
-      cipher.init(mode, new SecretKeySpec(k, "ChaCha20"), new IvParameterSpec(nonceBytes(n)));
-      cipher.updateAAD(ad);
-      return cipher.doFinal(input);
-    } catch (AEADBadTagException e) {
-      throw new NoiseException("the message does not open: wrong key, or altered", e);
-    } catch (GeneralSecurityException e) {
-      throw new NoiseException("ChaCha20-Poly1305 failed: " + e.getMessage(), e);
+
+    int encryptInto(
+        byte[] k, long n, byte[] ad, byte[] input, int offset, int length, byte[] out, int at)
+        throws NoiseException {
+      init(Cipher.ENCRYPT_MODE, k, n, ad);
+      try {
+        return cipher.doFinal(input, offset, length, out, at);
+      } catch (GeneralSecurityException e) {
+        throw new NoiseException("ChaCha20-Poly1305 failed: " + e.getMessage(), e);
+      }
+    }
+
+    private void init(int mode, byte[] k, long n, byte[] ad) throws NoiseException {
+      if (n == lastNonce && java.util.Arrays.equals(k, lastKey)) {
+        // The JDK refuses to initialise a cipher twice in a row with one key and nonce. That
+        // happens here without reuse of a nonce: a receiver opens the genuine datagram after a
+        // forgery with its counter was refused, both ends of a test share a thread, and a client
+        // computes its hello's first message again, byte for byte, to read each accept. So it
+        // takes a fresh cipher; the counters (SealedChannel, encryptWithAd) keep nonces unique.
+        cipher = newCipher();
+      }
+      System.arraycopy(k, 0, lastKey, 0, lastKey.length);
+      lastNonce = n;
+      try {
+        cipher.init(mode, new SecretKeySpec(k, "ChaCha20"), new IvParameterSpec(nonceBytes(n)));
+        cipher.updateAAD(ad);
+      } catch (GeneralSecurityException e) {
+        throw new NoiseException("ChaCha20-Poly1305 failed: " + e.getMessage(), e);
+      }
     }
   }
 

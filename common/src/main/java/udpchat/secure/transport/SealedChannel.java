@@ -73,6 +73,22 @@ public final class SealedChannel {
     return datagram;
   }
 
+  /**
+   * The same into {@code out} at {@code at}: counter, ciphertext and tag of {@code length} bytes of
+   * {@code payload}, {@code length + OVERHEAD} bytes; nothing is allocated for them.
+   */
+  public int seal(byte[] associatedData, byte[] payload, int length, byte[] out, int at)
+      throws NoiseException {
+    long counter = nextCounter;
+    if (counter >= policy.rejectAfterMessages()) {
+      throw new IllegalStateException("these keys sealed their last message: handshake again");
+    }
+    nextCounter = counter + 1; // one sending thread, so no lost update
+    writeCounter(out, at, counter);
+    return COUNTER_BYTES
+        + sender.encrypt(counter, associatedData, payload, 0, length, out, at + COUNTER_BYTES);
+  }
+
   /** The payload of the peer's {@code datagram}, or a {@link RefusedDatagram} saying why not. */
   public byte[] open(byte[] associatedData, byte[] datagram) throws RefusedDatagram {
     if (datagram.length < OVERHEAD) {
@@ -120,8 +136,12 @@ public final class SealedChannel {
   }
 
   private static void writeCounter(byte[] datagram, long counter) {
+    writeCounter(datagram, 0, counter);
+  }
+
+  private static void writeCounter(byte[] datagram, int at, long counter) {
     for (int i = 0; i < COUNTER_BYTES; i++) {
-      datagram[i] = (byte) (counter >>> (8 * i));
+      datagram[at + i] = (byte) (counter >>> (8 * i));
     }
   }
 

@@ -199,6 +199,32 @@ class LinkTest {
     assertThat(toServer).hasSize(1);
   }
 
+  /**
+   * The server's sender seals every datagram into one buffer: each opens, none disturbs another.
+   */
+  @Test
+  void sealingIntoOneReusedBufferGivesTheSameDatagramsAsSealingEachAlone() throws Exception {
+    Initiator client = client(null, ServerKeyCheck.ANY, DatagramSeal.NONE);
+    Responder responder = new Responder(serverKey, null, RekeyPolicy.DEFAULT);
+    client.send(text("join"), 0);
+    serve(responder, client, 0);
+    byte[] buffer = new byte[LinkFormat.MAX_DATAGRAM_BYTES];
+    byte[] padded = Arrays.copyOf(text("welcome, alice"), 40); // only the first 14 bytes go
+
+    int first = serverSession.seal(padded, 14, buffer);
+    assertThat(first).isEqualTo(14 + LinkFormat.SEALED_OVERHEAD);
+    byte[] one = Arrays.copyOf(buffer, first);
+    int second = serverSession.seal(text("a longer second message"), 23, buffer);
+    byte[] two = Arrays.copyOf(buffer, second);
+
+    assertThat(client.receive(ByteBuffer.wrap(one), 0)).isEqualTo(text("welcome, alice"));
+    assertThat(client.receive(ByteBuffer.wrap(two), 0)).isEqualTo(text("a longer second message"));
+    byte[] alone = serverSession.seal(text("third"), 5);
+    assertThat(Arrays.copyOf(alone, LinkFormat.SEALED_HEADER_BYTES))
+        .isEqualTo(Arrays.copyOf(one, LinkFormat.SEALED_HEADER_BYTES));
+    assertThat(client.receive(ByteBuffer.wrap(alone), 0)).isEqualTo(text("third"));
+  }
+
   private void isHello(byte[] datagram) {
     assertThat(datagram).hasSize(LinkFormat.HELLO_BYTES).startsWith(LinkFormat.HELLO);
     assertThat(Responder.cookieOf(datagram, 0, datagram.length)).isEqualTo(COOKIE);
