@@ -113,15 +113,15 @@ final class Bench {
         result.joinCpu(beforeJoin, ProcStats.of(target.pid()));
         Waits.settle(pool, members.size());
       }
-      GarbageAttack garbage = GarbageAttack.openIf(spec.garbage(), address, target.pid());
-      try (garbage;
-          HttpAttacker attack = HttpAttacker.startIf(spec.httpAttacked(), address, progress)) {
-        measure(spec, pool, load, target, result, garbage); // HTTP: the UDP port's number
-      }
-      Waits.drain(pool, load, result);
-      if (garbage != null) { // the flood has ended: its memory 3 s after, its drops
-        result.garbage = garbage.figures();
-        say("  garbage: %s", Report.garbage(result.garbage));
+      try (GarbageAttack garbage = GarbageAttack.openIf(spec.garbage(), address, target.pid())) {
+        try (HttpAttacker attack = HttpAttacker.startIf(spec.httpAttacked(), address, progress)) {
+          measure(spec, pool, load, target, result, garbage); // HTTP: the UDP port's number
+        }
+        Waits.drain(pool, load, result);
+        if (garbage != null) { // the flood has ended: its memory 3 s after, its drops
+          result.garbage = garbage.figures();
+          say("  garbage: %s", Report.garbage(result.garbage));
+        }
       }
       KernelCounters after = KernelCounters.read();
       result.count(pool.call(() -> load.tally.snapshot()), after, before, port, memberPorts);

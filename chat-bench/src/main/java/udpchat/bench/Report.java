@@ -169,7 +169,7 @@ final class Report {
     return String.format(
         "%,d datagrams sent in %.1f s (%,.0f/s; %d refused by the kernel, %d answered);"
             + " server RSS idle %.1f MB, peak %.1f MB (+%.1f MB, %d readings), %d s after %.1f MB;"
-            + " server drops %s",
+            + " server drops %s (reply-limited: answers withheld)",
         g.sent(),
         g.floodMs() / 1000.0,
         g.sentPerS(),

@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * What a garbage flood did to the server (the {@code garbage} scenario): datagrams sent, and the
- * server's resident memory (VmRSS, KB) idle just before, at its peak while the flood ran, and
- * {@link #AFTER_S} s after it ended; the server's drops by reason over the flood (null when its
- * {@code /api/stats} did not answer).
+ * server's resident memory (VmRSS, KB) idle just before, at its peak from the flood's first
+ * datagram to the "after" reading (the server still reads what waits in its socket's buffer after
+ * the last is sent), and {@link #AFTER_S} s after the last; the server's drops by reason over the
+ * flood (null when its {@code /api/stats} did not answer).
  *
  * @param sent garbage datagrams sent
  * @param failed sends the kernel refused (a full send buffer)

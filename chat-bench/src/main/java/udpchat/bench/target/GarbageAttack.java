@@ -53,19 +53,20 @@ public final class GarbageAttack implements AutoCloseable {
   }
 
   /**
-   * Waits for the flood's end, stops the memory's sampling, then waits until {@link
-   * GarbageFigures#AFTER_S} s after the last datagram for the "after" reading; what it saw.
+   * Waits until {@link GarbageFigures#AFTER_S} s after the flood's last datagram, stops the
+   * memory's sampling and takes the "after" reading; what it saw.
    */
   public GarbageFigures figures() throws InterruptedException {
     while (!flood.done()) {
       Thread.sleep(10);
     }
-    memory.close();
     long afterNs = flood.endNs() + GarbageFigures.AFTER_S * 1_000_000_000L;
     long leftMs = (afterNs - System.nanoTime()) / 1_000_000;
     if (leftMs > 0) {
       Thread.sleep(leftMs);
     }
+    // The peak runs to here: the server still reads what the flood left in its socket's buffer.
+    memory.close();
     long afterKb = ProcStats.of(pid).rssKb();
     return new GarbageFigures(
         flood.sent(),
