@@ -130,7 +130,9 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--duration",
       paramLabel = "DURATION",
       converter = Durations.class,
-      description = "The measured time of each run, 100ms to 1h (default: 10s; presence 60s).")
+      description =
+          "The measured time of each run, 100ms to 1h (default: 10s; presence 60s; the"
+              + " garbage scenario's flooded run: the flood's time, 1 s at the least).")
   Duration duration;
 
   @Option(
