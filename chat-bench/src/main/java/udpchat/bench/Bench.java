@@ -18,6 +18,7 @@ import udpchat.bench.measure.ProcStats;
 import udpchat.bench.measure.SocketBuffers;
 import udpchat.bench.measure.Tally;
 import udpchat.bench.target.ChildProcess;
+import udpchat.bench.target.GarbageAttack;
 import udpchat.bench.target.HttpAttacker;
 import udpchat.bench.target.Targets;
 
@@ -110,12 +111,18 @@ final class Bench {
         ProcStats beforeJoin = ProcStats.of(target.pid());
         join(pool, chat, result);
         result.joinCpu(beforeJoin, ProcStats.of(target.pid()));
-        settle(pool, members.size());
+        Waits.settle(pool, members.size());
       }
-      try (HttpAttacker attack = HttpAttacker.startIf(spec.httpAttacked(), address, progress)) {
-        measure(spec, pool, load, target, result); // the HTTP port is the UDP port's number
+      try (GarbageAttack garbage = GarbageAttack.openIf(spec.garbage(), address, target.pid())) {
+        try (HttpAttacker attack = HttpAttacker.startIf(spec.httpAttacked(), address, progress)) {
+          measure(spec, pool, load, target, result, garbage); // HTTP: the UDP port's number
+        }
+        Waits.drain(pool, load, result);
+        if (garbage != null) { // the flood has ended: its memory 3 s after, its drops
+          result.garbage = garbage.figures();
+          say("  garbage: %s", Report.garbage(result.garbage));
+        }
       }
-      drain(pool, load, result);
       KernelCounters after = KernelCounters.read();
       result.count(pool.call(() -> load.tally.snapshot()), after, before, port, memberPorts);
       ProcStats end = ProcStats.of(target.pid());
@@ -194,28 +201,20 @@ final class Bench {
     say("  %d members joined in %d ms", joined, result.joinMs);
   }
 
-  /**
-   * Waits until the joins' notices have been delivered and acknowledged: until the members receive
-   * little more than their pongs (at most 10 s).
-   */
-  private void settle(MemberPool pool, int count) throws InterruptedException {
-    long quiet = count / 4 + 20; // datagrams per 200 ms; pongs come at most count/5
-    long last = pool.datagramsIn();
-    for (int i = 0; i < 50; i++) {
-      Thread.sleep(200);
-      long now = pool.datagramsIn();
-      if (now - last < quiet) {
-        return;
-      }
-      last = now;
-    }
-  }
+  /** The longest a flooded run's window may last: the flood's end ends it before. */
+  private static final long FLOOD_WINDOW_CAP_NS = 600_000_000_000L;
 
   private void measure(
-      RunSpec spec, MemberPool pool, Load load, ChildProcess target, RunResult result)
+      RunSpec spec,
+      MemberPool pool,
+      Load load,
+      ChildProcess target,
+      RunResult result,
+      GarbageAttack garbage)
       throws InterruptedException {
     long fromNs = System.nanoTime() + spec.warmup().toNanos();
-    long toNs = fromNs + spec.duration().toNanos();
+    long leastNs = fromNs + spec.duration().toNanos();
+    long toNs = garbage == null ? leastNs : fromNs + FLOOD_WINDOW_CAP_NS;
     if (spec.senders() > 0) {
       pool.call(() -> load.startSending(System.nanoTime(), fromNs, toNs));
     } else {
@@ -226,13 +225,22 @@ final class Bench {
             return null;
           });
     }
-    sleepUntil(fromNs);
+    Waits.sleepUntil(fromNs);
+    if (garbage != null) {
+      garbage.start();
+    }
     ProcStats target0 = ProcStats.of(target.pid());
     ProcStats bench0 = ProcStats.of(ProcessHandle.current().pid());
     long start = System.nanoTime();
     long lastSayNs = start;
     while (System.nanoTime() < toNs) {
-      sleepUntil(Math.min(toNs, System.nanoTime() + 1_000_000_000L));
+      if (garbage != null && garbage.done() && System.nanoTime() >= leastNs) {
+        long endNs = System.nanoTime(); // the flood is sent: the window ends with it
+        pool.call(() -> load.tally.measureToNs = endNs);
+        break;
+      }
+      Waits.sleepUntil(
+          Math.min(toNs, System.nanoTime() + (garbage == null ? 1000 : 20) * 1_000_000L));
       if (System.nanoTime() - lastSayNs >= 1_000_000_000L || System.nanoTime() >= toNs) {
         long now = System.nanoTime();
         Tally snapshot = pool.call(() -> load.tally.snapshot());
@@ -257,40 +265,6 @@ final class Bench {
     }
     if (bench0.cpuMs() >= 0 && bench1.cpuMs() >= 0) {
       result.benchCpuPercent = (bench1.cpuMs() - bench0.cpuMs()) / 10.0 / seconds;
-    }
-  }
-
-  /**
-   * Waits for what is still on its way: until everything expected has come, or nothing came for a
-   * while, or 10 s. The while is 2.5 s for the server, whose retransmission timeout backs off to 1
-   * s (a member's last event may come after that, its ack's delay and a timer tick), and 0.5 s for
-   * the reflector, which never sends again.
-   */
-  private void drain(MemberPool pool, Load load, RunResult result) throws InterruptedException {
-    long quietNs = load.reliable() ? 2_500_000_000L : 500_000_000L;
-    long limitNs = System.nanoTime() + 10_000_000_000L;
-    long last = -1;
-    long lastChangeNs = System.nanoTime();
-    while (System.nanoTime() < limitNs) {
-      long[] state = pool.call(() -> new long[] {load.tally.delivered, load.tally.sent});
-      long expected = state[1] * result.joined;
-      if (state[0] >= expected) {
-        return;
-      }
-      if (state[0] != last) {
-        last = state[0];
-        lastChangeNs = System.nanoTime();
-      } else if (System.nanoTime() - lastChangeNs > quietNs) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-  }
-
-  private static void sleepUntil(long deadlineNs) throws InterruptedException {
-    long leftMs = (deadlineNs - System.nanoTime()) / 1_000_000;
-    if (leftMs > 0) {
-      Thread.sleep(leftMs);
     }
   }
 

@@ -38,7 +38,13 @@ import udpchat.time.Durations;
           + " reliable (100 members, closed loop and 500 msg/s, at 0%% and 5%% simulated loss"
           + " at the server), overload (1.6 times the capacity measured first, 10 senders),"
           + " presence (10000 members pinging once a second for 60 s, no messages). Default:"
-          + " all of them.",
+          + " all of them. Besides, not in the default: garbage (100 members, 10 of them"
+          + " sending 200 msg/s together, alone and then on a fresh server while 126,000 garbage"
+          + " datagrams from 200 loopback addresses, 127.0.1.2 and up, flood it: the server's"
+          + " resident memory idle, at its peak and 3 s after, its drops by reason from its"
+          + " /api/stats, and the chat's figures during the flood).",
+      "The server gets the heap ./run.sh server gives it: 128 MB and 2 KB per member of its"
+          + " --max-members and per event of its --history.",
       "Progress goes to standard error, a table per scenario to standard output, and --json FILE"
           + " writes the same figures. Only loopback addresses are ever used."
     })
@@ -46,6 +52,13 @@ public final class BenchCommand implements Callable<Integer> {
 
   static final List<String> SUITE =
       List.of("fanout", "latency", "reliable", "overload", "presence");
+
+  /** Every scenario: the suite, and those run only when named. */
+  static final List<String> SCENARIOS =
+      List.of("fanout", "latency", "reliable", "overload", "presence", "garbage");
+
+  /** More garbage than this would only take longer: the flood's memory is its rate's. */
+  static final long MAX_GARBAGE = 100_000_000;
 
   /** One process holds at most about 19,000 sockets here (its open-file limit). */
   static final int MAX_MEMBERS = 19_000;
@@ -63,8 +76,8 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "NAME",
       split = ",",
       description =
-          "Scenarios to run, comma-separated: fanout, latency, reliable, overload, presence"
-              + " (default: all, in that order).")
+          "Scenarios to run, comma-separated: fanout, latency, reliable, overload, presence,"
+              + " garbage (default: all but garbage, in that order).")
   List<String> scenarios;
 
   @Option(
@@ -72,7 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "Members in every scenario instead of its own, 1 to 19000 (fanout: 10, 100, 1000;"
-              + " latency, reliable, overload: 100; presence: 10000).")
+              + " latency, reliable, overload, garbage: 100; presence: 10000).")
   Integer members;
 
   @Option(
@@ -88,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
       description =
           "Messages per second offered by the senders together, above 0 and up to 1000000,"
               + " instead of the closed loop (fanout, reliable) or the scenario's rate (latency:"
-              + " 1000).")
+              + " 1000, garbage: 200).")
   Double rate;
 
   @Option(
@@ -117,7 +130,9 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--duration",
       paramLabel = "DURATION",
       converter = Durations.class,
-      description = "The measured time of each run, 100ms to 1h (default: 10s; presence 60s).")
+      description =
+          "The measured time of each run, 100ms to 1h (default: 10s; presence 60s; the"
+              + " garbage scenario's flooded run: the flood's time, 1 s at the least).")
   Duration duration;
 
   @Option(
@@ -135,8 +150,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--smoke",
       description =
-          "Every scenario in a few seconds with 10 members (presence: 50): checks that the bench"
-              + " works (what CI runs), not a measurement.")
+          "Every scenario in a few seconds with 10 members (presence: 50; garbage: 20 members,"
+              + " 100 msg/s, 5000 datagrams): checks that the bench works (what CI runs), not a"
+              + " measurement.")
   boolean smoke;
 
   @Option(
@@ -145,6 +161,16 @@ public final class BenchCommand implements Callable<Integer> {
           "latency: run the server a second time while a hostile HTTP client attacks its HTTP port"
               + " (a slowloris, a flood of requests, oversized heads), to compare the p99.")
   boolean httpAttack;
+
+  @Option(
+      names = "--garbage",
+      paramLabel = "N",
+      description =
+          "garbage: datagrams in the flood, 1 to 100000000 (default: 126000), a quarter each of"
+              + " random bytes, JSON-shaped junk, hello-shaped (0xE1 0x03, 1200 bytes) and"
+              + " sealed-shaped (0xE4) datagrams, sent as fast as one thread manages; the"
+              + " flooded run's window lasts until they are sent, 1 s at the least.")
+  Long garbage;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures to FILE.")
   Path json;
@@ -161,10 +187,10 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<String> chosen = scenarios == null || scenarios.isEmpty() ? SUITE : scenarios;
     for (String name : chosen) {
-      if (!SUITE.contains(name)) {
+      if (!SCENARIOS.contains(name)) {
         throw new ParameterException(
             spec.commandLine(),
-            "unknown scenario " + name + "; one of " + String.join(", ", SUITE));
+            "unknown scenario " + name + "; one of " + String.join(", ", SCENARIOS));
       }
     }
     Ranges.check(spec, "--senders", senders, 1, MAX_MEMBERS);
@@ -178,6 +204,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (rate != null) {
       Ranges.checkAbove(spec, "--rate", rate, 0, MAX_RATE);
     }
+    if (garbage != null) {
+      Ranges.check(spec, "--garbage", garbage, 1, MAX_GARBAGE);
+    }
     if (duration != null) {
       Ranges.check(spec, "--duration", duration, Duration.ofMillis(100), Duration.ofHours(1));
     }
@@ -190,7 +219,17 @@ public final class BenchCommand implements Callable<Integer> {
     List<RunResult> all = new ArrayList<>();
     Scenarios runs =
         new Scenarios(
-            members, senders, rate, window, size, duration, warmup, quick, smoke, httpAttack);
+            members,
+            senders,
+            rate,
+            window,
+            size,
+            duration,
+            warmup,
+            quick,
+            smoke,
+            httpAttack,
+            garbage);
     int largest = chosen.stream().mapToInt(runs::largestN).max().orElse(10);
     try (MemberPool pool =
         new MemberPool(largest, InetAddress.getLoopbackAddress(), MEMBER_BUFFER, MEMBER_BUFFER)

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import udpchat.bench.measure.GarbageFigures;
 
 /** The figures as a table per scenario (standard output) and as JSON ({@code --json FILE}). */
 final class Report {
@@ -156,8 +157,31 @@ final class Report {
                   "; journal %d events in %d writes, %d forces",
                   r.journalEvents, r.journalWrites, r.journalForces),
           r.problem == null ? "" : "; PROBLEM: " + r.problem);
+      if (r.garbage != null) {
+        out.printf("  %s %d: garbage: %s%n", r.target, r.members, garbage(r.garbage));
+      }
     }
     out.flush();
+  }
+
+  /** A garbage flood's figures in a line: what was sent, the server's memory, its drops. */
+  static String garbage(GarbageFigures g) {
+    return String.format(
+        "%,d datagrams sent in %.1f s (%,.0f/s; %d refused by the kernel, %d answered);"
+            + " server RSS idle %.1f MB, peak %.1f MB (+%.1f MB, %d readings), %d s after %.1f MB;"
+            + " server drops %s (reply-limited: answers withheld)",
+        g.sent(),
+        g.floodMs() / 1000.0,
+        g.sentPerS(),
+        g.failed(),
+        g.answers(),
+        g.rssIdleKb() / 1024.0,
+        g.rssPeakKb() / 1024.0,
+        g.rssGrowthKb() / 1024.0,
+        g.rssSamples(),
+        GarbageFigures.AFTER_S,
+        g.rssAfterKb() / 1024.0,
+        g.serverDrops() == null ? "unknown (no /api/stats)" : g.serverDrops());
   }
 
   static void json(Path file, Map<String, Object> machine, List<RunResult> results)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import udpchat.bench.measure.GarbageFigures;
 import udpchat.bench.measure.KernelCounters;
 import udpchat.bench.measure.ProcStats;
 import udpchat.bench.measure.Tally;
@@ -143,6 +144,9 @@ final class RunResult {
 
   public Long journalWrites;
   public Long journalForces;
+
+  /** What a garbage flood did to the server in the window (the garbage target only). */
+  public GarbageFigures garbage;
 
   /** /proc/loadavg (1, 5, 15 minutes) as the run began: how busy the machine was. */
   public String loadAverage;

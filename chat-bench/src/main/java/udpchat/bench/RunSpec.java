@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param duration the measured window (for presence: how long the members stay, pinging)
  * @param loss the share of datagrams the server drops at its socket ({@code --simulate-loss})
  * @param serverTimeout the server's {@code --timeout}; it asks for heartbeats every third of it
+ * @param garbage garbage datagrams flooded at the server in the measured window ({@code garbage}
+ *     target only): the window then starts with the flood and lasts until it is sent, {@code
+ *     duration} at the least
  */
 record RunSpec(
     String scenario,
@@ -29,11 +32,13 @@ record RunSpec(
     Duration warmup,
     Duration duration,
     double loss,
-    Duration serverTimeout) {
+    Duration serverTimeout,
+    long garbage) {
 
   static final String SERVER = "server";
   static final String REFLECTOR = "reflector";
   static final String ATTACKED_SERVER = "attacked"; // fits the tables' target column
+  static final String GARBAGE_SERVER = "garbage";
 
   boolean reflector() {
     return REFLECTOR.equals(target);
@@ -41,6 +46,23 @@ record RunSpec(
 
   boolean httpAttacked() {
     return ATTACKED_SERVER.equals(target);
+  }
+
+  /** The same run against a server flooded with {@code count} garbage datagrams meanwhile. */
+  RunSpec withGarbage(long count, Duration leastWindow) {
+    return new RunSpec(
+        scenario,
+        GARBAGE_SERVER,
+        members,
+        senders,
+        ratePerS,
+        window,
+        size,
+        warmup,
+        leastWindow,
+        loss,
+        serverTimeout,
+        count);
   }
 
   RunSpec withTarget(String newTarget) {
@@ -55,7 +77,8 @@ record RunSpec(
         warmup,
         duration,
         loss,
-        serverTimeout);
+        serverTimeout,
+        garbage);
   }
 
   RunSpec withRate(double newRate) {
@@ -70,7 +93,8 @@ record RunSpec(
         warmup,
         duration,
         loss,
-        serverTimeout);
+        serverTimeout,
+        garbage);
   }
 
   String load() {

@@ -7,8 +7,8 @@ import udpchat.bench.load.MemberPool;
 
 /**
  * What each scenario runs ({@code fanout}, {@code latency}, {@code reliable}, {@code overload},
- * {@code presence}): the {@link RunSpec}s it makes from the command line's choices, each with its
- * own defaults where an option was not given.
+ * {@code presence}, {@code garbage}): the {@link RunSpec}s it makes from the command line's
+ * choices, each with its own defaults where an option was not given.
  */
 final class Scenarios {
 
@@ -22,6 +22,7 @@ final class Scenarios {
   private final boolean quick;
   private final boolean smoke;
   private final boolean httpAttack;
+  private final Long garbage;
 
   /** The options of {@link BenchCommand}, each {@code null} where not given. */
   Scenarios(
@@ -34,7 +35,8 @@ final class Scenarios {
       Duration warmup,
       boolean quick,
       boolean smoke,
-      boolean httpAttack) {
+      boolean httpAttack,
+      Long garbage) {
     this.members = members;
     this.senders = senders;
     this.rate = rate;
@@ -45,6 +47,7 @@ final class Scenarios {
     this.quick = quick;
     this.smoke = smoke;
     this.httpAttack = httpAttack;
+    this.garbage = garbage;
   }
 
   /** Runs {@code scenario}: its runs, each against the reflector first where it has one. */
@@ -106,8 +109,19 @@ final class Scenarios {
                     Duration.ZERO,
                     hold,
                     0,
-                    PRESENCE_TIMEOUT),
+                    PRESENCE_TIMEOUT,
+                    0),
                 pool));
+      }
+      case "garbage" -> {
+        // The chat at a modest fixed rate, alone, then on a fresh server while garbage floods it:
+        // the second run's window is the flood's time, so its figures are the chat's during it.
+        int n = garbageMembers();
+        int some = Math.max(senders, Math.min(GARBAGE_SENDERS, n));
+        RunSpec run = spec(scenario, n, some, rate != null ? rate : smoke ? 100 : 200, 0);
+        results.add(bench.run(run, pool));
+        long count = garbage != null ? garbage : smoke ? 5_000 : 126_000;
+        results.add(bench.run(run.withGarbage(count, LEAST_FLOOD_WINDOW), pool));
       }
       default -> throw new IllegalArgumentException(scenario);
     }
@@ -129,6 +143,12 @@ final class Scenarios {
 
   /** How many members send in the overload scenario, unless --senders asks for more. */
   static final int OVERLOAD_SENDERS = 10;
+
+  /** How many members send in the garbage scenario, unless --senders asks for more. */
+  static final int GARBAGE_SENDERS = 10;
+
+  /** The flooded run's window lasts until the flood is sent, and this long at the least. */
+  static final Duration LEAST_FLOOD_WINDOW = Duration.ofSeconds(1);
 
   /** A timeout of 3 s: the server asks for a heartbeat every second. */
   static final Duration PRESENCE_TIMEOUT = Duration.ofSeconds(3);
@@ -155,11 +175,16 @@ final class Scenarios {
         before,
         measured,
         loss,
-        Duration.ofSeconds(15));
+        Duration.ofSeconds(15),
+        0);
   }
 
   private int n(int normal, int small) {
     return members != null ? members : smoke ? small : normal;
+  }
+
+  private int garbageMembers() {
+    return members != null ? members : smoke ? 20 : 100;
   }
 
   private List<Integer> fanoutSizes() {
@@ -174,6 +199,7 @@ final class Scenarios {
     return switch (scenario) {
       case "fanout" -> fanoutSizes().stream().mapToInt(Integer::intValue).max().orElse(10);
       case "presence" -> members != null ? members : smoke ? 50 : quick ? 1000 : 10_000;
+      case "garbage" -> garbageMembers();
       default -> n(100, 10);
     };
   }

@@ -44,6 +44,10 @@ class BenchCommandTest {
     assertThat(run("--size", "10")).isEqualTo(2);
     assertThat(run("--duration", "10h")).isEqualTo(2);
     assertThat(err.toString()).contains("--duration 10h is out of range: between 100ms and 1h");
+    assertThat(run("--scenario", "garbage", "--garbage", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--garbage 0 is out of range: between 1 and 100000000");
+    assertThat(run("--scenario", "rubbish")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown scenario rubbish; one of", "garbage");
     assertThat(run("--frobnicate")).isEqualTo(2);
     assertThat(err.toString()).doesNotContain("\tat ", "Usage:");
     assertThat(out.toString()).isEmpty();
@@ -53,7 +57,8 @@ class BenchCommandTest {
   void theRangesAreInTheHelpAndTheVersionIsThePoms() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString().replaceAll("\\s+", " "))
-        .contains("1 to 19000", "1 to 4096", "32 to 700", "above 0 and up to 1000000");
+        .contains(
+            "1 to 19000", "1 to 4096", "32 to 700", "above 0 and up to 1000000", "1 to 100000000");
     assertThat(run("-V")).isZero();
     assertThat(out.toString()).contains("chat-bench " + udpchat.cli.Version.number());
   }

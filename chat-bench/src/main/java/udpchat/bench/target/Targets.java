@@ -28,7 +28,8 @@ public final class Targets {
   /**
    * A chat server on a port of its choosing, with a fresh data folder, room for {@code members}
    * from the one address, the {@code --timeout} {@code serverTimeout}, and a share {@code loss} of
-   * datagrams dropped at its socket ({@code --simulate-loss}).
+   * datagrams dropped at its socket ({@code --simulate-loss}); its heap is {@code run.sh}'s for
+   * those options ({@link ServerHeap}).
    */
   public ChildProcess server(int members, Duration serverTimeout, double loss) throws IOException {
     Path data = Files.createTempDirectory(scratch, "server-");
@@ -56,7 +57,8 @@ public final class Targets {
       args.addAll(List.of("--simulate-loss", String.valueOf(loss), "--simulate-seed", "5"));
     }
     args.addAll(serverArgs);
-    return ChildProcess.start("server", List.of(), "udpchat.server.ChatServerCommand", args);
+    return ChildProcess.start(
+        "server", List.of(ServerHeap.option(args)), "udpchat.server.ChatServerCommand", args);
   }
 
   /** A reflector that sends what it receives to the members at {@code memberPorts}. */
