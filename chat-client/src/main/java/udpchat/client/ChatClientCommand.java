@@ -7,7 +7,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -20,16 +19,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import udpchat.cli.CommandLines;
 import udpchat.cli.Version;
-import udpchat.client.command.Commands;
 import udpchat.client.discovery.ServerFinder;
 import udpchat.client.room.Roster;
 import udpchat.client.trust.ServerTrust;
 import udpchat.client.view.StatusSink;
 import udpchat.client.view.View;
-import udpchat.client.view.format.EventFormat;
 import udpchat.client.view.format.Palette;
-import udpchat.client.view.terminal.PlainView;
-import udpchat.client.view.terminal.TerminalView;
 import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.RoomKey;
 import udpchat.crypto.RoomKeyOptions;
@@ -129,6 +124,13 @@ public final class ChatClientCommand implements Callable<Integer> {
   boolean plain;
 
   @Option(
+      names = "--scrolling",
+      description =
+          "The line view instead of the full-screen one: messages scroll above the prompt into the"
+              + " terminal's own scrollback, one status line below; no windows.")
+  boolean scrolling;
+
+  @Option(
       names = "--no-color",
       description =
           "No colours. Also off when the NO_COLOR environment variable is set (to anything but"
@@ -220,18 +222,14 @@ public final class ChatClientCommand implements Callable<Integer> {
                   + "; -Dudpchat.home=DIR chooses the folder");
       return 1;
     }
-    EventFormat format = new EventFormat(ZoneId.systemDefault());
-    boolean interactive = !plain && System.console() != null;
     Roster roster = new Roster();
-    try (View view =
-        interactive
-            ? new TerminalView(
-                home.resolve("history"),
-                ZoneId.systemDefault(),
-                Palette.noColorAsked(noColor, System.getenv("NO_COLOR")),
-                roster,
-                Commands.COMPLETIONS)
-            : new PlainView(System.in, System.out, format)) {
+    boolean colourless = Palette.noColorAsked(noColor, System.getenv("NO_COLOR"));
+    ViewChoice choice =
+        plain || System.console() == null
+            ? ViewChoice.PLAIN
+            : scrolling ? ViewChoice.SCROLLING : ViewChoice.FULL_SCREEN;
+    String room = found.size() == 1 ? found.get(0).room() : null;
+    try (View view = choice.open(home.resolve("history"), colourless, roster, room)) {
       if (found.size() > 1) {
         server = StartQuestions.chooseServer(view, found);
         if (server == null) {
@@ -250,7 +248,7 @@ public final class ChatClientCommand implements Callable<Integer> {
               faults,
               roomKey,
               new ServerTrust(home.resolve(ClientHome.KNOWN_SERVERS), serverKey));
-      StatusSink statusLine = view instanceof TerminalView terminal ? terminal : StatusSink.NONE;
+      StatusSink statusLine = view instanceof StatusSink sink ? sink : StatusSink.NONE;
       try (ChatClient client =
           new ChatClient(
               config, view, MonotonicClock.INSTANCE, Clock.systemUTC(), roster, statusLine)) {
