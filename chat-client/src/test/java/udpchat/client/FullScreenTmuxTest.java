@@ -225,6 +225,52 @@ class FullScreenTmuxTest {
     bob.await(TestUser.message(ALICE, "half typed and sent"));
   }
 
+  @Test
+  void othersEscapeSequencesAreShownEscapedAndAMentionElsewhereIsHighlightedInTheActivityList()
+      throws Exception {
+    String titleBefore = client.tmux.display(ALICE, "#{pane_title}");
+    TestUser bob = startOther("bob");
+    // OSC 0 would set the window title, SGR 31 turn what follows red, ED 2 clear the screen.
+    bob.type("\u001b]0;pwned\u0007evil \u001b[31mred\u001b[2J");
+    awaitPane(
+        "bob's text, escaped, the bars in place",
+        rows -> {
+          assertThat(rows).anyMatch(row -> row.endsWith("<bob> ^[]0;pwned^Gevil ^[[31mred^[[2J"));
+          assertThat(statusBar(rows)).contains("[alice] [2:");
+        });
+    assertThat(client.tmux.display(ALICE, "#{pane_title}")).isEqualTo(titleBefore);
+
+    client.tmux.pressKeys(ALICE, "M-1");
+    awaitPane("the status window", rows -> assertThat(statusBar(rows)).contains("[1:status]"));
+    bob.type("alice, are you there?");
+    awaitPane("window 2 active", rows -> assertThat(statusBar(rows)).contains("[Act: 2]"));
+    List<String> drawn = TmuxClient.lines(client.tmux.capturePaneWithAttributes(ALICE));
+    String bar = drawn.get(HEIGHT - 2);
+    assertThat(bar)
+        .as("the 2 of the activity list in the mention's style (inverse yellow), not the bar's")
+        .containsPattern("\u001b\\[[0-9;]*33[0-9;]*m(\u001b\\[[0-9;]*m)*2");
+  }
+
+  @Test
+  void wideCharactersWrapWithinTheWindowAndLeaveTheBarsInPlace() throws Exception {
+    TestUser bob = startOther("bob");
+    client.tmux.typeLiteral(ALICE, "half typed");
+    String wide = "你好世界👋 e\u0301a\u0308 ".repeat(12) + "end";
+    bob.type(wide);
+    awaitPane(
+        "the whole text over several rows, the bars and the input line in place",
+        rows -> {
+          String joined = String.join("", rows.subList(1, HEIGHT - 2)).replaceAll("\\s", "");
+          String want =
+              java.text.Normalizer.normalize(wide, java.text.Normalizer.Form.NFC)
+                  .replaceAll("\\s", "");
+          assertThat(java.text.Normalizer.normalize(joined, java.text.Normalizer.Form.NFC))
+              .contains(want);
+          assertThat(statusBar(rows)).contains("[alice] [2:");
+          assertThat(rows.get(HEIGHT - 1)).isEqualTo(PROMPT + "half typed");
+        });
+  }
+
   private static List<String> expectedLines(int from, int to) {
     return IntStream.rangeClosed(from, to).mapToObj(i -> "<bob> line " + i).toList();
   }
