@@ -129,7 +129,7 @@ final class WindowList {
               + currentNumber()
               + " ("
               + window.name()
-              + ") cannot be closed: only private conversations can (/window N to switch)");
+              + ") cannot be closed: only private conversations' windows can");
     }
     windows.remove(current);
     current = current - 1; // a query is never window 1 or 2, so there is one before it
