@@ -44,7 +44,9 @@ import udpchat.time.MonotonicClock;
     usageHelpAutoWidth = true,
     description = {
       "Joins a UDP chat room. Type to talk; /help lists the commands; quit, /quit or Ctrl-D"
-          + " leaves.",
+          + " leaves. On a terminal the client takes the full screen: window 1 for the server,"
+          + " 2 for the room, one per private conversation (/query NAME); Alt-1..9 or /window N"
+          + " switch, PageUp/PageDown scroll back.",
       "Line history is kept in ~/.udpchat/history, the keys of servers met in"
           + " ~/.udpchat/known_servers, warnings in ~/.udpchat/client.log (-Dudpchat.home=DIR"
           + " moves them; a new folder is made 0700, its files 0600)."

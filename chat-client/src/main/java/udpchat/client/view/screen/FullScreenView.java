@@ -163,6 +163,7 @@ public final class FullScreenView implements View, StatusSink {
 
   /** The screen's thread: runs what is handed to it, then draws once for all of it. */
   private void own() {
+    long said = 0;
     while (running || !work.isEmpty()) {
       try {
         Runnable task = work.poll(1, TimeUnit.SECONDS); // at least once a second: the clock
@@ -172,6 +173,12 @@ public final class FullScreenView implements View, StatusSink {
         }
         if (task != null) {
           task.run();
+        }
+        long lost = dropped.get();
+        if (lost > said) {
+          said = lost;
+          screen.say(
+              Event.error(clock.instant(), lost + " line(s) not shown: the screen fell behind"));
         }
         terminal.draw();
       } catch (InterruptedException e) {
@@ -201,8 +208,8 @@ public final class FullScreenView implements View, StatusSink {
               Thread.currentThread().interrupt();
             }
           });
-    } catch (RuntimeException e) {
-      log.warn("reading the keyboard failed; input ends", e);
+    } catch (RuntimeException | java.io.IOError e) {
+      log.warn("reading the keyboard failed; input ends", e); // JLine wraps a read's IOException
     }
     later(() -> handBack(null)); // end of input: the terminal went away
   }
