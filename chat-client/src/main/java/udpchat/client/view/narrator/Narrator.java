@@ -93,7 +93,9 @@ public final class Narrator {
   }
 
   public void serverRestarted(long nowMs) {
-    serverNotice(nowMs, "the server restarted; catching up on what you missed");
+    notice(
+        nowMs,
+        "the server restarted; catching up on what you missed"); // the room's: its lines follow
   }
 
   public void roomFull(long nowMs, String serverSays) {

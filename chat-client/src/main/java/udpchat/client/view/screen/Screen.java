@@ -1,7 +1,6 @@
 package udpchat.client.view.screen;
 
 import java.time.Clock;
-import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
@@ -160,7 +159,7 @@ final class Screen {
     line.styled(
         bar,
         " ["
-            + LocalTime.now(clock).format(HOURS_MINUTES)
+            + HOURS_MINUTES.format(clock.instant().atZone(clock.getZone()))
             + "] ["
             + me
             + "] ["
