@@ -181,12 +181,17 @@ class FullScreenTmuxTest {
           assertThat(rows.get(10)).contains("[alice] [2:");
           assertThat(rows.get(11)).isEqualTo(PROMPT + "half typed");
         });
+    // Lines arriving while the terminal is resized, again and again: none lost, none doubled.
+    for (int i = 61; i <= 70; i++) {
+      bob.type("line " + i);
+      client.tmux.resize(ALICE, i % 2 == 0 ? 70 : 90, i % 2 == 0 ? 14 : 18);
+    }
     client.tmux.resize(ALICE, WIDTH, HEIGHT);
     awaitPane(
         "full size again: every row filled from the buffer, nothing stale",
         rows -> {
           assertThat(untimed(rows.subList(1, HEIGHT - 2)))
-              .containsExactlyElementsOf(expectedLines(60 - (HEIGHT - 4), 60));
+              .containsExactlyElementsOf(expectedLines(70 - (HEIGHT - 4), 70));
           assertThat(rows).filteredOn(row -> row.contains("[alice] [2:")).hasSize(1);
           assertThat(rows).filteredOn(row -> row.startsWith(PROMPT.strip())).hasSize(1);
           assertThat(rows.get(HEIGHT - 1)).isEqualTo(PROMPT + "half typed");

@@ -35,7 +35,7 @@ final class ActivityList {
 
   private static AttributedStyle style(Activity activity, Palette palette, AttributedStyle bar) {
     return switch (activity) {
-      case MENTION -> palette.hasColour() ? palette.mention() : bar.bold();
+      case MENTION -> palette.hasColour() ? palette.mention() : bar.bold().underline();
       case TEXT -> bar.bold();
       default -> bar;
     };
