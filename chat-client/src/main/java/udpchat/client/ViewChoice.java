@@ -42,4 +42,10 @@ enum ViewChoice {
       case PLAIN -> new PlainView(System.in, System.out, new EventFormat(ZoneId.systemDefault()));
     };
   }
+
+  /** A terminal that cannot move its cursor (TERM=dumb, or none said) gets the line view. */
+  private static boolean dumbTerminal() {
+    String term = System.getenv("TERM");
+    return term == null || term.isBlank() || term.equals("dumb");
+  }
 }
