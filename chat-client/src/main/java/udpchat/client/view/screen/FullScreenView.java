@@ -36,8 +36,8 @@ import udpchat.client.view.terminal.ChatCompleter;
  * the status, and it alone writes to the terminal (through JLine's {@code Display}, which redraws
  * only what changed). Everyone else hands it work through one bounded queue: the session's events
  * ({@link #show}, {@link #showStatus}), the keys read by {@code udpchat-keys}, and the terminal's
- * signals (resize, Ctrl-Z, fg, Ctrl-C). No lock is held anywhere, so none is held across a write.
- * The main thread's {@link #readLine} takes the lines the screen's thread hands back.
+ * signals (resize, Ctrl-Z, fg, Ctrl-C). The screen takes no lock of its own: none is held across a
+ * write. The main thread's {@link #readLine} takes the lines the screen's thread hands back.
  */
 public final class FullScreenView implements View, StatusSink {
 

@@ -83,7 +83,7 @@ final class TerminalScreen {
     size = null;
   }
 
-  /** Ctrl-C's and fg's Ctrl-L: everything drawn afresh. */
+  /** Ctrl-L: everything drawn afresh at the next draw. */
   void redraw() {
     size = null;
   }
