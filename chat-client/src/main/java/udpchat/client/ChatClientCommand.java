@@ -7,11 +7,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,23 +18,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import udpchat.cli.CommandLines;
 import udpchat.cli.Version;
-import udpchat.client.command.Commands;
 import udpchat.client.discovery.ServerFinder;
 import udpchat.client.room.Roster;
 import udpchat.client.trust.ServerTrust;
 import udpchat.client.view.StatusSink;
 import udpchat.client.view.View;
-import udpchat.client.view.format.EventFormat;
 import udpchat.client.view.format.Palette;
-import udpchat.client.view.terminal.PlainView;
-import udpchat.client.view.terminal.TerminalView;
 import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.RoomKey;
 import udpchat.crypto.RoomKeyOptions;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.net.FaultOptions;
 import udpchat.net.Faults;
-import udpchat.secure.identity.Fingerprint;
 import udpchat.text.Names;
 import udpchat.time.Durations;
 import udpchat.time.MonotonicClock;
@@ -50,7 +43,9 @@ import udpchat.time.MonotonicClock;
     usageHelpAutoWidth = true,
     description = {
       "Joins a UDP chat room. Type to talk; /help lists the commands; quit, /quit or Ctrl-D"
-          + " leaves.",
+          + " leaves. On a terminal the client takes the full screen: window 1 for the server,"
+          + " 2 for the room, one per private conversation (/query NAME); Alt-1..9 or /window N"
+          + " switch, PageUp/PageDown scroll back.",
       "Line history is kept in ~/.udpchat/history, the keys of servers met in"
           + " ~/.udpchat/known_servers, warnings in ~/.udpchat/client.log (-Dudpchat.home=DIR"
           + " moves them; a new folder is made 0700, its files 0600)."
@@ -131,6 +126,13 @@ public final class ChatClientCommand implements Callable<Integer> {
   boolean plain;
 
   @Option(
+      names = "--scrolling",
+      description =
+          "The line view instead of the full-screen one: messages scroll above the prompt into the"
+              + " terminal's own scrollback, one status line below; no windows.")
+  boolean scrolling;
+
+  @Option(
       names = "--no-color",
       description =
           "No colours. Also off when the NO_COLOR environment variable is set (to anything but"
@@ -195,12 +197,12 @@ public final class ChatClientCommand implements Callable<Integer> {
         found.forEach(server -> spec.commandLine().getOut().println(server));
         spec.commandLine().getOut().flush();
         if (found.isEmpty()) {
-          spec.commandLine().getErr().println(noAnswer());
+          spec.commandLine().getErr().println(finder().noAnswer());
         }
         return found.isEmpty() ? 1 : 0;
       }
       if (found.isEmpty()) {
-        spec.commandLine().getErr().println(noAnswer());
+        spec.commandLine().getErr().println(finder().noAnswer());
         return 1;
       }
     }
@@ -222,27 +224,22 @@ public final class ChatClientCommand implements Callable<Integer> {
                   + "; -Dudpchat.home=DIR chooses the folder");
       return 1;
     }
-    EventFormat format = new EventFormat(ZoneId.systemDefault());
-    boolean interactive = !plain && System.console() != null;
     Roster roster = new Roster();
-    try (View view =
-        interactive
-            ? new TerminalView(
-                home.resolve("history"),
-                ZoneId.systemDefault(),
-                Palette.noColorAsked(noColor, System.getenv("NO_COLOR")),
-                roster,
-                Commands.COMPLETIONS)
-            : new PlainView(System.in, System.out, format)) {
-      Fingerprint discovered = found.isEmpty() ? null : found.get(0).serverKey();
-      if (found.size() > 1) {
-        ServerFinder.Found choice = StartQuestions.chooseServer(view, found);
-        if (choice == null) {
-          return 0; // input ended before a server was chosen
-        }
-        server = choice.address();
-        discovered = choice.serverKey();
+    boolean colourless = Palette.noColorAsked(noColor, System.getenv("NO_COLOR"));
+    ViewChoice choice =
+        plain || System.console() == null
+            ? ViewChoice.PLAIN
+            : scrolling ? ViewChoice.SCROLLING : ViewChoice.FULL_SCREEN;
+    String room = found.size() == 1 ? found.get(0).room() : null;
+    try (View view = choice.open(home.resolve("history"), colourless, roster, room)) {
+      ServerFinder.Found picked =
+          found.size() > 1
+              ? StartQuestions.chooseServer(view, found)
+              : found.stream().findFirst().orElse(null);
+      if (picked == null && !found.isEmpty()) {
+        return 0; // input ended before a server was chosen
       }
+      server = picked != null ? picked.address() : server;
       String chosen = name != null ? name : StartQuestions.askName(view);
       if (chosen == null) {
         return 0; // input ended before a name was given
@@ -254,8 +251,11 @@ public final class ChatClientCommand implements Callable<Integer> {
               heartbeat,
               faults,
               roomKey,
-              new ServerTrust(home.resolve(ClientHome.KNOWN_SERVERS), serverKey, discovered));
-      StatusSink statusLine = view instanceof TerminalView terminal ? terminal : StatusSink.NONE;
+              new ServerTrust(
+                  home.resolve(ClientHome.KNOWN_SERVERS),
+                  serverKey,
+                  picked != null ? picked.serverKey() : null));
+      StatusSink statusLine = view instanceof StatusSink sink ? sink : StatusSink.NONE;
       try (ChatClient client =
           new ChatClient(
               config, view, MonotonicClock.INSTANCE, Clock.systemUTC(), roster, statusLine)) {
@@ -272,20 +272,6 @@ public final class ChatClientCommand implements Callable<Integer> {
     // The wait is a timer: on the wall clock, a step back of an hour would make it an hour long.
     return new ServerFinder(
         targets, DISCOVERY_WAIT, DatagramSeal.of(roomKey), MonotonicClock.INSTANCE);
-  }
-
-  private String noAnswer() {
-    return "no chat server answered on UDP port "
-        + discoveryPort
-        + " within "
-        + Durations.format(DISCOVERY_WAIT)
-        + " (asked: "
-        + finder().targets().stream()
-            .map(target -> target.getAddress().getHostAddress())
-            .collect(Collectors.joining(", "))
-        + ")"
-        + (roomKey != null ? "; with a room key, only servers with the same key answer" : "")
-        + "; give the server's address with --host HOST (and --port PORT if it is not 9999)";
   }
 
   /** The folder for the history file and the log, made private (see {@link ClientHome}). */

@@ -110,6 +110,16 @@ final class CommandPerformer implements Consumer<Command> {
     }
 
     @Override
+    public void onWindow(Command.Window window) {
+      say.noWindows(nowMs);
+    }
+
+    @Override
+    public void onQuery(Command.Query query) {
+      say.noWindows(nowMs);
+    }
+
+    @Override
     public void onInvalid(Command.Invalid invalid) {
       say.invalidCommand(nowMs, invalid.problem());
     }

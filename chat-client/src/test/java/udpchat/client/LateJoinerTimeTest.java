@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import udpchat.client.view.Event;
@@ -37,7 +38,8 @@ public class LateJoinerTimeTest {
                     serverClock)
                 .start();
         TestUser alice = TestUser.joined(TestServers.addressOf(server), "alice")) {
-      Instant before = serverClock.instant();
+      // The stamp travels in whole milliseconds: one taken in this same millisecond reads earlier.
+      Instant before = serverClock.instant().truncatedTo(ChronoUnit.MILLIS);
       alice.type("said before bob came");
       Event own = alice.await(TestUser.message("alice", "said before bob came"));
       Instant after = serverClock.instant();

@@ -6,6 +6,7 @@ import static udpchat.client.TestUser.notice;
 
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,6 +53,26 @@ public class SmallThingsTest {
       bob.await(notice("alice is now known as alicia"));
       assertThat(bob.events()).filteredOn(notice("known as alice ")).isEmpty();
       assertThat(bob.events()).filteredOn(notice("is now known as")).hasSize(1);
+    }
+  }
+
+  @Test
+  void windowCommandsWithoutWindowsSaySoInOneLineAndSendNothing() throws Exception {
+    server = TestServers.start(Duration.ofSeconds(15), Duration.ofSeconds(1));
+    try (TestUser alice = TestUser.joined(TestServers.addressOf(server), "alice")) {
+      alice.type("/window 2");
+      alice.await(TestUser.error("no windows here"));
+      alice.type("/query bob");
+      alice.type("/wc");
+      Awaitility.await()
+          .atMost(TestUser.PATIENCE)
+          .until(
+              () ->
+                  alice.events().stream()
+                          .filter(e -> e.text() != null && e.text().startsWith("no windows here"))
+                          .count()
+                      == 3);
+      assertThat(alice.session().unsettled()).isZero();
     }
   }
 

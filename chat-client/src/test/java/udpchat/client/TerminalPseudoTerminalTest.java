@@ -32,10 +32,11 @@ import udpchat.client.view.Event;
 import udpchat.server.ChatServer;
 
 /**
- * The real JLine client ({@link ChatClientCommand} with its {@code TerminalView}) in a real
- * pseudo-terminal: tmux runs it in a detached session of a private tmux server, types into it with
- * {@code send-keys} and reads the screen with {@code capture-pane}. The server runs in this JVM,
- * and so does a second member, bob, a {@link ChatClient} with a scripted view.
+ * The real JLine client ({@link ChatClientCommand} with its scrolling {@code TerminalView}, {@code
+ * --scrolling}) in a real pseudo-terminal: tmux runs it in a detached session of a private tmux
+ * server, types into it with {@code send-keys} and reads the screen with {@code capture-pane}. The
+ * server runs in this JVM, and so does a second member, bob, a {@link ChatClient} with a scripted
+ * view.
  *
  * <p>Skipped when tmux is not on PATH.
  */
@@ -451,7 +452,8 @@ public class TerminalPseudoTerminalTest {
             "--port",
             String.valueOf(port),
             "--name",
-            name);
+            name,
+            "--scrolling"); // the line view: the full screen has FullScreenTmuxTest
     command = new ArrayList<>(command);
     command.addAll(options);
     Path script = temp.resolve(name + ".sh");

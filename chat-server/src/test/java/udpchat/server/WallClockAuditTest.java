@@ -51,6 +51,10 @@ public class WallClockAuditTest {
               "Event.notice(Instant.now(),",
               "the time shown beside the hint on how to leave"),
           new Allowed(
+              "ViewChoice.java",
+              "Clock.systemDefaultZone()",
+              "the full-screen view's clock: the times it shows (HH:MM, today's lines undated)"),
+          new Allowed(
               "QueuedView.java",
               "Instant.now(), lost + \" line(s) not shown",
               "the time shown beside the note of lines the terminal was too slow for"),

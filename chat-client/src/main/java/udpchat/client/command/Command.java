@@ -31,6 +31,10 @@ public sealed interface Command {
 
     void onStats(Stats stats);
 
+    void onWindow(Window window);
+
+    void onQuery(Query query);
+
     void onQuit(Quit quit);
 
     void onNothing(Nothing nothing);
@@ -117,6 +121,32 @@ public sealed interface Command {
     @Override
     public void performBy(Performer performer) {
       performer.onStats(this);
+    }
+  }
+
+  /**
+   * {@code /window N}, {@code /window next}, {@code /window prev}, {@code /window close} ({@code
+   * /wc}): the full-screen view's windows; {@code number} for {@link Move#GOTO}.
+   */
+  record Window(Move move, int number) implements Command {
+    public enum Move {
+      GOTO,
+      NEXT,
+      PREVIOUS,
+      CLOSE
+    }
+
+    @Override
+    public void performBy(Performer performer) {
+      performer.onWindow(this);
+    }
+  }
+
+  /** {@code /query NAME}: a window for a private conversation with NAME (full-screen view). */
+  record Query(String name) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onQuery(this);
     }
   }
 

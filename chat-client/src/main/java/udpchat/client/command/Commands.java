@@ -24,6 +24,10 @@ public final class Commands {
           "/away [REASON]   tell the room you are away (/away alone: you are back)",
           "/back            tell the room you are back",
           "/stats           what this client dropped (forged, unopened) and its handshakes",
+          "/query NAME      open a window for a private conversation with NAME (full screen)",
+          "/window N        show window N (/w N; Alt-1..9, Alt-0; /window next, /window prev)",
+          "/window close    close this private conversation's window",
+          "/wc              the same: close this window",
           "/help            this list",
           "quit, /quit      leave the room (Ctrl-D too)");
 
@@ -46,9 +50,30 @@ public final class Commands {
     commands.put("/away", "away, with a reason");
     commands.put("/back", "back from away");
     commands.put("/stats", "drops and handshakes");
+    commands.put("/query", "a private conversation's window");
+    commands.put("/window", "switch or close windows");
+    commands.put("/wc", "close this window");
     commands.put("/help", "the list of commands");
     commands.put("/quit", "leave the room");
     return Collections.unmodifiableMap(commands);
+  }
+
+  /** The words after {@code /window} (or {@code /w}). */
+  private static Command window(String rest) {
+    switch (rest.toLowerCase(Locale.ROOT)) {
+      case "close":
+        return new Command.Window(Command.Window.Move.CLOSE, 0);
+      case "next":
+        return new Command.Window(Command.Window.Move.NEXT, 0);
+      case "prev":
+      case "previous":
+        return new Command.Window(Command.Window.Move.PREVIOUS, 0);
+      default:
+        if (rest.matches("[0-9]{1,4}") && Integer.parseInt(rest) >= 1) {
+          return new Command.Window(Command.Window.Move.GOTO, Integer.parseInt(rest));
+        }
+        return new Command.Invalid("usage: /window N (from 1) | /window next | prev | close");
+    }
   }
 
   public static Command parse(String line) {
@@ -101,6 +126,16 @@ public final class Commands {
         return rest.isEmpty() ? new Command.Away(false, null) : new Command.Away(true, rest);
       case "/back":
         return new Command.Away(false, null);
+      case "/window", "/w":
+        return window(rest);
+      case "/wc":
+        return rest.isEmpty()
+            ? new Command.Window(Command.Window.Move.CLOSE, 0)
+            : new Command.Invalid("usage: /wc (closes the window shown)");
+      case "/query":
+        return rest.isEmpty() || rest.contains(" ")
+            ? new Command.Invalid("usage: /query NAME (a name has no spaces)")
+            : new Command.Query(rest);
       case "/hb":
         if (rest.equals("on") || rest.equals("off")) {
           return new Command.Heartbeats(rest.equals("on"));

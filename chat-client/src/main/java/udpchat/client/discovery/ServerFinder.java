@@ -22,12 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import udpchat.crypto.DatagramSeal;
 import udpchat.crypto.Flow;
 import udpchat.crypto.SealException;
 import udpchat.discovery.DiscoveryProtocol;
 import udpchat.net.Addresses;
 import udpchat.secure.identity.Fingerprint;
+import udpchat.time.Durations;
 
 /**
  * Looks for chat servers: broadcasts a discovery request ({@link DiscoveryProtocol}) to each
@@ -158,6 +160,24 @@ public final class ServerFinder {
     List<Found> servers = new ArrayList<>(found.values());
     servers.sort(Comparator.comparing(Found::toString));
     return servers;
+  }
+
+  /**
+   * What to say when nobody answered: the port, the wait, whom it asked, and how to do without
+   * discovery.
+   */
+  public String noAnswer() {
+    return "no chat server answered on UDP port "
+        + (targets.isEmpty() ? "?" : String.valueOf(targets.get(0).getPort()))
+        + " within "
+        + Durations.format(wait)
+        + " (asked: "
+        + targets.stream()
+            .map(target -> target.getAddress().getHostAddress())
+            .collect(Collectors.joining(", "))
+        + ")"
+        + (seal.sealed() ? "; with a room key, only servers with the same key answer" : "")
+        + "; give the server's address with --host HOST (and --port PORT if it is not 9999)";
   }
 
   /** Sends to every target; one that cannot be reached (no route, no broadcast) is skipped. */

@@ -7,7 +7,7 @@ import udpchat.client.session.SessionAgent;
 import udpchat.client.session.SessionListener;
 import udpchat.client.session.timers.JoinAttempts;
 import udpchat.client.view.View;
-import udpchat.client.view.narrator.Narrator;
+import udpchat.client.view.narrator.ReachabilityNarrator;
 import udpchat.net.Addresses;
 import udpchat.protocol.ServerMessage;
 import udpchat.time.WallStamps;
@@ -28,8 +28,8 @@ public final class ServerReachability implements SessionListener {
   /** How long a join goes without any answer before the user is told no server answers. */
   public static final long NO_ANSWER_MS = 3000;
 
-  /** What the user is told: every sentence is the {@link Narrator}'s. */
-  private final Narrator say;
+  /** What the user is told: every sentence is the {@link ReachabilityNarrator}'s. */
+  private final ReachabilityNarrator say;
 
   private final String address;
   private final boolean sealed;
@@ -48,7 +48,7 @@ public final class ServerReachability implements SessionListener {
    */
   public ServerReachability(
       View view, InetSocketAddress server, boolean sealed, WallStamps stamps) {
-    this.say = new Narrator(view, stamps);
+    this.say = new ReachabilityNarrator(view, stamps);
     this.address = Addresses.format(server);
     this.sealed = sealed;
   }

@@ -43,6 +43,31 @@ class CommandsTest {
   }
 
   @Test
+  void theWindowCommandsAndTheirAliasesAreRead() {
+    assertThat(Commands.parse("/window 3"))
+        .isEqualTo(new Command.Window(Command.Window.Move.GOTO, 3));
+    assertThat(Commands.parse("/W 10")).isEqualTo(new Command.Window(Command.Window.Move.GOTO, 10));
+    assertThat(Commands.parse("/window close"))
+        .isEqualTo(new Command.Window(Command.Window.Move.CLOSE, 0));
+    assertThat(Commands.parse("/wc")).isEqualTo(new Command.Window(Command.Window.Move.CLOSE, 0));
+    assertThat(Commands.parse("/window next"))
+        .isEqualTo(new Command.Window(Command.Window.Move.NEXT, 0));
+    assertThat(Commands.parse("/window prev"))
+        .isEqualTo(new Command.Window(Command.Window.Move.PREVIOUS, 0));
+    assertThat(Commands.parse("/query bob")).isEqualTo(new Command.Query("bob"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"/window", "/window 0", "/window x", "/w -1", "/wc now", "/query", "/query a b"})
+  void aWindowCommandWithoutItsArgumentIsAOneLineUsage(String line) {
+    assertThat(Commands.parse(line))
+        .isInstanceOfSatisfying(
+            Command.Invalid.class,
+            invalid -> assertThat(invalid.problem()).startsWith("usage: ").doesNotContain("\n"));
+  }
+
+  @Test
   void aDoubleSlashSendsALineThatStartsWithASlash() {
     assertThat(Commands.parse("//etc/hosts is a file"))
         .isEqualTo(new Command.Say("/etc/hosts is a file"));

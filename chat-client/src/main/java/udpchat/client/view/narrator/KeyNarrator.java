@@ -30,11 +30,11 @@ public final class KeyNarrator {
   }
 
   private void notice(long nowMs, String text) {
-    view.show(Event.notice(stamps.instantAt(nowMs), text));
+    view.show(Event.notice(stamps.instantAt(nowMs), text).asServer());
   }
 
   private void error(long nowMs, String text) {
-    view.show(Event.error(stamps.instantAt(nowMs), text));
+    view.show(Event.error(stamps.instantAt(nowMs), text).asServer());
   }
 
   /** The first handshake with {@code server}: its key, now remembered in {@code file}. */

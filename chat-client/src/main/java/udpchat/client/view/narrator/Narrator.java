@@ -1,6 +1,5 @@
 package udpchat.client.view.narrator;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +29,8 @@ public final class Narrator {
   public Narrator(View view, WallStamps stamps) {
     this.view = view;
     this.stamps = stamps;
-    this.serverErrors = new RepeatedErrors(SERVER_REPEATS_QUIET_MS, (text, at) -> error(at, text));
+    this.serverErrors =
+        new RepeatedErrors(SERVER_REPEATS_QUIET_MS, (text, atMs) -> serverError(at(atMs), text));
   }
 
   /** Says the counts of repeated errors that have gone quiet; called on every timer tick. */
@@ -56,10 +56,19 @@ public final class Narrator {
     view.show(Event.error(at(nowMs), text));
   }
 
+  /** About the link to the server, not the room: the status window's (full-screen view). */
+  private void serverNotice(long nowMs, String text) {
+    view.show(Event.notice(at(nowMs), text).asServer());
+  }
+
+  private void serverError(Instant at, String text) {
+    view.show(Event.error(at, text).asServer());
+  }
+
   // ---- Joining ----
 
   public void joining(long nowMs, String server, String name) {
-    notice(nowMs, "joining " + server + " as " + name);
+    serverNotice(nowMs, "joining " + server + " as " + name);
   }
 
   public void joined(
@@ -84,15 +93,17 @@ public final class Narrator {
   }
 
   public void serverRestarted(long nowMs) {
-    notice(nowMs, "the server restarted; catching up on what you missed");
+    notice(
+        nowMs,
+        "the server restarted; catching up on what you missed"); // the room's: its lines follow
   }
 
   public void roomFull(long nowMs, String serverSays) {
-    error(nowMs, serverSays + "; still trying");
+    serverError(at(nowMs), serverSays + "; still trying");
   }
 
   public void oldSessionInTheWay(long nowMs, String serverSays) {
-    notice(nowMs, serverSays + "; retrying until the old session expires");
+    serverNotice(nowMs, serverSays + "; retrying until the old session expires");
   }
 
   public void nameRefused(long nowMs, String serverSays, boolean joining) {
@@ -100,7 +111,7 @@ public final class Narrator {
   }
 
   public void sessionUnknown(long nowMs, String name) {
-    notice(
+    serverNotice(
         nowMs,
         "the server does not know this session (it expired us, or restarted); rejoining as "
             + name);
@@ -108,7 +119,7 @@ public final class Narrator {
 
   public void expired(long nowMs, long timeoutMs, boolean rejoining, String name) {
     String silence = Durations.format(Duration.ofMillis(timeoutMs));
-    notice(
+    serverNotice(
         nowMs,
         "the server expired you (silent for over "
             + silence
@@ -119,7 +130,7 @@ public final class Narrator {
   // ---- Liveness ----
 
   public void serverSilent(long nowMs, long silentMs) {
-    notice(
+    serverNotice(
         nowMs,
         "no reply from the server for "
             + Durations.format(Duration.ofMillis(silentMs / 1000 * 1000))
@@ -127,7 +138,7 @@ public final class Narrator {
   }
 
   public void serverAnswering(long nowMs) {
-    notice(nowMs, "the server is answering again");
+    serverNotice(nowMs, "the server is answering again");
   }
 
   public void heartbeatsOff(long nowMs, long timeoutMs) {
@@ -226,6 +237,11 @@ public final class Narrator {
     lines.forEach(line -> notice(nowMs, line));
   }
 
+  /** {@code /window} or {@code /query} where there are no windows (plain mode, --scrolling). */
+  public void noWindows(long nowMs) {
+    error(nowMs, "no windows here: they are the full-screen view's (not --plain or --scrolling)");
+  }
+
   public void invalidCommand(long nowMs, String problem) {
     error(nowMs, problem);
   }
@@ -251,53 +267,5 @@ public final class Narrator {
         Event.notice(
             stamps.now(),
             wasIn ? "left the room" : "gave up joining " + server + " (never joined)"));
-  }
-
-  // ---- Whether the server can be reached ----
-
-  /** Said at once (not at a time of the timers' clock): the kernel's answer came just now. */
-  public void nothingListening(String server, boolean joining, long maxRetryMs) {
-    String retry =
-        joining
-            ? "trying again every " + Durations.format(Duration.ofMillis(maxRetryMs)) + " at most"
-            : "still trying";
-    view.show(
-        Event.error(
-            stamps.now(),
-            "nothing is listening at "
-                + server
-                + " (is the server running?); "
-                + retry
-                + " (quit or Ctrl-D to give up)"));
-  }
-
-  public void cannotSend(String server, IOException cause) {
-    view.show(
-        Event.error(
-            stamps.now(),
-            "cannot send to "
-                + server
-                + ": "
-                + cause
-                + " (later failures are counted, not shown)"));
-  }
-
-  /** No answer at all to the joins of {@code waitedMs}; {@code sealed}: with a room key. */
-  public void noAnswer(long nowMs, String server, long waitedMs, boolean sealed) {
-    String after = " after " + Durations.format(Duration.ofMillis(waitedMs / 1000 * 1000));
-    notice(
-        nowMs,
-        sealed
-            ? "no server answers at "
-                + server
-                + after
-                + ": wrong room key? (a private room answers only clients with its key; a server"
-                + " with another key, or none, never answers); still trying (quit or Ctrl-D to"
-                + " give up)"
-            : "no server answers at "
-                + server
-                + after
-                + "; still trying (quit or Ctrl-D to give up; a private room answers only clients"
-                + " with its key: --room-key-file)");
   }
 }

@@ -12,12 +12,13 @@ import udpchat.text.Sanitizer;
 
 /**
  * Tab completion: a command name at the start of a line beginning with {@code /}, a member's name
- * after {@code /msg} and anywhere in a message, and {@code on}/{@code off} after {@code /hb}. The
- * names come from a {@link RosterView}, so they follow the room; each may carry a remark (idle,
- * away) shown beside it in the list.
+ * after {@code /msg} or {@code /query} and anywhere in a message, and {@code on}/{@code off} after
+ * {@code /hb}. The names come from a {@link RosterView}, so they follow the room; each may carry a
+ * remark (idle, away) shown beside it in the list.
  *
- * <p>Runs inside the line reader on the input thread: it reads the roster (which never calls out)
- * and nothing else, so it cannot deadlock with the session (see {@link TerminalView}).
+ * <p>Runs inside the line reader on the input thread (the full screen's: on its screen thread): it
+ * reads the roster (which never calls out) and nothing else, so it cannot deadlock with the session
+ * (see {@link TerminalView}).
  */
 public final class ChatCompleter implements Completer {
 
@@ -50,7 +51,8 @@ public final class ChatCompleter implements Completer {
       return;
     }
     boolean text = !first.startsWith("/") || first.startsWith("//");
-    if (!text && !first.equals("/msg") && !first.equals("/me")) {
+    boolean named = first.equals("/msg") || first.equals("/query");
+    if (!text && !named && !first.equals("/me")) {
       return; // /nick, /who, /away ...: no name to complete
     }
     String me = roster.me();

@@ -52,6 +52,7 @@ class ChatCompleterTest {
   @Test
   void namesOtherThanMineAfterMsgAndInText() {
     assertThat(values("/msg b")).containsExactly("bob", "carol");
+    assertThat(values("/query c")).containsExactly("bob", "carol");
     assertThat(values("hello b")).containsExactly("bob", "carol");
     assertThat(values("b")).containsExactly("bob", "carol");
     assertThat(values("/me waves at ")).containsExactly("bob", "carol");
