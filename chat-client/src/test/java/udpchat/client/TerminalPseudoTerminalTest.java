@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -444,7 +442,7 @@ public class TerminalPseudoTerminalTest {
         List.of(
             JavaProcess.javaBinary(),
             "-cp",
-            clientClassPath(),
+            TmuxClient.clientClassPath(),
             "-Dudpchat.home=" + home,
             ChatClientCommand.class.getName(),
             "--host",
@@ -463,11 +461,9 @@ public class TerminalPseudoTerminalTest {
             + "export TERM\n"
             + "unset NO_COLOR\n"
             + environment.stream()
-                .map(word -> "export " + shellQuote(word) + "\n")
+                .map(word -> "export " + TmuxClient.shellQuote(word) + "\n")
                 .collect(Collectors.joining())
-            + command.stream()
-                .map(TerminalPseudoTerminalTest::shellQuote)
-                .collect(Collectors.joining(" "))
+            + command.stream().map(TmuxClient::shellQuote).collect(Collectors.joining(" "))
             + "\n"
             + "echo \"EXIT=$?\"\n"
             + "sleep 30\n",
@@ -475,30 +471,6 @@ public class TerminalPseudoTerminalTest {
     tmux.newSession(session, WIDTH, HEIGHT, "sh", script.toString());
     long panePid = Long.parseLong(tmux.display(session, "#{pane_pid}"));
     ProcessHandle.of(panePid).ifPresent(paneProcesses::add);
-  }
-
-  /**
-   * This JVM's class path without the test classes and the server: what the client needs. Its
-   * logging must be its own ({@code logback.xml}, to a file): the tests' {@code logback-test.xml}
-   * would log onto the very terminal under test, and a second {@code logback.xml} (the server's)
-   * makes logback print a warning there.
-   */
-  private static String clientClassPath() {
-    List<Path> excluded =
-        List.of(codeSource(TerminalPseudoTerminalTest.class), codeSource(ChatServer.class));
-    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> !entry.isEmpty())
-        .filter(entry -> !excluded.contains(Path.of(entry).toAbsolutePath()))
-        .collect(Collectors.joining(File.pathSeparator));
-  }
-
-  private static Path codeSource(Class<?> type) {
-    try {
-      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toAbsolutePath();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Kills the tmux server, then makes sure the client it ran has ended too. */
@@ -574,10 +546,6 @@ public class TerminalPseudoTerminalTest {
       }
     }
     throw new AssertionError("no line contains \"" + text + "\"");
-  }
-
-  private static String shellQuote(String word) {
-    return "'" + word.replace("'", "'\\''") + "'";
   }
 
   // ---- the other members: real clients in this JVM, with a scripted view ----

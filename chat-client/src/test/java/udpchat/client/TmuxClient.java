@@ -101,8 +101,10 @@ final class TmuxClient implements AutoCloseable {
   }
 
   /**
-   * This JVM's class path without the test classes and the server: the client logs to its own file
-   * ({@code logback.xml}), never onto the terminal under test.
+   * This JVM's class path without the test classes and the server: what the client needs. Its
+   * logging must be its own ({@code logback.xml}, to a file): the tests' {@code logback-test.xml}
+   * would log onto the very terminal under test, and a second {@code logback.xml} (the server's)
+   * makes logback print a warning there.
    */
   static String clientClassPath() {
     List<Path> excluded = List.of(codeSource(TmuxClient.class), codeSource(ChatServer.class));

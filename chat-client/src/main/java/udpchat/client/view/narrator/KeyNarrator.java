@@ -67,16 +67,13 @@ public final class KeyNarrator {
   /** The server showed another key than the one remembered: refused (said once, then counted). */
   public void serverKeyChanged(
       long nowMs, String server, String shown, String remembered, String file) {
-    keyErrors.error(
+    refused(
         nowMs,
-        "REFUSED: the server at "
-            + server
-            + " shows key "
-            + shown
-            + ", not "
-            + remembered
-            + " as before: someone may be pretending to be it. If its key was changed on"
-            + " purpose, remove its line from "
+        server,
+        shown,
+        remembered,
+        " as before: someone may be pretending to be it. If its key was changed on purpose, remove"
+            + " its line from "
             + file
             + ", or start with --server-key "
             + shown);
@@ -84,15 +81,7 @@ public final class KeyNarrator {
 
   /** The server's key is not the one {@code --server-key} pins: refused. */
   public void serverKeyNotPinned(long nowMs, String server, String shown, String pinned) {
-    keyErrors.error(
-        nowMs,
-        "REFUSED: the server at "
-            + server
-            + " shows key "
-            + shown
-            + ", not "
-            + pinned
-            + " as --server-key says");
+    refused(nowMs, server, shown, pinned, " as --server-key says");
   }
 
   /**
@@ -100,16 +89,20 @@ public final class KeyNarrator {
    * host answered discovery for it, or the server changed its key in between. Refused.
    */
   public void serverKeyNotDiscovered(long nowMs, String server, String shown, String discovered) {
+    refused(
+        nowMs,
+        server,
+        shown,
+        discovered,
+        " as its discovery reply said: another host may have answered for it. Start with --host"
+            + " and --server-key to choose the server by its key");
+  }
+
+  /** One refusal line: the key shown, the one expected, and why that one. */
+  private void refused(long nowMs, String server, String shown, String expected, String why) {
     keyErrors.error(
         nowMs,
-        "REFUSED: the server at "
-            + server
-            + " shows key "
-            + shown
-            + ", not "
-            + discovered
-            + " as its discovery reply said: another host may have answered for it. Start with"
-            + " --host and --server-key to choose the server by its key");
+        "REFUSED: the server at " + server + " shows key " + shown + ", not " + expected + why);
   }
 
   /** The known servers file cannot be read: every key refused until it is fixed. */
