@@ -9,9 +9,10 @@ import org.jline.utils.AttributedStyle;
 
 /**
  * What the screen shows, row by row, computed from the client's own state and nothing the terminal
- * remembers: the title bar, the shown window's lines (wrapped to the width, the newest at the
- * bottom of what fits, the unread marker above the first unseen line), the status bar and the input
- * line. A resize draws this again at the new size, so nothing is lost and nothing stale is left.
+ * remembers: the title bar, the shown window's lines (wrapped at words to the width, {@link
+ * LineWrap}, the newest at the bottom of what fits, the unread marker above the first unseen line),
+ * the status bar and the input line. A resize draws this again at the new size, so nothing is lost
+ * and nothing stale is left.
  */
 final class ScreenLayout {
 
@@ -67,7 +68,7 @@ final class ScreenLayout {
     ScrollbackRing<AttributedString> lines = window.lines;
     long last = lines.next() - 1 - window.scrolledBack();
     for (long seq = last; seq >= lines.first() && bottomUp.size() < region; seq--) {
-      List<AttributedString> wrapped = lines.get(seq).columnSplitLength(cols);
+      List<AttributedString> wrapped = LineWrap.rows(lines.get(seq), cols);
       for (int i = wrapped.size() - 1; i >= 0 && bottomUp.size() < region; i--) {
         bottomUp.add(wrapped.get(i));
       }
