@@ -101,7 +101,7 @@ final class CommandPerformer implements Consumer<Command> {
 
     @Override
     public void onHelp(Command.Help help) {
-      say.help(nowMs, Commands.HELP);
+      say.help(nowMs, Commands.helpFor(help.topic()));
     }
 
     @Override
@@ -116,6 +116,16 @@ final class CommandPerformer implements Consumer<Command> {
 
     @Override
     public void onQuery(Command.Query query) {
+      say.noWindows(nowMs);
+    }
+
+    @Override
+    public void onClear(Command.Clear clear) {
+      say.noWindows(nowMs);
+    }
+
+    @Override
+    public void onLastlog(Command.Lastlog lastlog) {
       say.noWindows(nowMs);
     }
 

@@ -35,6 +35,10 @@ public sealed interface Command {
 
     void onQuery(Query query);
 
+    void onClear(Clear clear);
+
+    void onLastlog(Lastlog lastlog);
+
     void onQuit(Quit quit);
 
     void onNothing(Nothing nothing);
@@ -108,8 +112,8 @@ public sealed interface Command {
     }
   }
 
-  /** {@code /help}. */
-  record Help() implements Command {
+  /** {@code /help}, or {@code /help NAME} for one command ({@code topic} empty: all of them). */
+  record Help(String topic) implements Command {
     @Override
     public void performBy(Performer performer) {
       performer.onHelp(this);
@@ -147,6 +151,22 @@ public sealed interface Command {
     @Override
     public void performBy(Performer performer) {
       performer.onQuery(this);
+    }
+  }
+
+  /** {@code /clear}: empties the window shown (full-screen view). */
+  record Clear() implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onClear(this);
+    }
+  }
+
+  /** {@code /lastlog WORD}: the shown window's lines with WORD, shown again (full-screen view). */
+  record Lastlog(String word) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onLastlog(this);
     }
   }
 

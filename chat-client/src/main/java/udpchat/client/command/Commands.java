@@ -16,19 +16,21 @@ public final class Commands {
           "TEXT             say TEXT to the room (start it with // to say something beginning"
               + " with /)",
           "/me ACTION       show an action, like: * alice waves",
-          "/msg NAME TEXT   send TEXT to NAME only",
-          "/who             list the members of the room",
+          "/msg NAME TEXT   send TEXT to NAME only (/m)",
+          "/who             list the members of the room (/names, /n)",
           "/nick NEW        change your name",
           "/history [N]     show the last N events of the room (default 20; more than 200: 200)",
           "/hb off | on     stop or restart your heartbeats (watch yourself expire)",
           "/away [REASON]   tell the room you are away (/away alone: you are back)",
           "/back            tell the room you are back",
           "/stats           what this client dropped (forged, unopened) and its handshakes",
-          "/query NAME      open a window for a private conversation with NAME (full screen)",
+          "/query NAME      open a window for a private conversation with NAME (/q; full screen)",
           "/window N        show window N (/w N; Alt-1..9, Alt-0; /window next, /window prev)",
           "/window close    close this private conversation's window",
           "/wc              the same: close this window",
-          "/help            this list",
+          "/clear           empty the window shown (full screen)",
+          "/lastlog WORD    show again the shown window's lines with WORD (full screen)",
+          "/help [NAME]     this list, or what NAME does (/help msg)",
           "quit, /quit      leave the room (Ctrl-D too)");
 
   /** Each command with what it does, for completion (in the order of {@link #HELP}). */
@@ -53,6 +55,8 @@ public final class Commands {
     commands.put("/query", "a private conversation's window");
     commands.put("/window", "switch or close windows");
     commands.put("/wc", "close this window");
+    commands.put("/clear", "empty this window");
+    commands.put("/lastlog", "this window's lines with a word");
     commands.put("/help", "the list of commands");
     commands.put("/quit", "leave the room");
     return Collections.unmodifiableMap(commands);
@@ -76,6 +80,29 @@ public final class Commands {
     }
   }
 
+  /** irssi's short names, and the other names of a command, for {@code /help NAME}. */
+  private static final Map<String, String> OTHER_NAMES =
+      Map.of("/m", "/msg", "/n", "/who", "/names", "/who", "/q", "/query", "/w", "/window");
+
+  /**
+   * The lines of {@link #HELP} about {@code topic} (a command with or without its slash, or one of
+   * its other names), all of them for an empty topic; empty when no command is called so.
+   */
+  public static List<String> helpFor(String topic) {
+    if (topic.isBlank()) {
+      return HELP;
+    }
+    String asked = topic.strip().toLowerCase(Locale.ROOT);
+    String name = OTHER_NAMES.getOrDefault(asked.startsWith("/") ? asked : "/" + asked, asked);
+    String command = name.startsWith("/") ? name : "/" + name;
+    return HELP.stream()
+        .filter(
+            line ->
+                line.startsWith(command + " ")
+                    || command.equals("/quit") && line.startsWith("quit, /quit"))
+        .toList();
+  }
+
   public static Command parse(String line) {
     if (line.isBlank()) {
       return new Command.Nothing();
@@ -95,10 +122,19 @@ public final class Commands {
     switch (words[0].toLowerCase(Locale.ROOT)) { // /NICK as well as /nick
       case "/quit":
         return new Command.Quit();
-      case "/who":
+      case "/who", "/names", "/n":
         return new Command.Who();
       case "/help":
-        return new Command.Help();
+        return helpFor(rest).isEmpty()
+            ? new Command.Invalid(
+                "no command " + rest + " (/help lists them, each with what it does)")
+            : new Command.Help(rest);
+      case "/clear":
+        return new Command.Clear();
+      case "/lastlog":
+        return rest.isEmpty()
+            ? new Command.Invalid("usage: /lastlog WORD (the shown window's lines with WORD)")
+            : new Command.Lastlog(rest);
       case "/stats":
         return new Command.Stats();
       case "/me":
@@ -107,7 +143,7 @@ public final class Commands {
         return rest.isEmpty() || rest.contains(" ")
             ? new Command.Invalid("usage: /nick NEW (a name has no spaces)")
             : new Command.Nick(rest);
-      case "/msg":
+      case "/msg", "/m":
         String[] target = rest.split("\\s+", 2);
         return target.length < 2 || target[0].isEmpty()
             ? new Command.Invalid("usage: /msg NAME TEXT")
@@ -132,7 +168,7 @@ public final class Commands {
         return rest.isEmpty()
             ? new Command.Window(Command.Window.Move.CLOSE, 0)
             : new Command.Invalid("usage: /wc (closes the window shown)");
-      case "/query":
+      case "/query", "/q":
         return rest.isEmpty() || rest.contains(" ")
             ? new Command.Invalid("usage: /query NAME (a name has no spaces)")
             : new Command.Query(rest);

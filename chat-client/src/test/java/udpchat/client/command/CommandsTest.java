@@ -27,9 +27,34 @@ class CommandsTest {
   }
 
   @Test
+  void irssisShortNamesAreTheCommandsTheyStandFor() {
+    assertThat(Commands.parse("/m bob hi")).isEqualTo(new Command.Tell("bob", "hi"));
+    assertThat(Commands.parse("/q bob")).isEqualTo(new Command.Query("bob"));
+    assertThat(Commands.parse("/N")).isEqualTo(new Command.Who());
+    assertThat(Commands.parse("/names")).isEqualTo(new Command.Who());
+  }
+
+  @Test
+  void helpWithANameIsThatCommandsLinesAndAnUnknownNameIsSaidSo() {
+    assertThat(Commands.helpFor("msg")).singleElement().asString().startsWith("/msg NAME TEXT");
+    assertThat(Commands.helpFor("/M")).isEqualTo(Commands.helpFor("msg"));
+    assertThat(Commands.helpFor("w")).hasSize(2).allMatch(line -> line.startsWith("/window "));
+    assertThat(Commands.helpFor("quit")).singleElement().asString().startsWith("quit, /quit");
+    assertThat(Commands.helpFor("")).isEqualTo(Commands.HELP);
+    assertThat(Commands.parse("/help names")).isEqualTo(new Command.Help("names"));
+    assertThat(Commands.parse("/help frobnicate"))
+        .isEqualTo(
+            new Command.Invalid(
+                "no command frobnicate (/help lists them, each with what it does)"));
+  }
+
+  @Test
   void eachCommandIsRead() {
     assertThat(Commands.parse("/who")).isEqualTo(new Command.Who());
-    assertThat(Commands.parse("/help")).isEqualTo(new Command.Help());
+    assertThat(Commands.parse("/help")).isEqualTo(new Command.Help(""));
+    assertThat(Commands.parse("/clear")).isEqualTo(new Command.Clear());
+    assertThat(Commands.parse("/lastlog bob")).isEqualTo(new Command.Lastlog("bob"));
+    assertThat(Commands.parse("/lastlog")).isInstanceOf(Command.Invalid.class);
     assertThat(Commands.parse("/me waves at  you")).isEqualTo(new Command.Act("waves at  you"));
     assertThat(Commands.parse("/msg bob  see you at 5"))
         .isEqualTo(new Command.Tell("bob", "see you at 5"));

@@ -1,8 +1,10 @@
 package udpchat.client.view.screen;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jline.utils.AttributedString;
 import udpchat.client.command.Command;
 import udpchat.client.command.Commands;
 import udpchat.client.view.Event;
@@ -95,6 +97,10 @@ final class ScreenControl {
       onWindow(window);
     } else if (command instanceof Command.Query query) {
       onQuery(query.name());
+    } else if (command instanceof Command.Clear) {
+      shown.clear();
+    } else if (command instanceof Command.Lastlog lastlog) {
+      onLastlog(shown, lastlog.word());
     } else if (shown.kind == Window.Kind.QUERY && command instanceof Command.Say say) {
       typed.accept("/msg " + shown.name() + " " + say.text());
     } else if (shown.kind == Window.Kind.QUERY && command instanceof Command.Act) {
@@ -125,6 +131,19 @@ final class ScreenControl {
       return;
     }
     screen.windows.select(screen.windows.openQuery(name));
+  }
+
+  /** irssi's lastlog: the window's lines with the word, again at its bottom, between two notes. */
+  private void onLastlog(Window shown, String word) {
+    List<AttributedString> found = shown.linesWith(word);
+    screen.say(
+        Event.notice(
+            clock.instant(),
+            "lastlog " + word + ": " + found.size() + (found.size() == 1 ? " line" : " lines")));
+    found.forEach(line -> screen.windows.add(shown, line, Activity.EVENT));
+    if (!found.isEmpty()) {
+      screen.say(Event.notice(clock.instant(), "end of lastlog " + word));
+    }
   }
 
   private void error(String text) {

@@ -13,6 +13,7 @@ final class ScrollbackRing<T> {
 
   private final Object[] items;
   private long next;
+  private long cleared; // the lines before this one were cleared away
 
   ScrollbackRing(int capacity) {
     if (capacity < 1) {
@@ -26,9 +27,14 @@ final class ScrollbackRing<T> {
     next++;
   }
 
-  /** The sequence of the oldest line still kept (0 before any has fallen off). */
+  /** The sequence of the oldest line still kept (0 before any has fallen off or was cleared). */
   long first() {
-    return Math.max(0, next - items.length);
+    return Math.max(cleared, next - items.length);
+  }
+
+  /** Forgets every line kept; the numbers go on from where they were. */
+  void clear() {
+    cleared = next;
   }
 
   /** The sequence the next line will get: one more than the newest's. */

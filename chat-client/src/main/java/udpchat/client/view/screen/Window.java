@@ -1,5 +1,8 @@
 package udpchat.client.view.screen;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.jline.utils.AttributedString;
 
 /**
@@ -91,6 +94,25 @@ final class Window {
   void leave() {
     seenUpTo = lines.next();
     markerAt = -1;
+  }
+
+  /** {@code /clear}: no line is kept, nothing is unread, and the view is at the bottom. */
+  void clear() {
+    lines.clear();
+    scrolledBack = 0;
+    markerAt = -1;
+  }
+
+  /** The kept lines whose text contains {@code word}, ignoring case, oldest first. */
+  List<AttributedString> linesWith(String word) {
+    String wanted = word.toLowerCase(Locale.ROOT);
+    List<AttributedString> found = new ArrayList<>();
+    for (long seq = lines.first(); seq < lines.next(); seq++) {
+      if (lines.get(seq).toString().toLowerCase(Locale.ROOT).contains(wanted)) {
+        found.add(lines.get(seq));
+      }
+    }
+    return found;
   }
 
   /** Scrolls back ({@code count} > 0) or forward by lines, within what is kept. */

@@ -164,6 +164,31 @@ class ScreenTest {
     assertThat(rows(screen.frame(10, 60)).get(9)).isEqualTo("red ^[[31mtext");
   }
 
+  @Test
+  void clearEmptiesTheShownWindowAndLastlogShowsItsLinesWithAWordAgain() {
+    screen.show(Event.message(NOW, "bob", "the build is green", false));
+    screen.show(Event.message(NOW, "carol", "lunch?", false));
+    screen.show(Event.message(NOW, "bob", "BUILD red again", false));
+    control.submit("/lastlog build");
+    assertThat(rows(screen.frame(12, 60)).subList(1, 8))
+        .containsExactly(
+            "17:05:30 <bob> the build is green",
+            "17:05:30 <carol> lunch?",
+            "17:05:30 <bob> BUILD red again",
+            "17:05:30 -- lastlog build: 2 lines",
+            "17:05:30 <bob> the build is green",
+            "17:05:30 <bob> BUILD red again",
+            "17:05:30 -- end of lastlog build");
+    control.submit("/clear");
+    assertThat(rows(screen.frame(12, 60)).subList(1, 10)).allMatch(String::isEmpty);
+    screen.show(Event.message(NOW, "bob", "after the clear", false));
+    assertThat(rows(screen.frame(12, 60)).get(1)).isEqualTo("17:05:30 <bob> after the clear");
+    control.submit("/lastlog nothing-like-it");
+    assertThat(rows(screen.frame(12, 60)).get(2))
+        .isEqualTo("17:05:30 -- lastlog nothing-like-it: 0 lines");
+    assertThat(sent).as("neither goes to the server").isEmpty();
+  }
+
   private void type(String text) {
     text.codePoints()
         .forEach(c -> control.onKey(Keys.Key.of(Keys.Action.INSERT), Character.toString(c), 7));
