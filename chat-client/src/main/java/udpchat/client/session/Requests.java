@@ -1,6 +1,7 @@
 package udpchat.client.session;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import udpchat.client.view.Event;
@@ -162,9 +163,17 @@ final class Requests {
     if (standing.phase() instanceof Phase.Expired) {
       rejoin.accept(nowMs); // speaking is a sign of life: back into the room
     }
-    int bytes = codec.textBytes(text);
-    if (bytes > Limits.MAX_TEXT_BYTES) {
-      say.tooLong(nowMs, bytes);
+    if (codec.textBytes(text) > Limits.MAX_TEXT_BYTES) {
+      // Never refused: sent as several messages, each cut at a word where one can be.
+      List<String> parts = LongLines.split(text, Limits.MAX_TEXT_BYTES, codec::textBytes);
+      say.splitInto(nowMs, parts.size());
+      for (String part : parts) {
+        if (pending.full()) {
+          say.tooManyWaiting(nowMs, PendingMessages.CAPACITY);
+          return; // the rest of the line is not sent: said once
+        }
+        send(to, part, action, nowMs);
+      }
       return;
     }
     if (standing.left()) {

@@ -181,14 +181,15 @@ public final class Narrator {
     notice(nowMs, "not in the room yet: sending once joined");
   }
 
-  public void tooLong(long nowMs, int bytes) {
-    error(
+  /** A line too long for one message goes as {@code parts} of them. */
+  public void splitInto(long nowMs, int parts) {
+    notice(
         nowMs,
-        "message too long: "
-            + bytes
-            + " bytes, the limit is "
+        "a long line: sent as "
+            + parts
+            + " messages (at most "
             + Limits.MAX_TEXT_BYTES
-            + " (about as many letters of plain text); nothing was sent");
+            + " bytes each, cut between words)");
   }
 
   public void tooManyWaiting(long nowMs, int capacity) {
