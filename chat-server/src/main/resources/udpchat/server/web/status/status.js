@@ -95,8 +95,9 @@ function chart(id, series) {
   const g = canvas.getContext("2d");
   const w = canvas.width, h = canvas.height, pad = 30, n = 600;
   g.clearRect(0, 0, w, h);
-  let max = 1, total = 0;
+  let max = 2, total = 0; // at least 2: the middle line's label is then a whole number
   for (const s of series) for (const v of s.values) { max = Math.max(max, v); total += v; }
+  max = Math.ceil(max / 2) * 2;
   g.strokeStyle = "#eee"; g.fillStyle = "#999"; g.font = "10px sans-serif";
   for (let i = 0; i <= 2; i++) {
     const y = h - 15 - (h - 25) * i / 2;
