@@ -12,9 +12,10 @@ import udpchat.text.Sanitizer;
 
 /**
  * Tab completion: a command name at the start of a line beginning with {@code /}, a member's name
- * after {@code /msg} or {@code /query} and anywhere in a message, and {@code on}/{@code off} after
- * {@code /hb}. The names come from a {@link RosterView}, so they follow the room; each may carry a
- * remark (idle, away) shown beside it in the list.
+ * after {@code /msg} or {@code /query} (and {@code /m}, {@code /q}) and anywhere in a message (with
+ * {@code ": "} after it when it starts the message, as irssi does), a command after {@code /help},
+ * and {@code on}/{@code off} after {@code /hb}. The names come from a {@link RosterView}, so they
+ * follow the room; each may carry a remark (idle, away) shown beside it in the list.
  *
  * <p>Runs inside the line reader on the input thread (the full screen's: on its screen thread): it
  * reads the roster (which never calls out) and nothing else, so it cannot deadlock with the session
@@ -50,8 +51,14 @@ public final class ChatCompleter implements Completer {
       candidates.add(new Candidate("off"));
       return;
     }
+    if (line.wordIndex() == 1 && first.equals("/help")) {
+      commands.keySet().forEach(command -> candidates.add(new Candidate(command.substring(1))));
+      return;
+    }
     boolean text = !first.startsWith("/") || first.startsWith("//");
-    boolean named = first.equals("/msg") || first.equals("/query");
+    boolean named = List.of("/msg", "/m", "/query", "/q").contains(first);
+    // A name that starts a message is said to that member, as in irssi: "bob: ".
+    String after = text && line.wordIndex() == 0 ? ":" : "";
     if (!text && !named && !first.equals("/me")) {
       return; // /nick, /who, /away ...: no name to complete
     }
@@ -62,7 +69,7 @@ public final class ChatCompleter implements Completer {
       }
       String remark = member.remark() == null ? null : Sanitizer.clean(member.remark());
       candidates.add(
-          new Candidate(member.name(), member.name(), "members", remark, null, null, true));
+          new Candidate(member.name() + after, member.name(), "members", remark, null, null, true));
     }
   }
 }

@@ -154,6 +154,10 @@ class ScreenTest {
     type("z");
     control.onKey(Keys.Key.of(Keys.Action.TAB), "", 7);
     assertThat(screen.input.text()).isEqualTo("hi bob z");
+    screen.input.clear();
+    type("bo");
+    control.onKey(Keys.Key.of(Keys.Action.TAB), "", 7);
+    assertThat(screen.input.text()).as("a name starting the line").isEqualTo("bob: ");
   }
 
   @Test

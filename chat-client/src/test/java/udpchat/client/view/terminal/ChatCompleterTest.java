@@ -54,7 +54,12 @@ class ChatCompleterTest {
     assertThat(values("/msg b")).containsExactly("bob", "carol");
     assertThat(values("/query c")).containsExactly("bob", "carol");
     assertThat(values("hello b")).containsExactly("bob", "carol");
-    assertThat(values("b")).containsExactly("bob", "carol");
+    assertThat(values("b"))
+        .as("a message that starts with a name")
+        .containsExactly("bob:", "carol:");
+    assertThat(values("/m b")).containsExactly("bob", "carol");
+    assertThat(values("/q c")).containsExactly("bob", "carol");
+    assertThat(values("/help m")).containsExactly("msg", "who");
     assertThat(values("/me waves at ")).containsExactly("bob", "carol");
     assertThat(values("/nick b")).isEmpty();
     assertThat(values("/hb o")).containsExactly("off", "on");
