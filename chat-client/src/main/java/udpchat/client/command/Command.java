@@ -39,6 +39,12 @@ public sealed interface Command {
 
     void onLastlog(Lastlog lastlog);
 
+    void onIgnore(Ignore ignore);
+
+    void onUnignore(Unignore unignore);
+
+    void onSet(Set set);
+
     void onQuit(Quit quit);
 
     void onNothing(Nothing nothing);
@@ -167,6 +173,33 @@ public sealed interface Command {
     @Override
     public void performBy(Performer performer) {
       performer.onLastlog(this);
+    }
+  }
+
+  /** {@code /ignore NAME}: hide NAME's messages; {@code name} empty: list the names ignored. */
+  record Ignore(String name) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onIgnore(this);
+    }
+  }
+
+  /** {@code /unignore NAME}: show NAME's messages again. */
+  record Unignore(String name) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onUnignore(this);
+    }
+  }
+
+  /**
+   * {@code /set KEY VALUE}: change a setting and keep it; {@code setting} null ({@code /set}
+   * alone): list the settings.
+   */
+  record Set(udpchat.client.settings.Setting setting, String value) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onSet(this);
     }
   }
 
