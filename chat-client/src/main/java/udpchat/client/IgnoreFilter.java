@@ -1,5 +1,6 @@
 package udpchat.client;
 
+import udpchat.client.settings.Settings;
 import udpchat.client.view.Event;
 import udpchat.client.view.View;
 
@@ -23,7 +24,7 @@ final class IgnoreFilter implements View {
   }
 
   /** Whether {@code event} is one that an ignored name said. */
-  static boolean hides(Event event, udpchat.client.settings.Settings settings) {
+  static boolean hides(Event event, Settings settings) {
     boolean said =
         event.kind() == Event.Kind.MESSAGE
             || event.kind() == Event.Kind.ACTION

@@ -2,6 +2,7 @@ package udpchat.client;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import udpchat.client.settings.ConfigFile;
 import udpchat.client.settings.Setting;
 import udpchat.client.settings.Settings;
@@ -36,9 +37,7 @@ final class Preferences {
   /** Reads {@code file} (null: none), saying each line it skipped once, and tells the view. */
   static Preferences load(Path file, View view, WallStamps stamps, long nowMs) {
     ConfigFile.Loaded loaded =
-        file == null
-            ? new ConfigFile.Loaded(Settings.DEFAULTS, java.util.List.of())
-            : ConfigFile.read(file);
+        file == null ? new ConfigFile.Loaded(Settings.DEFAULTS, List.of()) : ConfigFile.read(file);
     for (String problem : loaded.problems()) {
       view.show(Event.error(stamps.instantAt(nowMs), problem));
     }

@@ -6,15 +6,17 @@ import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
+import udpchat.client.settings.Setting;
 import udpchat.client.view.RosterView;
 import udpchat.text.Names;
 import udpchat.text.Sanitizer;
 
 /**
  * Tab completion: a command name at the start of a line beginning with {@code /}, a member's name
- * after {@code /msg} or {@code /query} and anywhere in a message, and {@code on}/{@code off} after
- * {@code /hb}. The names come from a {@link RosterView}, so they follow the room; each may carry a
- * remark (idle, away) shown beside it in the list.
+ * after {@code /msg}, {@code /query}, {@code /ignore}, {@code /unignore} and anywhere in a message,
+ * {@code on}/{@code off} after {@code /hb}, and the keys and values of {@code /set}. The names come
+ * from a {@link RosterView}, so they follow the room; each may carry a remark (idle, away) shown
+ * beside it in the list.
  *
  * <p>Runs inside the line reader on the input thread (the full screen's: on its screen thread): it
  * reads the roster (which never calls out) and nothing else, so it cannot deadlock with the session
@@ -34,6 +36,20 @@ public final class ChatCompleter implements Completer {
     this.roster = roster;
   }
 
+  /** The keys of {@code /set} ({@code key} null), or the values of {@code key}. */
+  private static void settings(String key, List<Candidate> candidates) {
+    if (key == null) {
+      for (Setting setting : Setting.values()) {
+        candidates.add(
+            new Candidate(
+                setting.key(), setting.key(), "settings", setting.choices(), null, null, true));
+      }
+      return;
+    }
+    Setting.named(key)
+        .ifPresent(setting -> setting.valid().forEach(v -> candidates.add(new Candidate(v))));
+  }
+
   @Override
   public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
     List<String> words = line.words();
@@ -50,8 +66,16 @@ public final class ChatCompleter implements Completer {
       candidates.add(new Candidate("off"));
       return;
     }
+    if (first.equals("/set") && (line.wordIndex() == 1 || line.wordIndex() == 2)) {
+      settings(line.wordIndex() == 1 ? null : words.get(1), candidates);
+      return;
+    }
     boolean text = !first.startsWith("/") || first.startsWith("//");
-    boolean named = first.equals("/msg") || first.equals("/query");
+    boolean named =
+        first.equals("/msg")
+            || first.equals("/query")
+            || first.equals("/ignore")
+            || first.equals("/unignore");
     if (!text && !named && !first.equals("/me")) {
       return; // /nick, /who, /away ...: no name to complete
     }
