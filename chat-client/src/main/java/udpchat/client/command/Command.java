@@ -1,5 +1,7 @@
 package udpchat.client.command;
 
+import udpchat.client.settings.Setting;
+
 /** What a typed line asks for; {@link Commands#parse} makes one from each line. */
 public sealed interface Command {
 
@@ -196,7 +198,7 @@ public sealed interface Command {
    * {@code /set KEY VALUE}: change a setting and keep it; {@code setting} null ({@code /set}
    * alone): list the settings.
    */
-  record Set(udpchat.client.settings.Setting setting, String value) implements Command {
+  record Set(Setting setting, String value) implements Command {
     @Override
     public void performBy(Performer performer) {
       performer.onSet(this);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import udpchat.client.settings.Setting;
 import udpchat.protocol.History;
 import udpchat.text.Names;
@@ -93,8 +94,7 @@ public final class Commands {
   }
 
   /** A command on one name, or why {@code rest} is not one. */
-  private static Command named(
-      String rest, String usage, java.util.function.Function<String, Command> command) {
+  private static Command named(String rest, String usage, Function<String, Command> command) {
     if (rest.contains(" ")) {
       return new Command.Invalid("usage: " + usage + " (a name has no spaces)");
     }
