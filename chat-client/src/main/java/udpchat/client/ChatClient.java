@@ -142,10 +142,12 @@ public final class ChatClient implements AutoCloseable {
                 connection::write),
             drops,
             clock);
+    // Read now, on this thread, before the session's thread that owns them from then on starts.
+    Preferences preferences = Preferences.load(config.configFile(), view, stamps, clock.millis());
     this.session =
         new Session(
             Transport.watched(link, clock, listener),
-            view,
+            new IgnoreFilter(view, preferences),
             codec,
             config.name(),
             config.heartbeat(),
@@ -168,7 +170,7 @@ public final class ChatClient implements AutoCloseable {
             session,
             link,
             reachability::onPortUnreachable,
-            new CommandPerformer(session, say, whoAsked, this::stats, clock),
+            new CommandPerformer(session, say, whoAsked, this::stats, clock, preferences),
             clock);
     this.receiver = new Receiver(connection, agent, faults, drops, clock);
     // Killed by a signal instead of quitting: still tell the server, so the room knows at once.

@@ -20,6 +20,7 @@ import udpchat.cli.CommandLines;
 import udpchat.cli.Version;
 import udpchat.client.discovery.ServerFinder;
 import udpchat.client.room.Roster;
+import udpchat.client.settings.ConfigFile;
 import udpchat.client.trust.ServerTrust;
 import udpchat.client.view.StatusSink;
 import udpchat.client.view.View;
@@ -47,7 +48,8 @@ import udpchat.time.MonotonicClock;
           + " 2 for the room, one per private conversation (/query NAME); Alt-1..9 or /window N"
           + " switch, PageUp/PageDown scroll back.",
       "Line history is kept in ~/.udpchat/history, the keys of servers met in"
-          + " ~/.udpchat/known_servers, warnings in ~/.udpchat/client.log (-Dudpchat.home=DIR"
+          + " ~/.udpchat/known_servers, what /ignore and /set keep in ~/.udpchat/config,"
+          + " warnings in ~/.udpchat/client.log (-Dudpchat.home=DIR"
           + " moves them; a new folder is made 0700, its files 0600)."
     })
 public final class ChatClientCommand implements Callable<Integer> {
@@ -254,7 +256,8 @@ public final class ChatClientCommand implements Callable<Integer> {
               new ServerTrust(
                   home.resolve(ClientHome.KNOWN_SERVERS),
                   serverKey,
-                  picked != null ? picked.serverKey() : null));
+                  picked != null ? picked.serverKey() : null),
+              home.resolve(ConfigFile.NAME));
       StatusSink statusLine = view instanceof StatusSink sink ? sink : StatusSink.NONE;
       try (ChatClient client =
           new ChatClient(

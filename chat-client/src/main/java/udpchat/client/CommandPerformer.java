@@ -22,15 +22,23 @@ final class CommandPerformer implements Consumer<Command> {
   private final Runnable whoAsked;
   private final Supplier<ClientStats> stats;
   private final Clock clock;
+  private final Preferences preferences;
 
   /**
    * @param whoAsked told of each {@code /who} before it is asked (presence notices say the away
    *     members again in its answer)
    * @param stats what {@code /stats} shows, read on the session's thread
    * @param clock the timers' clock
+   * @param preferences what /ignore, /unignore and /set change (the session's thread owns them)
    */
   CommandPerformer(
-      Session session, Narrator say, Runnable whoAsked, Supplier<ClientStats> stats, Clock clock) {
+      Session session,
+      Narrator say,
+      Runnable whoAsked,
+      Supplier<ClientStats> stats,
+      Clock clock,
+      Preferences preferences) {
+    this.preferences = preferences;
     this.session = session;
     this.say = say;
     this.whoAsked = whoAsked;
@@ -127,6 +135,29 @@ final class CommandPerformer implements Consumer<Command> {
     @Override
     public void onLastlog(Command.Lastlog lastlog) {
       say.noWindows(nowMs);
+    }
+
+    @Override
+    public void onIgnore(Command.Ignore ignore) {
+      if (ignore.name().isEmpty()) {
+        preferences.listIgnored(nowMs);
+      } else {
+        preferences.ignore(ignore.name(), nowMs);
+      }
+    }
+
+    @Override
+    public void onUnignore(Command.Unignore unignore) {
+      preferences.unignore(unignore.name(), nowMs);
+    }
+
+    @Override
+    public void onSet(Command.Set set) {
+      if (set.setting() == null) {
+        preferences.listSettings(nowMs);
+      } else {
+        preferences.set(set.setting(), set.value(), nowMs);
+      }
     }
 
     @Override

@@ -16,6 +16,9 @@ public final class ScriptedView implements View {
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   public final List<Event> events = new CopyOnWriteArrayList<>();
 
+  /** Each time format the view was told to show, in order ({@code /set time_format}). */
+  public final List<String> timeFormats = new CopyOnWriteArrayList<>();
+
   /** How long each line takes to draw: a slow terminal (zero: at once). */
   private final long drawMs;
 
@@ -58,6 +61,11 @@ public final class ScriptedView implements View {
       }
     }
     events.add(event);
+  }
+
+  @Override
+  public void timeFormat(String pattern) {
+    timeFormats.add(pattern);
   }
 
   @Override

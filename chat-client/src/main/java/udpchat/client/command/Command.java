@@ -1,5 +1,7 @@
 package udpchat.client.command;
 
+import udpchat.client.settings.Setting;
+
 /** What a typed line asks for; {@link Commands#parse} makes one from each line. */
 public sealed interface Command {
 
@@ -38,6 +40,12 @@ public sealed interface Command {
     void onClear(Clear clear);
 
     void onLastlog(Lastlog lastlog);
+
+    void onIgnore(Ignore ignore);
+
+    void onUnignore(Unignore unignore);
+
+    void onSet(Set set);
 
     void onQuit(Quit quit);
 
@@ -167,6 +175,33 @@ public sealed interface Command {
     @Override
     public void performBy(Performer performer) {
       performer.onLastlog(this);
+    }
+  }
+
+  /** {@code /ignore NAME}: hide NAME's messages; {@code name} empty: list the names ignored. */
+  record Ignore(String name) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onIgnore(this);
+    }
+  }
+
+  /** {@code /unignore NAME}: show NAME's messages again. */
+  record Unignore(String name) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onUnignore(this);
+    }
+  }
+
+  /**
+   * {@code /set KEY VALUE}: change a setting and keep it; {@code setting} null ({@code /set}
+   * alone): list the settings.
+   */
+  record Set(Setting setting, String value) implements Command {
+    @Override
+    public void performBy(Performer performer) {
+      performer.onSet(this);
     }
   }
 

@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import udpchat.client.settings.Setting;
 import udpchat.protocol.History;
+import udpchat.text.Names;
 
 /** Reads a typed line as a {@link Command}. Lines that start with {@code /} are commands. */
 public final class Commands {
@@ -30,6 +34,12 @@ public final class Commands {
           "/wc              the same: close this window",
           "/clear           empty the window shown (full screen)",
           "/lastlog WORD    show again the shown window's lines with WORD (full screen)",
+          "/ignore [NAME]   hide NAME's messages and private messages, kept in ~/.udpchat/config"
+              + " (NAME as the server compares names: /ignore BOB hides bob; their joined and"
+              + " left lines still show); /ignore alone lists the names ignored",
+          "/unignore NAME   show NAME's messages again",
+          "/set [KEY VALUE] list the settings, or change one and keep it in ~/.udpchat/config"
+              + " (time_format HH:mm:ss | HH:mm)",
           "/help [NAME]     this list, or what NAME does (/help msg)",
           "quit, /quit      leave the room (Ctrl-D too)");
 
@@ -57,6 +67,9 @@ public final class Commands {
     commands.put("/wc", "close this window");
     commands.put("/clear", "empty this window");
     commands.put("/lastlog", "this window's lines with a word");
+    commands.put("/ignore", "hide a name's messages");
+    commands.put("/unignore", "show a name's messages again");
+    commands.put("/set", "list or change a setting");
     commands.put("/help", "the list of commands");
     commands.put("/quit", "leave the room");
     return Collections.unmodifiableMap(commands);
@@ -78,6 +91,37 @@ public final class Commands {
         }
         return new Command.Invalid("usage: /window N (from 1) | /window next | prev | close");
     }
+  }
+
+  /** A command on one name, or why {@code rest} is not one. */
+  private static Command named(String rest, String usage, Function<String, Command> command) {
+    if (rest.contains(" ")) {
+      return new Command.Invalid("usage: " + usage + " (a name has no spaces)");
+    }
+    return Names.formProblem(rest)
+        .<Command>map(problem -> new Command.Invalid("usage: " + usage + ": " + problem))
+        .orElseGet(() -> command.apply(rest));
+  }
+
+  /** The words after {@code /set}: nothing (list), or a known key and one of its values. */
+  private static Command set(String rest) {
+    if (rest.isEmpty()) {
+      return new Command.Set(null, null);
+    }
+    String[] words = rest.split("\\s+");
+    Optional<Setting> setting = Setting.named(words[0]);
+    if (setting.isEmpty() || words.length != 2) {
+      return new Command.Invalid(
+          "usage: /set KEY VALUE, KEY one of: " + Setting.keys() + " (/set alone lists them)");
+    }
+    return setting
+        .get()
+        .parse(words[1])
+        .<Command>map(value -> new Command.Set(setting.get(), value))
+        .orElseGet(
+            () ->
+                new Command.Invalid(
+                    "usage: /set " + setting.get().key() + " " + setting.get().choices()));
   }
 
   /** irssi's short names, and the other names of a command, for {@code /help NAME}. */
@@ -172,6 +216,16 @@ public final class Commands {
         return rest.isEmpty() || rest.contains(" ")
             ? new Command.Invalid("usage: /query NAME (a name has no spaces)")
             : new Command.Query(rest);
+      case "/ignore":
+        return rest.isEmpty()
+            ? new Command.Ignore("")
+            : named(rest, "/ignore NAME", Command.Ignore::new);
+      case "/unignore":
+        return rest.isEmpty()
+            ? new Command.Invalid("usage: /unignore NAME (/ignore lists the names ignored)")
+            : named(rest, "/unignore NAME", Command.Unignore::new);
+      case "/set":
+        return set(rest);
       case "/hb":
         if (rest.equals("on") || rest.equals("off")) {
           return new Command.Heartbeats(rest.equals("on"));

@@ -70,6 +70,11 @@ public final class QueuedView implements View, StatusSink {
   }
 
   @Override
+  public void timeFormat(String pattern) {
+    enqueue(() -> view.timeFormat(pattern)); // in order: the lines before keep the old format
+  }
+
+  @Override
   public void showStatus(StatusSink.Report report) {
     if (latestStatus.getAndSet(report) == null) {
       enqueue(() -> status.showStatus(latestStatus.getAndSet(null)));

@@ -22,6 +22,12 @@ public interface View extends AutoCloseable {
    */
   default void prompt(String prompt) {}
 
+  /**
+   * Show the time of each line from now on as {@code pattern} ({@code /set time_format}, like
+   * {@code HH:mm}); safe from any thread. Views that show no time ignore it.
+   */
+  default void timeFormat(String pattern) {}
+
   @Override
   void close();
 }

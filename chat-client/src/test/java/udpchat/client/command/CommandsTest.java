@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import udpchat.client.settings.Setting;
 
 class CommandsTest {
 
@@ -134,6 +135,29 @@ class CommandsTest {
           .as("a /help line that starts with, or names, " + command)
           .anyMatch(line -> (" " + line).contains(" " + command + " "));
     }
+  }
+
+  @Test
+  void ignoreUnignoreAndSetAreReadAndTheirMisuseIsOneLine() {
+    assertThat(Commands.parse("/ignore BOB")).isEqualTo(new Command.Ignore("BOB"));
+    assertThat(Commands.parse("/IGNORE")).isEqualTo(new Command.Ignore(""));
+    assertThat(Commands.parse("/unignore bob")).isEqualTo(new Command.Unignore("bob"));
+    assertThat(Commands.parse("/set")).isEqualTo(new Command.Set(null, null));
+    assertThat(Commands.parse("/set TIME_FORMAT HH:mm"))
+        .isEqualTo(new Command.Set(Setting.TIME_FORMAT, "HH:mm"));
+    assertThat(Commands.parse("/ignore bob carol"))
+        .isEqualTo(new Command.Invalid("usage: /ignore NAME (a name has no spaces)"));
+    assertThat(Commands.parse("/unignore"))
+        .isEqualTo(new Command.Invalid("usage: /unignore NAME (/ignore lists the names ignored)"));
+    assertThat(Commands.parse("/ignore b@d")).isInstanceOf(Command.Invalid.class);
+    assertThat(Commands.parse("/set time_format"))
+        .isEqualTo(
+            new Command.Invalid(
+                "usage: /set KEY VALUE, KEY one of: time_format (/set alone lists them)"));
+    assertThat(Commands.parse("/set time_format yyyy"))
+        .isEqualTo(new Command.Invalid("usage: /set time_format HH:mm:ss | HH:mm"));
+    assertThat(Commands.parse("/set bell off")).isInstanceOf(Command.Invalid.class);
+    assertThat(Commands.helpFor("ignore")).singleElement().asString().contains("joined", "left");
   }
 
   @Test

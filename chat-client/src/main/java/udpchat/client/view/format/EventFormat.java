@@ -34,16 +34,29 @@ import udpchat.text.Sanitizer;
  */
 public final class EventFormat {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+  /** The time of day shown by default: {@code /set time_format} changes it. */
+  public static final String DEFAULT_TIME_FORMAT = "HH:mm:ss";
 
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  // Changed by timeFormat on the view's thread, the one that formats.
+  private DateTimeFormatter timeOfDay;
+  private DateTimeFormatter dateAndTime;
 
   private final Clock clock;
 
   /** Times in the clock's zone; the clock says what day today is. */
   public EventFormat(Clock clock) {
     this.clock = clock;
+    timeFormat(DEFAULT_TIME_FORMAT);
+  }
+
+  /**
+   * Shows the time of day as {@code pattern} says ({@link DateTimeFormatter}'s letters, like {@code
+   * HH:mm}) from now on; a line of another day puts the date before it. Called on the thread that
+   * formats.
+   */
+  public void timeFormat(String pattern) {
+    this.timeOfDay = DateTimeFormatter.ofPattern(pattern);
+    this.dateAndTime = DateTimeFormatter.ofPattern("yyyy-MM-dd " + pattern);
   }
 
   /** Times in {@code zone}, today by the system clock. */
@@ -64,7 +77,7 @@ public final class EventFormat {
   public String stamp(Instant time) {
     ZonedDateTime local = time.atZone(clock.getZone());
     boolean today = local.toLocalDate().equals(LocalDate.now(clock));
-    return (today ? TIME : DATE_TIME).format(local);
+    return (today ? timeOfDay : dateAndTime).format(local);
   }
 
   /** The line without its time: what the status area shows for a message on its way. */

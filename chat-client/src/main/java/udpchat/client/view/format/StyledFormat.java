@@ -49,6 +49,11 @@ public final class StyledFormat {
     this(Clock.system(zone), palette);
   }
 
+  /** The time of day as {@code pattern} from now on: see {@link EventFormat#timeFormat}. */
+  public void timeFormat(String pattern) {
+    plain.timeFormat(pattern);
+  }
+
   public Palette palette() {
     return palette;
   }

@@ -140,6 +140,11 @@ public final class FullScreenView implements View, StatusSink {
   }
 
   @Override
+  public void timeFormat(String pattern) {
+    later(() -> screen.timeFormat(pattern));
+  }
+
+  @Override
   public void showStatus(Report report) {
     later(() -> screen.status(report));
   }

@@ -91,6 +91,12 @@ final class Screen {
     return StyledFormat.ringsBell(event, me);
   }
 
+  /** The time of the lines shown from now on: see {@code EventFormat#timeFormat}. */
+  void timeFormat(String pattern) {
+    format.timeFormat(pattern);
+    plain.timeFormat(pattern);
+  }
+
   /** A line of the view's own (a window command's answer) in the window shown. */
   void say(Event event) {
     windows.add(windows.current(), format.format(event, roster.me()), Activity.EVENT);

@@ -51,6 +51,11 @@ public final class PlainView implements View {
   }
 
   @Override
+  public synchronized void timeFormat(String pattern) {
+    format.timeFormat(pattern);
+  }
+
+  @Override
   public void close() {
     out.flush();
   }

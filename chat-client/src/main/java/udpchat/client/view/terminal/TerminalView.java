@@ -108,6 +108,14 @@ public final class TerminalView implements View, StatusSink {
   }
 
   @Override
+  public void timeFormat(String pattern) {
+    synchronized (printLock) {
+      format.timeFormat(pattern);
+      plain.timeFormat(pattern);
+    }
+  }
+
+  @Override
   public void prompt(String prompt) {
     synchronized (printLock) {
       reader.whileLocked(

@@ -2,12 +2,19 @@ package udpchat.client.view.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import udpchat.client.view.Event;
+import udpchat.client.view.QueuedView;
+import udpchat.client.view.StatusSink;
+import udpchat.client.view.terminal.PlainView;
 
 class EventFormatTest {
 
@@ -28,6 +35,37 @@ class EventFormatTest {
         .isEqualTo("12:00:01 -- carol joined (3 online)");
     assertThat(format.format(Event.error(NOON, "no such member")))
         .isEqualTo("12:00:01 !! no such member");
+  }
+
+  @Test
+  void theTimeFormatSetIsUsedFromThenOnAlsoBeforeADate() {
+    format.timeFormat("HH:mm");
+    assertThat(format.format(Event.message(NOON, "bob", "hello", false)))
+        .isEqualTo("12:00 <bob> hello");
+    assertThat(format.stamp(NOON.minusSeconds(86_400))).isEqualTo("2026-11-22 12:00");
+    StyledFormat styled = new StyledFormat(Clock.fixed(NOON, ZoneOffset.UTC), Palette.monochrome());
+    styled.timeFormat("HH:mm");
+    assertThat(styled.format(Event.message(NOON, "bob", "hi", false), "alice").toString())
+        .isEqualTo("12:00 <bob> hi");
+  }
+
+  @Test
+  void thePlainViewBehindItsQueueChangesTheFormatBetweenTheLinesShownBeforeAndAfter()
+      throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PlainView plain =
+        new PlainView(
+            new ByteArrayInputStream(new byte[0]),
+            out,
+            new EventFormat(Clock.fixed(NOON, ZoneOffset.UTC)));
+    QueuedView view = new QueuedView(plain, StatusSink.NONE);
+    view.show(Event.message(NOON, "bob", "before", false));
+    view.timeFormat("HH:mm");
+    view.show(Event.message(NOON, "bob", "after", false));
+    assertThat(view.flush(Duration.ofSeconds(10))).isTrue();
+    view.close();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly("12:00:01 <bob> before", "12:00 <bob> after");
   }
 
   @Test

@@ -44,6 +44,16 @@ class ChatCompleterTest {
   }
 
   @Test
+  void namesAfterIgnoreAndUnignoreAndTheKeysAndValuesOfSet() {
+    assertThat(values("/ignore b")).containsExactly("bob", "carol");
+    assertThat(values("/unignore b")).containsExactly("bob", "carol");
+    assertThat(values("/set ")).containsExactly("time_format");
+    assertThat(complete("/set t").get(0).descr()).isEqualTo("HH:mm:ss | HH:mm");
+    assertThat(values("/set time_format H")).containsExactly("HH:mm", "HH:mm:ss");
+    assertThat(values("/set colour ")).isEmpty();
+  }
+
+  @Test
   void commandsAtTheStartOfALine() {
     assertThat(values("/m")).containsExactly("/msg", "/who");
     assertThat(complete("/").get(0).descr()).isNotBlank();
