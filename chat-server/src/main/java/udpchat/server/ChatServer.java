@@ -6,10 +6,8 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import udpchat.crypto.DatagramSeal;
@@ -19,10 +17,8 @@ import udpchat.net.FaultInjector;
 import udpchat.protocol.Drops;
 import udpchat.protocol.json.Codec;
 import udpchat.secure.identity.Fingerprint;
-import udpchat.secure.identity.StaticKeyFile;
 import udpchat.secure.link.Responder;
 import udpchat.secure.noise.KeyPair;
-import udpchat.secure.noise.X25519;
 import udpchat.secure.transport.RekeyPolicy;
 import udpchat.server.door.FloodGate;
 import udpchat.server.journal.DataFolder;
@@ -30,8 +26,10 @@ import udpchat.server.journal.Journal;
 import udpchat.server.journal.JournalCounts;
 import udpchat.server.journal.RoomLog;
 import udpchat.server.link.Links;
+import udpchat.server.link.ServerKey;
 import udpchat.server.net.Receiver;
 import udpchat.server.net.Sender;
+import udpchat.server.net.ServerSocket;
 import udpchat.server.room.Room;
 import udpchat.server.room.RoomAgent;
 import udpchat.server.room.RoomSnapshot;
@@ -48,27 +46,8 @@ public final class ChatServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
 
-  /**
-   * The receive buffer asked of the kernel. The default (about 200 KB) holds only a few hundred
-   * small datagrams, and a full buffer drops datagrams silently (only RcvbufErrors in
-   * /proc/net/snmp tells); 4 MB absorbs a burst of thousands. The kernel caps it at
-   * net.core.rmem_max, and the size granted is logged at start.
-   */
-  static final int RECEIVE_BUFFER_BYTES = 4 << 20;
-
-  /**
-   * The send buffer asked of the kernel. A fan-out to a large room is a burst of datagrams; on a
-   * real network card they wait in this buffer, and when it is full the (blocking) send waits
-   * rather than drops. 1 MB holds a thousand members' copies of a full datagram. Also capped (by
-   * net.core.wmem_max) and logged.
-   */
-  static final int SEND_BUFFER_BYTES = 1 << 20;
-
   /** Addresses with a handshake under way kept beyond the member cap. */
   static final int HANDSHAKES_UNDER_WAY = 1024;
-
-  /** The server's static key in its data folder: made on first start, 0600. */
-  public static final String KEY_FILE = "server.key";
 
   private final ServerConfig config;
   private final DatagramChannel channel;
@@ -101,26 +80,23 @@ public final class ChatServer implements AutoCloseable {
   public ChatServer(ServerConfig config, Clock clock, Clock wall) throws IOException {
     this.config = config;
     Codec codec = new Codec();
-    this.channel = DatagramChannel.open();
+    this.channel = ServerSocket.open(config.bind());
     RoomLog events;
     DataFolder claimed = null;
     Journal opened = null;
     FaultInjector injector = null;
     KeyPair key;
     try {
-      channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
-      channel.setOption(StandardSocketOptions.SO_SNDBUF, SEND_BUFFER_BYTES);
-      channel.bind(config.bind());
       if (config.data() != null) {
         claimed = DataFolder.claim(config.data(), holder());
         opened = new Journal(config.data(), codec, config.roomKey());
       }
-      key = serverKey(config);
+      key = ServerKey.of(config.data());
       events = new RoomLog(config.history(), opened); // reads the journal
       injector = new FaultInjector(config.faults(), "udpchat-faults");
     } catch (IOException | RuntimeException e) {
       // What was opened is closed, the last first; the failure that stopped the start is thrown.
-      closeQuietly(e, injector, opened, claimed, channel);
+      CloseAll.afterFailure(e, injector, opened, claimed, channel);
       throw e;
     }
     this.dataFolder = claimed;
@@ -234,24 +210,7 @@ public final class ChatServer implements AutoCloseable {
    * IllegalStateException}): no other thread reads the room's state.
    */
   public RoomSnapshot roomSnapshot() {
-    try {
-      return roomAgent.snapshot().get(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while asking the room", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("the room did not answer: " + e, e);
-    }
-  }
-
-  /**
-   * The server's long-lived key: from its data folder (made on first start), else a new one for
-   * this process, so that clients that pinned it refuse an impostor.
-   */
-  private static KeyPair serverKey(ServerConfig config) throws IOException {
-    return config.data() == null
-        ? X25519.generate()
-        : StaticKeyFile.loadOrCreate(config.data().resolve(KEY_FILE));
+    return roomAgent.snapshotWithin(Duration.ofSeconds(5));
   }
 
   /** The fingerprint of the server's static key, which clients pin and people compare. */
@@ -306,14 +265,6 @@ public final class ChatServer implements AutoCloseable {
   /** Who holds the data folder, as a second server's refusal names it. */
   private String holder() throws IOException {
     return "pid " + ProcessHandle.current().pid() + ", UDP " + Addresses.format(address());
-  }
-
-  private static void closeQuietly(Exception cause, AutoCloseable... opened) {
-    try {
-      CloseAll.inOrder(opened);
-    } catch (Exception e) {
-      cause.addSuppressed(e);
-    }
   }
 
   /**

@@ -32,4 +32,16 @@ public final class CloseAll {
       throw first;
     }
   }
+
+  /**
+   * Closes {@code opened} in order after {@code cause} stopped a start: their own failures are
+   * added to it as suppressed, so the caller throws the one that matters.
+   */
+  public static void afterFailure(Exception cause, AutoCloseable... opened) {
+    try {
+      inOrder(opened);
+    } catch (Exception e) {
+      cause.addSuppressed(e);
+    }
+  }
 }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +135,21 @@ public final class RoomAgent implements Inbound, AutoCloseable {
       answer.completeExceptionally(new IllegalStateException("the room's inbox is full"));
     }
     return answer;
+  }
+
+  /**
+   * The room as its thread answers {@link #snapshot} within {@code patience}, for a caller that
+   * waits: an {@link IllegalStateException} when it does not answer in time.
+   */
+  public RoomSnapshot snapshotWithin(Duration patience) {
+    try {
+      return snapshot().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking the room", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the room did not answer: " + e, e);
+    }
   }
 
   /** The decoded requests handed to the room, by type (those its full inbox dropped too). */
