@@ -194,17 +194,18 @@ public final class ChatClientCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("looking for chat servers (--host HOST to skip)...");
         spec.commandLine().getErr().flush();
       }
-      found = finder().find();
+      ServerFinder finder = finder();
+      found = finder.find();
       if (discover) {
         found.forEach(server -> spec.commandLine().getOut().println(server));
         spec.commandLine().getOut().flush();
         if (found.isEmpty()) {
-          spec.commandLine().getErr().println(finder().noAnswer());
+          spec.commandLine().getErr().println(finder.noAnswer());
         }
         return found.isEmpty() ? 1 : 0;
       }
       if (found.isEmpty()) {
-        spec.commandLine().getErr().println(finder().noAnswer());
+        spec.commandLine().getErr().println(finder.noAnswer());
         return 1;
       }
     }

@@ -15,9 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -475,20 +472,7 @@ public class TerminalPseudoTerminalTest {
 
   /** Kills the tmux server, then makes sure the client it ran has ended too. */
   private void stopTmux() {
-    // Taken before the kill: once the shell is gone, the JVM is no longer its descendant.
-    List<ProcessHandle> processes = new ArrayList<>(paneProcesses);
-    paneProcesses.forEach(pane -> pane.descendants().forEach(processes::add));
-    tmux.killServer();
-    for (ProcessHandle process : processes) {
-      try {
-        process.onExit().get(5, TimeUnit.SECONDS);
-      } catch (ExecutionException | TimeoutException e) {
-        process.destroyForcibly();
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
-    }
+    TmuxClient.stop(tmux, paneProcesses);
   }
 
   private void awaitPane(String what, Consumer<String> assertion) {

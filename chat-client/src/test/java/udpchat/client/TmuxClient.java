@@ -130,6 +130,15 @@ final class TmuxClient implements AutoCloseable {
   /** Kills the tmux server, then makes sure the clients it ran have ended too. */
   @Override
   public void close() {
+    stop(tmux, panes);
+  }
+
+  /**
+   * Kills {@code tmux}'s server, then waits for what ran in {@code panes} (a few seconds each), and
+   * kills what does not end. Their descendants are taken first: once the shell is gone, the JVM is
+   * no longer one of them.
+   */
+  static void stop(Tmux tmux, List<ProcessHandle> panes) {
     List<ProcessHandle> processes = new ArrayList<>(panes);
     panes.forEach(pane -> pane.descendants().forEach(processes::add));
     tmux.killServer();
